@@ -1,0 +1,248 @@
+//! The result of analyzing one text.
+
+use serde::Serialize;
+
+/// A polarity label.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Label {
+    /// Compound at or above the positive threshold.
+    Positive,
+    /// Compound at or below the negative threshold.
+    Negative,
+    /// Everything between.
+    Neutral,
+}
+
+impl Label {
+    /// `positive`, `negative` or `neutral`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Label::Positive => "positive",
+            Label::Negative => "negative",
+            Label::Neutral => "neutral",
+        }
+    }
+
+    /// Parses `positive`, `negative` or `neutral` (case-insensitive; also
+    /// `pos`, `neg`, `neu`).
+    pub fn parse(s: &str) -> Option<Label> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "positive" | "pos" => Some(Label::Positive),
+            "negative" | "neg" => Some(Label::Negative),
+            "neutral" | "neu" => Some(Label::Neutral),
+            _ => None,
+        }
+    }
+}
+
+impl std::fmt::Display for Label {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A rule that changed a term's contribution, or how the term was found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Rule {
+    /// Found through its German stem (an inflected form).
+    Stem,
+    /// Found as the head of a compound (`Servicewüste`).
+    CompoundHead,
+    /// Found through a polar first part of a compound (`Horror-Service`).
+    CompoundPrefix,
+    /// Negated by a negator before it (`nicht gut`, `kein guter`).
+    Negated,
+    /// Negated by a negator closing its clause (`Das gefällt mir nicht.`).
+    NegatedAfter,
+    /// A negated negative term, turned mildly positive (`nicht schlecht`).
+    Litotes,
+    /// Strengthened by an intensifier (`sehr`, `mega`).
+    Intensified,
+    /// Weakened by a dampener (`etwas`, `ziemlich`).
+    Dampened,
+    /// Written in capitals.
+    Caps,
+    /// Elongated (`suuuper`).
+    Elongated,
+    /// Before a contrast word: weighs less.
+    BeforeContrast,
+    /// After a contrast word: weighs more.
+    AfterContrast,
+    /// In a question.
+    Question,
+    /// Strengthened by exclamation marks.
+    Exclamation,
+}
+
+/// A lexicon term found in the text, with what the rules made of it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Hit {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) term: String,
+    pub(crate) key: String,
+    pub(crate) valence: f64,
+    pub(crate) contribution: f64,
+    pub(crate) rules: Vec<Rule>,
+}
+
+impl Hit {
+    /// Byte offset of the term in the text.
+    pub fn start(&self) -> usize {
+        self.start
+    }
+    /// Byte offset just past the term.
+    pub fn end(&self) -> usize {
+        self.end
+    }
+    /// The term as written in the text.
+    pub fn term(&self) -> &str {
+        &self.term
+    }
+    /// The lexicon key that matched (folded form, stem, or compound part).
+    pub fn key(&self) -> &str {
+        &self.key
+    }
+    /// The lexicon valence (-4…4) before any rule.
+    pub fn valence(&self) -> f64 {
+        self.valence
+    }
+    /// What the term finally added to its sentence's sum.
+    pub fn contribution(&self) -> f64 {
+        self.contribution
+    }
+    /// The rules that changed it, in the order they applied.
+    pub fn rules(&self) -> &[Rule] {
+        &self.rules
+    }
+}
+
+/// One sentence's score.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Sentence {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) compound: f64,
+    pub(crate) label: Label,
+}
+
+impl Sentence {
+    /// Byte offset of the sentence's first token.
+    pub fn start(&self) -> usize {
+        self.start
+    }
+    /// Byte offset just past its last token.
+    pub fn end(&self) -> usize {
+        self.end
+    }
+    /// Its compound score in [-1, 1].
+    pub fn compound(&self) -> f64 {
+        self.compound
+    }
+    /// Its label.
+    pub fn label(&self) -> Label {
+        self.label
+    }
+}
+
+/// A tone marker found in the text (corporate boilerplate, a negative
+/// customer experience, hard selling, spam).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Flag {
+    pub(crate) kind: String,
+    pub(crate) category: String,
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) text: String,
+    pub(crate) pattern: String,
+}
+
+impl Flag {
+    /// The marker kind (`boilerplate`, `negative_experience`, …).
+    pub fn kind(&self) -> &str {
+        &self.kind
+    }
+    /// Its category within the kind.
+    pub fn category(&self) -> &str {
+        &self.category
+    }
+    /// Byte offset of the match.
+    pub fn start(&self) -> usize {
+        self.start
+    }
+    /// Byte offset just past it.
+    pub fn end(&self) -> usize {
+        self.end
+    }
+    /// The matched text.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+    /// The stable id of the pattern that matched.
+    pub fn pattern(&self) -> &str {
+        &self.pattern
+    }
+}
+
+/// The analysis of one text: polarity of the whole and of each sentence,
+/// the terms that drove it, and tone markers.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Analysis {
+    pub(crate) label: Label,
+    pub(crate) compound: f64,
+    pub(crate) positive: f64,
+    pub(crate) negative: f64,
+    pub(crate) neutral: f64,
+    pub(crate) sentences: Vec<Sentence>,
+    pub(crate) hits: Vec<Hit>,
+    pub(crate) flags: Vec<Flag>,
+}
+
+impl Analysis {
+    /// The label of the whole text.
+    pub fn label(&self) -> Label {
+        self.label
+    }
+    /// Whether the text is labelled positive.
+    pub fn is_positive(&self) -> bool {
+        self.label == Label::Positive
+    }
+    /// Whether the text is labelled negative.
+    pub fn is_negative(&self) -> bool {
+        self.label == Label::Negative
+    }
+    /// Whether the text is labelled neutral.
+    pub fn is_neutral(&self) -> bool {
+        self.label == Label::Neutral
+    }
+    /// The compound score in [-1, 1].
+    pub fn compound(&self) -> f64 {
+        self.compound
+    }
+    /// Share of positive weight among all weight (0…1).
+    pub fn positive(&self) -> f64 {
+        self.positive
+    }
+    /// Share of negative weight (0…1).
+    pub fn negative(&self) -> f64 {
+        self.negative
+    }
+    /// Share of neutral words (0…1). The three shares add up to 1.
+    pub fn neutral(&self) -> f64 {
+        self.neutral
+    }
+    /// Per-sentence scores, in text order.
+    pub fn sentences(&self) -> &[Sentence] {
+        &self.sentences
+    }
+    /// The lexicon terms found, in text order.
+    pub fn hits(&self) -> &[Hit] {
+        &self.hits
+    }
+    /// Tone markers, in text order.
+    pub fn flags(&self) -> &[Flag] {
+        &self.flags
+    }
+}

@@ -1,0 +1,108 @@
+//! Command-line arguments.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Fast German sentiment and tone analysis.
+#[derive(Parser, Debug)]
+#[command(name = "stimmung", version, about)]
+pub struct Cli {
+    /// Worker threads (default: all cores).
+    #[arg(long, global = true)]
+    pub threads: Option<usize>,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Score comments: one JSON object per input record, in input order.
+    Score(ScoreArgs),
+    /// Evaluate against labelled data: macro-F1, per-class figures, confusion.
+    Eval(EvalArgs),
+}
+
+/// Options that shape the analyzer, shared by `score` and `eval`.
+#[derive(Args, Debug, Clone)]
+pub struct AnalyzerArgs {
+    /// A TSV lexicon layered over the default (repeatable; first wins).
+    #[arg(long = "lexicon", value_name = "FILE")]
+    pub lexicons: Vec<PathBuf>,
+    /// A SentiWS v2.0 file to layer over the default (repeatable).
+    #[arg(long = "sentiws", value_name = "FILE")]
+    pub sentiws: Vec<PathBuf>,
+    /// Factor from SentiWS weights (-1..1) to valences (-4..4).
+    #[arg(long, default_value_t = 4.0)]
+    pub sentiws_scale: f64,
+    /// Leave out the embedded default lexicon.
+    #[arg(long)]
+    pub no_default_lexicon: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum InputFormat {
+    /// Decide by file extension (.jsonl, .txt); stdin is JSONL.
+    Auto,
+    /// One JSON object per line.
+    Jsonl,
+    /// One comment per non-empty line.
+    Txt,
+}
+
+#[derive(Args, Debug)]
+pub struct ScoreArgs {
+    /// Input files (`-` for stdin).
+    #[arg(default_value = "-")]
+    pub inputs: Vec<PathBuf>,
+    /// Input format.
+    #[arg(long, value_enum, default_value_t = InputFormat::Auto)]
+    pub input_format: InputFormat,
+    /// JSON field holding the text.
+    #[arg(long, default_value = "text")]
+    pub text_field: String,
+    /// JSON field holding the id.
+    #[arg(long, default_value = "id")]
+    pub id_field: String,
+    /// Stop at the first bad record instead of writing an error record.
+    #[arg(long)]
+    pub strict: bool,
+    #[command(flatten)]
+    pub analyzer: AnalyzerArgs,
+}
+
+#[derive(Args, Debug)]
+pub struct EvalArgs {
+    /// Gold files: TSV/CSV with a header holding `label` and `text` (and
+    /// optionally `id`), or JSONL with those fields.
+    #[arg(required = true)]
+    pub gold: Vec<PathBuf>,
+    /// Print the N worst misclassifications per set, with their hits.
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub errors: usize,
+    /// Write JSON instead of tables.
+    #[arg(long)]
+    pub json: bool,
+    /// Positive label threshold (overrides the default).
+    #[arg(long)]
+    pub positive_threshold: Option<f64>,
+    /// Negative label threshold (overrides the default).
+    #[arg(long)]
+    pub negative_threshold: Option<f64>,
+    #[command(flatten)]
+    pub analyzer: AnalyzerArgs,
+}
+
+impl AnalyzerArgs {
+    pub fn builder(&self) -> stimmung::AnalyzerBuilder {
+        let mut b = stimmung::Analyzer::builder();
+        for p in &self.lexicons {
+            b.lexicon_path(p);
+        }
+        for p in &self.sentiws {
+            b.sentiws_path(p, self.sentiws_scale);
+        }
+        b.default_lexicon(!self.no_default_lexicon);
+        b
+    }
+}

@@ -1,0 +1,272 @@
+//! `stimmung eval`: accuracy of the analyzer on labelled sets.
+//!
+//! Macro-F1 averages the F1 of the classes that occur in the gold labels of
+//! a set (so a 2-class set such as filmstarts averages positive and
+//! negative, and a neutral prediction there is simply wrong), as in
+//! `../shared/data/BASELINES.md`.
+
+use std::process::ExitCode;
+
+use anyhow::Result;
+use serde::Serialize;
+use stimmung::{Analysis, Analyzer, Label};
+
+use crate::args::EvalArgs;
+use crate::gold::{self, GoldSet};
+
+const LABELS: [Label; 3] = [Label::Positive, Label::Negative, Label::Neutral];
+
+#[derive(Serialize)]
+pub struct ClassFigures {
+    pub label: Label,
+    pub support: usize,
+    pub predicted: usize,
+    pub precision: f64,
+    pub recall: f64,
+    pub f1: f64,
+}
+
+#[derive(Serialize)]
+pub struct SetFigures {
+    pub name: String,
+    pub n: usize,
+    pub skipped: usize,
+    pub accuracy: f64,
+    pub macro_f1: f64,
+    /// The gold classes the macro average covers.
+    pub macro_over: Vec<Label>,
+    pub classes: Vec<ClassFigures>,
+    /// `confusion[gold][predicted]`, in the order positive, negative, neutral.
+    pub confusion: [[usize; 3]; 3],
+}
+
+fn index(l: Label) -> usize {
+    match l {
+        Label::Positive => 0,
+        Label::Negative => 1,
+        Label::Neutral => 2,
+    }
+}
+
+/// Figures for gold and predicted label pairs.
+pub fn figures(name: &str, skipped: usize, pairs: &[(Label, Label)]) -> SetFigures {
+    let mut confusion = [[0usize; 3]; 3];
+    for &(g, p) in pairs {
+        confusion[index(g)][index(p)] += 1;
+    }
+    let n = pairs.len();
+    let correct: usize = (0..3).map(|i| confusion[i][i]).sum();
+    let mut classes = Vec::new();
+    let mut macro_over = Vec::new();
+    for l in LABELS {
+        let i = index(l);
+        let support: usize = confusion[i].iter().sum();
+        let predicted: usize = (0..3).map(|g| confusion[g][i]).sum();
+        let tp = confusion[i][i] as f64;
+        let precision = if predicted > 0 {
+            tp / predicted as f64
+        } else {
+            0.0
+        };
+        let recall = if support > 0 {
+            tp / support as f64
+        } else {
+            0.0
+        };
+        let f1 = if precision + recall > 0.0 {
+            2.0 * precision * recall / (precision + recall)
+        } else {
+            0.0
+        };
+        if support > 0 {
+            macro_over.push(l);
+        }
+        classes.push(ClassFigures {
+            label: l,
+            support,
+            predicted,
+            precision,
+            recall,
+            f1,
+        });
+    }
+    let macro_f1 = if macro_over.is_empty() {
+        0.0
+    } else {
+        classes
+            .iter()
+            .filter(|c| c.support > 0)
+            .map(|c| c.f1)
+            .sum::<f64>()
+            / macro_over.len() as f64
+    };
+    let accuracy = if n > 0 {
+        correct as f64 / n as f64
+    } else {
+        0.0
+    };
+    SetFigures {
+        name: name.to_string(),
+        n,
+        skipped,
+        accuracy,
+        macro_f1,
+        macro_over,
+        classes,
+        confusion,
+    }
+}
+
+pub fn run(args: &EvalArgs) -> Result<ExitCode> {
+    let mut builder = args.analyzer.builder();
+    if let Some(t) = args.positive_threshold {
+        builder.positive_threshold(t);
+    }
+    if let Some(t) = args.negative_threshold {
+        builder.negative_threshold(t);
+    }
+    let analyzer = builder.build()?;
+    let mut all = Vec::new();
+    for path in &args.gold {
+        let set = gold::read(path)?;
+        let texts: Vec<&str> = set.items.iter().map(|i| i.text.as_str()).collect();
+        let results = analyzer.analyze_batch(&texts);
+        let pairs: Vec<(Label, Label)> = set
+            .items
+            .iter()
+            .zip(&results)
+            .map(|(g, r)| (g.label, r.label()))
+            .collect();
+        let fig = figures(&set.name, set.skipped, &pairs);
+        if !args.json {
+            print_table(&fig);
+            if args.errors > 0 {
+                print_errors(&analyzer, &set, &results, args.errors);
+            }
+        }
+        all.push(fig);
+    }
+    if args.json {
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&serde_json::json!({ "sets": all }))?
+        );
+    } else if all.len() > 1 {
+        let mean = all.iter().map(|f| f.macro_f1).sum::<f64>() / all.len() as f64;
+        println!("mean macro-F1 over {} sets: {mean:.3}", all.len());
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn print_table(f: &SetFigures) {
+    let over: Vec<&str> = f.macro_over.iter().map(|l| l.as_str()).collect();
+    println!(
+        "{}: n={} accuracy={:.3} macro-F1={:.3} (over {}){}",
+        f.name,
+        f.n,
+        f.accuracy,
+        f.macro_f1,
+        over.join(", "),
+        if f.skipped > 0 {
+            format!(", {} skipped (other labels)", f.skipped)
+        } else {
+            String::new()
+        }
+    );
+    println!(
+        "  {:<9} {:>7} {:>7} {:>9} {:>7} {:>7}",
+        "class", "support", "predict", "precision", "recall", "F1"
+    );
+    for c in &f.classes {
+        println!(
+            "  {:<9} {:>7} {:>7} {:>9.3} {:>7.3} {:>7.3}",
+            c.label.as_str(),
+            c.support,
+            c.predicted,
+            c.precision,
+            c.recall,
+            c.f1
+        );
+    }
+    println!("  confusion (rows gold, columns predicted: pos neg neu)");
+    for l in LABELS {
+        let row = f.confusion[index(l)];
+        println!(
+            "  {:<9} {:>6} {:>6} {:>6}",
+            l.as_str(),
+            row[0],
+            row[1],
+            row[2]
+        );
+    }
+}
+
+/// How far a compound lies from the region of the gold label.
+fn wrongness(analyzer: &Analyzer, gold: Label, a: &Analysis) -> f64 {
+    let t = analyzer.thresholds();
+    let c = a.compound();
+    match gold {
+        Label::Positive => t.positive - c,
+        Label::Negative => c - t.negative,
+        Label::Neutral => (c - t.positive).max(t.negative - c),
+    }
+}
+
+fn print_errors(analyzer: &Analyzer, set: &GoldSet, results: &[Analysis], n: usize) {
+    let mut wrong: Vec<(f64, usize)> = set
+        .items
+        .iter()
+        .zip(results)
+        .enumerate()
+        .filter(|(_, (g, r))| g.label != r.label())
+        .map(|(i, (g, r))| (wrongness(analyzer, g.label, r), i))
+        .collect();
+    wrong.sort_by(|a, b| b.0.total_cmp(&a.0));
+    println!("  worst {} of {} errors:", n.min(wrong.len()), wrong.len());
+    for &(_, i) in wrong.iter().take(n) {
+        let (g, r) = (&set.items[i], &results[i]);
+        let text: String = g.text.chars().take(160).collect();
+        println!(
+            "  [{}] gold {} predicted {} ({:+.3}): {}",
+            g.id,
+            g.label,
+            r.label(),
+            r.compound(),
+            text
+        );
+        for h in r.hits() {
+            let rules: Vec<String> = h.rules().iter().map(|r| format!("{r:?}")).collect();
+            println!(
+                "      {} ({}) {:+.2} -> {:+.2} {}",
+                h.term(),
+                h.key(),
+                h.valence(),
+                h.contribution(),
+                rules.join(",")
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn macro_f1_covers_gold_classes_only() {
+        use Label::*;
+        // Two-class gold; one neutral prediction counts as a miss.
+        let pairs = [
+            (Positive, Positive),
+            (Positive, Neutral),
+            (Negative, Negative),
+            (Negative, Positive),
+        ];
+        let f = figures("t", 0, &pairs);
+        assert_eq!(f.macro_over, vec![Positive, Negative]);
+        // positive: P=1/2, R=1/2, F1=0.5; negative: P=1, R=1/2, F1=2/3.
+        assert!((f.macro_f1 - (0.5 + 2.0 / 3.0) / 2.0).abs() < 1e-12);
+        assert!((f.accuracy - 0.5).abs() < 1e-12);
+        assert_eq!(f.confusion[0], [1, 0, 1]);
+    }
+}

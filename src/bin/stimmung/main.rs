@@ -1,0 +1,47 @@
+//! The `stimmung` command-line tool.
+//!
+//! Exit codes: 0 everything scored; 1 some records had errors (each became
+//! an error record); 2 usage or I/O error. A closed stdout (`| head`) ends
+//! the run quietly with 0.
+
+mod args;
+mod eval;
+mod gold;
+mod score;
+
+use std::io;
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use args::{Cli, Command};
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    if let Some(n) = cli.threads {
+        // The global pool can only be built once; a second call fails only
+        // if something built it first, which nothing here does.
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(n.max(1))
+            .build_global();
+    }
+    let result = match &cli.command {
+        Command::Score(a) => score::run(a),
+        Command::Eval(a) => eval::run(a),
+    };
+    match result {
+        Ok(code) => code,
+        Err(err) if is_broken_pipe(&err) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("stimmung: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|e| {
+        e.downcast_ref::<io::Error>()
+            .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+    })
+}

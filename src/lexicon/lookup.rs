@@ -1,0 +1,319 @@
+//! The lookup cascade over lexicon layers.
+//!
+//! For a word: folded surface form in every layer (user layers first), then
+//! the de-elongated form (`suuuper`), then — only on a miss, and cached per
+//! thread, because stemming is the most expensive step of the pipeline — the
+//! German stem, then compound splitting (the head decides:
+//! `Servicewüste`, `Kundenfeindlichkeit`; a polar first part such as
+//! `Horror-` or `Spitzen-` colours a neutral head).
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
+
+use super::compile::{Entry, EntryKind};
+use super::Lexicon;
+use crate::normalize;
+use crate::stem::Stemmer;
+
+/// How a word found its entry. Shown to users as the rule that matched.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Via {
+    /// The folded surface form.
+    Surface,
+    /// The surface form with its elongation squeezed out (`suuuper`).
+    Elongated,
+    /// The German stem.
+    Stem,
+    /// The head of a compound (`Servicewüste` → `wüste`).
+    CompoundHead,
+    /// A polar first part of a compound (`Horror-Service`, `Traumstrand`).
+    CompoundPrefix,
+}
+
+/// A lexicon match: the entry, how it was found, and the key that matched.
+#[derive(Clone, Debug)]
+pub(crate) struct Found {
+    pub entry: Entry,
+    pub via: Via,
+    pub key: String,
+}
+
+/// Words longer than this (in bytes) are not stemmed or split: no German
+/// word is that long, and it keeps the cost linear on a 4 MB "word".
+const MAX_SPLIT_LEN: usize = 64;
+/// A compound head must have at least this many characters (`wüste`,
+/// `frust`); shorter heads match too much by chance.
+const MIN_HEAD_CHARS: usize = 4;
+/// …and the part before it at least this many.
+const MIN_MODIFIER_CHARS: usize = 3;
+/// The per-thread cache is dropped when it holds this many words, so memory
+/// stays flat on any input.
+const CACHE_CAP: usize = 100_000;
+
+static NEXT_ID: AtomicU64 = AtomicU64::new(1);
+
+/// The layers of one analyzer: user lexicons first, the default last.
+#[derive(Clone, Debug)]
+pub(crate) struct Layers {
+    layers: Vec<Lexicon>,
+    /// Identifies this stack in the per-thread cache.
+    id: u64,
+}
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
+}
+
+/// Reused buffers and the cache of stem/compound results for one thread.
+#[derive(Default)]
+struct Scratch {
+    owner: u64,
+    cache: HashMap<String, Option<Found>>,
+    folded: String,
+    lower: String,
+    squeezed: String,
+    stemmer: Option<Stemmer>,
+}
+
+impl Layers {
+    pub(crate) fn new(layers: Vec<Lexicon>) -> Layers {
+        Layers {
+            layers,
+            id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
+        }
+    }
+
+    pub(crate) fn lexicons(&self) -> &[Lexicon] {
+        &self.layers
+    }
+
+    fn form(&self, key: &str) -> Option<Entry> {
+        self.layers.iter().find_map(|l| l.form(key))
+    }
+
+    fn stem(&self, key: &str) -> Option<Entry> {
+        self.layers.iter().find_map(|l| l.stem(key))
+    }
+
+    /// Looks up a word, hashtag body, emoji or emoticon.
+    pub(crate) fn lookup(&self, text: &str) -> Option<Found> {
+        SCRATCH.with(|s| {
+            let mut s = s.borrow_mut();
+            let s = &mut *s;
+            if s.owner != self.id {
+                s.cache.clear();
+                s.owner = self.id;
+            }
+            self.lookup_with(s, text)
+        })
+    }
+
+    fn lookup_with(&self, s: &mut Scratch, text: &str) -> Option<Found> {
+        normalize::fold_into(text, &mut s.folded);
+        if let Some(entry) = self.form(&s.folded) {
+            return found(entry, Via::Surface, &s.folded);
+        }
+        if normalize::is_elongated(&s.folded) {
+            for max_run in [2, 1] {
+                normalize::squeeze_into(&s.folded, max_run, &mut s.squeezed);
+                if let Some(entry) = self.form(&s.squeezed) {
+                    return found(entry, Via::Elongated, &s.squeezed);
+                }
+            }
+        }
+        if text.len() > MAX_SPLIT_LEN || !text.chars().next().is_some_and(char::is_alphabetic) {
+            return None;
+        }
+        if let Some(hit) = s.cache.get(text) {
+            return hit.clone();
+        }
+        let result = self.deep_lookup(s, text);
+        if s.cache.len() >= CACHE_CAP {
+            s.cache.clear();
+        }
+        s.cache.insert(text.to_string(), result.clone());
+        result
+    }
+
+    /// The expensive part of the cascade: stem, hyphen parts, compounds.
+    fn deep_lookup(&self, s: &mut Scratch, text: &str) -> Option<Found> {
+        let stemmer = s.stemmer.get_or_insert_with(Stemmer::new);
+        if let Some((modifier, head)) = text.rsplit_once('-') {
+            // Hyphenated compound: the head decides, a polar modifier
+            // colours a neutral head (`Horror-Service`).
+            if head.chars().count() >= 2 {
+                if let Some(mut f) = self.word(stemmer, head, &mut s.lower, &mut s.folded) {
+                    if f.entry.kind == EntryKind::Valence && f.entry.weight != 0.0 {
+                        f.via = Via::CompoundHead;
+                        return Some(f);
+                    }
+                }
+            }
+            let first = modifier.split('-').next().unwrap_or(modifier);
+            return self.prefix(first, &mut s.folded);
+        }
+        if let Some(f) = self.stemmed(stemmer, text, &mut s.lower) {
+            return Some(f);
+        }
+        self.compound(stemmer, text, &mut s.lower, &mut s.folded)
+    }
+
+    /// Surface, then stem, of a single word (a hyphen part).
+    fn word(
+        &self,
+        stemmer: &Stemmer,
+        text: &str,
+        lower: &mut String,
+        folded: &mut String,
+    ) -> Option<Found> {
+        normalize::fold_into(text, folded);
+        if let Some(entry) = self.form(folded) {
+            return found(entry, Via::Surface, folded);
+        }
+        self.stemmed(stemmer, text, lower)
+    }
+
+    fn stemmed(&self, stemmer: &Stemmer, text: &str, lower: &mut String) -> Option<Found> {
+        if text.chars().nth(MIN_HEAD_CHARS - 1).is_none() {
+            return None;
+        }
+        normalize::lower_into(text, lower);
+        let stem = stemmer.stem(lower);
+        let entry = self.stem(&stem)?;
+        Some(Found {
+            entry,
+            via: Via::Stem,
+            key: stem.into_owned(),
+        })
+    }
+
+    fn prefix(&self, part: &str, folded: &mut String) -> Option<Found> {
+        normalize::fold_into(part, folded);
+        folded.push('-');
+        let entry = self.form(folded)?;
+        (entry.kind == EntryKind::Prefix).then(|| Found {
+            entry: Entry {
+                kind: EntryKind::Valence,
+                weight: entry.weight,
+            },
+            via: Via::CompoundPrefix,
+            key: folded.clone(),
+        })
+    }
+
+    /// Closed compounds: the longest polar head wins; else a polar first
+    /// part (`Traumstrand`, `Schrottkarre`).
+    fn compound(
+        &self,
+        stemmer: &Stemmer,
+        text: &str,
+        lower: &mut String,
+        folded: &mut String,
+    ) -> Option<Found> {
+        let chars: Vec<(usize, char)> = text.char_indices().collect();
+        let n = chars.len();
+        if n < MIN_MODIFIER_CHARS + MIN_HEAD_CHARS {
+            return None;
+        }
+        for i in MIN_MODIFIER_CHARS..=n - MIN_HEAD_CHARS {
+            let head = &text[chars[i].0..];
+            // A head is a word of its own: recapitalise nothing, but skip the
+            // German linking `s` (`Lebensfreude`): `sfreude` is no word, and
+            // the loop reaches `freude` next.
+            if let Some(mut f) = self.word(stemmer, head, lower, folded) {
+                if f.entry.kind == EntryKind::Valence && f.entry.weight != 0.0 {
+                    f.via = Via::CompoundHead;
+                    return Some(f);
+                }
+                // A known neutral head (`…bahn`, `…kunde`) makes the compound
+                // neutral, whatever its first part.
+                if f.entry.kind == EntryKind::Valence && f.via == Via::Surface {
+                    return self.prefix_of(text, &chars, i, folded);
+                }
+            }
+        }
+        None
+    }
+
+    fn prefix_of(
+        &self,
+        text: &str,
+        chars: &[(usize, char)],
+        head_at: usize,
+        folded: &mut String,
+    ) -> Option<Found> {
+        // Try first parts from the longest down to the shortest.
+        (MIN_MODIFIER_CHARS..=head_at)
+            .rev()
+            .find_map(|j| self.prefix(&text[..chars.get(j).map_or(text.len(), |c| c.0)], folded))
+    }
+}
+
+fn found(entry: Entry, via: Via, key: &str) -> Option<Found> {
+    Some(Found {
+        entry,
+        via,
+        key: key.to_string(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn layers() -> Layers {
+        Layers::new(vec![Lexicon::german()])
+    }
+
+    fn via(word: &str) -> Option<(Via, f64)> {
+        layers().lookup(word).map(|f| (f.via, f.entry.weight))
+    }
+
+    #[test]
+    fn surface_and_umlaut_spellings() {
+        let (v, w) = via("schön").unwrap();
+        assert_eq!(v, Via::Surface);
+        assert!(w > 0.0);
+        assert_eq!(via("schoen"), via("schön"));
+        assert_eq!(via("SCHÖN"), via("schön"));
+    }
+
+    #[test]
+    fn elongation() {
+        assert_eq!(via("suuuuper").unwrap().0, Via::Elongated);
+        assert_eq!(via("tolllll").unwrap().0, Via::Elongated);
+    }
+
+    #[test]
+    fn inflected_forms_via_stem() {
+        let (v, w) = via("enttäuschende").unwrap();
+        assert_eq!(v, Via::Stem);
+        assert!(w < 0.0);
+    }
+
+    #[test]
+    fn stem_collision_is_blocked_by_surface() {
+        // `schon` (already) must not inherit `schön` through the stem.
+        assert!(via("schon").map_or(true, |(_, w)| w == 0.0));
+    }
+
+    #[test]
+    fn compounds() {
+        let (v, w) = via("Servicewüste").unwrap();
+        assert_eq!(v, Via::CompoundHead);
+        assert!(w < 0.0);
+        let (v, w) = via("Horror-Service").unwrap();
+        assert_eq!(v, Via::CompoundPrefix);
+        assert!(w < 0.0);
+        let (v, w) = via("Spitzen-Service").unwrap();
+        assert_eq!(v, Via::CompoundPrefix);
+        assert!(w > 0.0);
+    }
+
+    #[test]
+    fn huge_words_are_not_split() {
+        let word = "a".repeat(10_000);
+        assert!(via(&word).is_none());
+    }
+}

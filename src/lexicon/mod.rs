@@ -1,0 +1,252 @@
+//! Lexicons: what a word means to the scorer.
+//!
+//! A [`Lexicon`] is a pair of `fst` maps (folded surface form → entry, stem
+//! → entry), built from TSV sources by the code in `compile.rs`. The default
+//! German lexicon is compiled by `build.rs` and embedded in the binary, so it
+//! costs no parsing at start-up. Users layer their own lexicons over it;
+//! `lookup.rs` walks the layers.
+
+pub(crate) mod compile;
+mod lookup;
+
+use std::borrow::Cow;
+use std::path::Path;
+use std::sync::Arc;
+
+use fst::Map;
+
+use crate::error::{Error, Result};
+pub use compile::EntryKind;
+use compile::{Compiler, Entry};
+pub(crate) use lookup::{Found, Layers, Via};
+
+static DEFAULT_FORMS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/forms.fst"));
+static DEFAULT_STEMS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/stems.fst"));
+
+/// A compiled lexicon layer. Cheap to clone (shared behind an `Arc`).
+///
+/// # Example
+///
+/// ```
+/// use stimmung::{Analyzer, Lexicon};
+///
+/// let company = Lexicon::from_tsv("firma.tsv", "Produktrückruf\t-2.5\n")?;
+/// let analyzer = Analyzer::builder().lexicon(company).build()?;
+/// assert!(analyzer.analyze("Schon wieder ein Produktrückruf.").is_negative());
+/// # Ok::<(), stimmung::Error>(())
+/// ```
+#[derive(Clone)]
+pub struct Lexicon {
+    inner: Arc<LexiconData>,
+}
+
+struct LexiconData {
+    name: String,
+    forms: Map<Cow<'static, [u8]>>,
+    stems: Map<Cow<'static, [u8]>>,
+}
+
+impl Lexicon {
+    /// The embedded default German lexicon (Zurich polarity lexicon, VADER
+    /// emoticons and emoji, stimmung's own curation). No file is read.
+    pub fn german() -> Lexicon {
+        // The maps were built and checked by build.rs from the same code.
+        let forms = Map::new(Cow::Borrowed(DEFAULT_FORMS)).expect("embedded forms map is valid");
+        let stems = Map::new(Cow::Borrowed(DEFAULT_STEMS)).expect("embedded stems map is valid");
+        Lexicon {
+            inner: Arc::new(LexiconData {
+                name: "default".into(),
+                forms,
+                stems,
+            }),
+        }
+    }
+
+    /// Builds a lexicon from text in stimmung's TSV format
+    /// (`term<TAB>weight[<TAB>kind]`, see the crate docs). `name` is used in
+    /// error messages.
+    ///
+    /// # Errors
+    ///
+    /// A malformed line (missing or non-numeric weight, weight out of range,
+    /// unknown kind, duplicate term) fails with `name:line` and the reason.
+    pub fn from_tsv(name: &str, text: &str) -> Result<Lexicon> {
+        let entries = compile::parse_tsv(name, text).map_err(Error::source)?;
+        let mut compiler = Compiler::default();
+        compiler.add(entries);
+        Lexicon::compiled(name, &compiler)
+    }
+
+    /// Reads and builds a TSV lexicon from a file. See [`Lexicon::from_tsv`].
+    ///
+    /// # Errors
+    ///
+    /// I/O errors and invalid UTF-8 name the file; malformed lines name
+    /// `file:line`.
+    pub fn from_tsv_path(path: impl AsRef<Path>) -> Result<Lexicon> {
+        let (name, text) = read(path.as_ref())?;
+        Lexicon::from_tsv(&name, &text)
+    }
+
+    /// Builds a lexicon from one SentiWS v2.0 file
+    /// (`Lemma|POS<TAB>weight<TAB>form,form,…`). Its weights (-1…1) are
+    /// multiplied by `scale` into stimmung's valence range (-4…4); 4.0 is a
+    /// reasonable choice. Load the positive and the negative file as two
+    /// layers.
+    ///
+    /// SentiWS is licensed CC BY-NC-SA 3.0 (non-commercial): stimmung never
+    /// embeds it; load it from your own copy.
+    ///
+    /// # Errors
+    ///
+    /// As for [`Lexicon::from_tsv_path`].
+    pub fn from_sentiws_path(path: impl AsRef<Path>, scale: f64) -> Result<Lexicon> {
+        let (name, text) = read(path.as_ref())?;
+        let entries = compile::parse_sentiws(&name, &text, scale).map_err(Error::source)?;
+        let mut compiler = Compiler::default();
+        compiler.add(entries);
+        Lexicon::compiled(&name, &compiler)
+    }
+
+    /// Builds a lexicon from `fst` maps made by `stimmung lexicon compile`.
+    /// The bytes are verified, since they may come from anywhere.
+    ///
+    /// # Errors
+    ///
+    /// Fails if either map is not a valid fst map.
+    pub fn from_fst(name: &str, forms: Vec<u8>, stems: Vec<u8>) -> Result<Lexicon> {
+        let forms = Map::new(Cow::Owned(forms)).map_err(|e| Error::fst(name, e))?;
+        let stems = Map::new(Cow::Owned(stems)).map_err(|e| Error::fst(name, e))?;
+        forms.as_fst().verify().map_err(|e| Error::fst(name, e))?;
+        stems.as_fst().verify().map_err(|e| Error::fst(name, e))?;
+        Ok(Lexicon {
+            inner: Arc::new(LexiconData {
+                name: name.into(),
+                forms,
+                stems,
+            }),
+        })
+    }
+
+    fn compiled(name: &str, compiler: &Compiler) -> Result<Lexicon> {
+        let (forms, stems) = compiler.compile().map_err(|e| Error::fst(name, e))?;
+        Lexicon::from_fst(name, forms, stems)
+    }
+
+    /// The lexicon's name (`default`, or the file it was read from).
+    pub fn name(&self) -> &str {
+        &self.inner.name
+    }
+
+    /// Number of surface forms.
+    pub fn len(&self) -> usize {
+        self.inner.forms.len()
+    }
+
+    /// Whether the lexicon has no entries.
+    pub fn is_empty(&self) -> bool {
+        self.inner.forms.is_empty()
+    }
+
+    /// Number of stems.
+    pub fn stem_count(&self) -> usize {
+        self.inner.stems.len()
+    }
+
+    /// The raw fst bytes of the forms and stems maps.
+    pub fn as_fst_bytes(&self) -> (&[u8], &[u8]) {
+        (
+            self.inner.forms.as_fst().as_bytes(),
+            self.inner.stems.as_fst().as_bytes(),
+        )
+    }
+
+    /// Every surface entry: folded key, kind and weight, in key order.
+    pub fn entries(&self) -> impl Iterator<Item = (String, EntryKind, f64)> + '_ {
+        use fst::Streamer;
+        let mut stream = self.inner.forms.stream();
+        let mut out = Vec::with_capacity(self.len());
+        while let Some((k, v)) = stream.next() {
+            let e = Entry::unpack(v);
+            out.push((String::from_utf8_lossy(k).into_owned(), e.kind, e.weight));
+        }
+        out.into_iter()
+    }
+
+    pub(crate) fn form(&self, key: &str) -> Option<Entry> {
+        self.inner.forms.get(key).map(Entry::unpack)
+    }
+
+    pub(crate) fn stem(&self, key: &str) -> Option<Entry> {
+        self.inner.stems.get(key).map(Entry::unpack)
+    }
+}
+
+impl std::fmt::Debug for Lexicon {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Lexicon")
+            .field("name", &self.inner.name)
+            .field("forms", &self.len())
+            .field("stems", &self.stem_count())
+            .finish()
+    }
+}
+
+fn read(path: &Path) -> Result<(String, String)> {
+    let name = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok((name, text)),
+        Err(e) => {
+            let upto = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+            let line = upto.iter().filter(|&&b| b == b'\n').count() + 1;
+            Err(Error::source(compile::SourceError {
+                path: name,
+                line,
+                message: "invalid UTF-8".into(),
+            }))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_lexicon_has_core_words() {
+        let lex = Lexicon::german();
+        assert!(lex.len() > 5000, "{lex:?}");
+        assert!(lex.form("gut").unwrap().weight > 0.0);
+        assert!(lex.form("schlecht").unwrap().weight < 0.0);
+        assert_eq!(lex.form("nicht").unwrap().kind, EntryKind::Negator);
+    }
+
+    #[test]
+    fn bad_lines_name_file_and_line() {
+        let err = Lexicon::from_tsv("x.tsv", "gut\t1\nschlecht\tminus\n").unwrap_err();
+        assert_eq!(err.line(), Some(2));
+        assert!(err.to_string().starts_with("x.tsv:2:"), "{err}");
+        let err = Lexicon::from_tsv("x.tsv", "gut\t1\nGut\t2\n").unwrap_err();
+        assert!(err.to_string().contains("duplicate"), "{err}");
+        let err = Lexicon::from_tsv("x.tsv", "gut\t9\n").unwrap_err();
+        assert!(err.to_string().contains("outside"), "{err}");
+        let err = Lexicon::from_tsv("x.tsv", "gut\t1\tfoo\n").unwrap_err();
+        assert!(err.to_string().contains("unknown kind"), "{err}");
+    }
+
+    #[test]
+    fn pack_roundtrip() {
+        for kind in [EntryKind::Valence, EntryKind::Booster, EntryKind::Prefix] {
+            for w in [-4.0, -0.293, 0.0, 1.5, 4.0] {
+                let e = Entry { kind, weight: w };
+                assert_eq!(Entry::unpack(e.pack()), e);
+            }
+        }
+    }
+
+    #[test]
+    fn fst_bytes_are_verified() {
+        assert!(Lexicon::from_fst("junk", vec![1, 2, 3], vec![]).is_err());
+    }
+}

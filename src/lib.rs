@@ -1,0 +1,93 @@
+/*!
+stimmung scores German text — comments, reviews, tweets, customer feedback —
+for polarity (positive / negative / neutral, a compound score in [-1, 1], per
+document and per sentence) and explains every score with the terms and rules
+that drove it.
+
+# Overview
+
+The pipeline, one stage per module:
+
+1. [`Tokenizer`] (`tokenize.rs`) cuts text into [`Token`]s that borrow from
+   it and carry byte spans: words (hyphenated compounds kept whole),
+   numbers, punctuation, emoji, emoticons, URLs, mentions, hashtags.
+2. `SentenceSplitter` (`sentences.rs`) groups tokens into sentences without
+   breaking at `z.B.`, `Dr.`, `3.10.` or ordinals.
+3. The lexicon (`lexicon/`) maps each word to an entry — a valence, a
+   negator, a booster or a contrast word — by folded surface form, then
+   de-elongated form, then German stem (`stem.rs`), then compound head or
+   polar first part. [`Lexicon`]s are `fst` maps; the default is compiled
+   from the TSV files in `lexicons/` by `build.rs` and embedded.
+4. The scorer (`score/`) applies German rules — negation before a term and
+   after a finite verb, litotes, boosters, contrast, emphasis — with the
+   named [`Weights`], and labels with [`Thresholds`].
+5. [`Analyzer`] (`analyzer.rs`) runs the pipeline on one text or, with
+   rayon, on many, and returns [`Analysis`] values (serde-serializable).
+
+# Example: score a comment
+
+```
+use stimmung::{Analyzer, Label};
+
+let analyzer = Analyzer::new();
+let a = analyzer.analyze("Seit drei Wochen keine Antwort. Der Service ist eine Katastrophe!");
+assert_eq!(a.label(), Label::Negative);
+for hit in a.hits() {
+    println!("{} [{}..{}] {:+.2}", hit.term(), hit.start(), hit.end(), hit.contribution());
+}
+```
+
+# Example: many texts in parallel
+
+```
+let comments = ["Super schnelle Lieferung, danke!", "Nie wieder, totaler Schrott."];
+let results = stimmung::Analyzer::new().analyze_batch(&comments);
+assert!(results[0].is_positive());
+assert!(results[1].is_negative());
+```
+
+# Lexicon format
+
+A lexicon file is UTF-8 text, one entry per line, `#` starts a comment:
+
+```text
+term<TAB>weight[<TAB>kind]
+```
+
+`kind` is `valence` (the default; weight in -4…4), `negator`,
+`negator_before`, `booster` (weight -1…1; below 0 dampens), `contrast` or
+`prefix` (a polar first part of a compound, written with a final `-`).
+Terms are matched case-insensitively, with `ß`=`ss` and `ä`=`ae` etc.;
+inflected forms are found through their stem. SentiWS v2.0 files can be
+loaded with [`Lexicon::from_sentiws_path`].
+
+# Quirks
+
+- Stemming conflates words (`schön`/`schon`); the default lexicon blocks the
+  frequent collisions with neutral entries, but an unlisted inflected form
+  can still pick up a neighbour's valence.
+- Negation scope ends at clause boundaries (punctuation and conjunctions);
+  long-distance negation and sarcasm are not recognised.
+- Scores of long texts saturate: the compound is a squashed sum.
+*/
+
+#![deny(missing_docs)]
+
+mod analysis;
+mod analyzer;
+mod error;
+mod lexicon;
+mod normalize;
+mod score;
+mod sentences;
+mod stem;
+mod token;
+mod tokenize;
+
+pub use analysis::{Analysis, Flag, Hit, Label, Rule, Sentence};
+pub use analyzer::{analyze, Analyzer, AnalyzerBuilder};
+pub use error::{Error, Result};
+pub use lexicon::{EntryKind, Lexicon};
+pub use score::{Thresholds, Weights};
+pub use token::{Token, TokenKind};
+pub use tokenize::Tokenizer;

@@ -1,0 +1,93 @@
+//! Normalization of a word for lexicon lookup.
+//!
+//! This file is compiled twice: into the library, and into `build.rs` (via
+//! `#[path]`), so that the keys of the embedded lexicon and the lookups at
+//! run time go through the very same code. It must therefore use nothing but
+//! `std`.
+
+/// Writes the lookup key of `word` into `out` (which is cleared first):
+/// lowercase, `ß` → `ss`, `ä`/`ö`/`ü` → `ae`/`oe`/`ue`, typographic
+/// apostrophes unified, soft hyphens and zero-width characters dropped.
+///
+/// Folding umlauts makes `schön` and `schoen` (common on keyboards without
+/// umlauts and in old tweets) the same key.
+pub fn fold_into(word: &str, out: &mut String) {
+    out.clear();
+    for c in word.chars() {
+        match c {
+            'ß' | 'ẞ' => out.push_str("ss"),
+            'ä' | 'Ä' => out.push_str("ae"),
+            'ö' | 'Ö' => out.push_str("oe"),
+            'ü' | 'Ü' => out.push_str("ue"),
+            '\u{2019}' | '\u{2018}' | '`' | '\u{b4}' => out.push('\''),
+            // Soft hyphen, zero-width space/joiners, variation selector 16
+            // (emoji presentation) carry no meaning for lookup.
+            '\u{ad}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{fe0f}' => {}
+            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
+            c => out.extend(c.to_lowercase()),
+        }
+    }
+}
+
+/// Writes `word` lowercased into `out` (cleared first), keeping umlauts.
+///
+/// This is the form the German stemmer expects: it knows `ä`, `ö`, `ü` and
+/// `ß`, but not their `ae`/`oe`/`ue` transliterations.
+pub fn lower_into(word: &str, out: &mut String) {
+    out.clear();
+    if word.is_ascii() {
+        out.extend(word.bytes().map(|b| b.to_ascii_lowercase() as char));
+    } else {
+        for c in word.chars() {
+            out.extend(c.to_lowercase());
+        }
+    }
+}
+
+/// Collapses every run of more than `max_run` equal letters to `max_run`
+/// letters, writing into `out` (cleared first). Returns whether anything
+/// changed.
+///
+/// `suuuuper` → `super` (with `max_run = 1`), `tolllll` → `toll`
+/// (`max_run = 2`). German spells at most three equal letters in a row
+/// (`Schifffahrt`), so only runs of three or more are treated as
+/// elongation by the caller.
+pub fn squeeze_into(word: &str, max_run: usize, out: &mut String) -> bool {
+    out.clear();
+    let mut changed = false;
+    let mut prev = None;
+    let mut run = 0;
+    for c in word.chars() {
+        if Some(c) == prev && c.is_alphabetic() {
+            run += 1;
+        } else {
+            run = 1;
+            prev = Some(c);
+        }
+        if run <= max_run {
+            out.push(c);
+        } else {
+            changed = true;
+        }
+    }
+    changed
+}
+
+/// Whether `word` has a run of three or more equal letters (`suuuper`,
+/// `neeeein`): written emphasis.
+pub fn is_elongated(word: &str) -> bool {
+    let mut prev = None;
+    let mut run = 0;
+    for c in word.chars() {
+        if Some(c) == prev && c.is_alphabetic() {
+            run += 1;
+            if run >= 3 {
+                return true;
+            }
+        } else {
+            run = 1;
+            prev = Some(c);
+        }
+    }
+    false
+}

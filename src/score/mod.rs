@@ -1,0 +1,450 @@
+//! The scorer: turns tokens and their lexicon entries into sentence and
+//! document scores.
+//!
+//! The model is VADER's (sum of term valences, modified by rules, squashed
+//! into [-1, 1]) with German rules: negation before the term and after a
+//! finite verb (`Das gefällt mir nicht.`), the kein-paradigm, `weder … noch`,
+//! litotes, clause-scoped boosters, and contrast words that shift weight to
+//! the later clause. `DESIGN.md` explains the choices.
+
+mod weights;
+
+use std::ops::Range;
+
+pub use weights::{Thresholds, Weights};
+
+use crate::analysis::{Hit, Label, Rule, Sentence};
+use crate::lexicon::{EntryKind, Found, Layers, Via};
+use crate::normalize;
+use crate::token::{Token, TokenKind};
+
+/// What a token means to the rules.
+#[derive(Clone, Debug)]
+enum Role {
+    None,
+    Polar(Found),
+    /// `post`: also negates a polar word before it in its clause.
+    Negator {
+        post: bool,
+    },
+    Booster(f64),
+    Contrast,
+}
+
+/// Per-document working memory, reused across documents of one thread.
+#[derive(Default)]
+pub(crate) struct ScoreScratch {
+    roles: Vec<Role>,
+    clause: Vec<u32>,
+    folded: String,
+}
+
+/// The scores of one document.
+pub(crate) struct Scored {
+    pub compound: f64,
+    pub positive: f64,
+    pub negative: f64,
+    pub neutral: f64,
+    pub sentences: Vec<Sentence>,
+    pub hits: Vec<Hit>,
+}
+
+/// Scores tokens against lexicon layers with a set of weights.
+pub(crate) struct Scorer<'a> {
+    pub layers: &'a Layers,
+    pub weights: &'a Weights,
+    pub thresholds: &'a Thresholds,
+}
+
+/// Words that open a new clause for negation and booster scope.
+const CLAUSE_WORDS: &[&str] = &[
+    "und",
+    "oder",
+    "aber",
+    "sondern",
+    "denn",
+    "weil",
+    "dass",
+    "daß",
+    "obwohl",
+    "wenn",
+    "waehrend",
+    "jedoch",
+    "trotzdem",
+    "allerdings",
+    "dennoch",
+    "bevor",
+    "nachdem",
+    "damit",
+];
+
+impl Scorer<'_> {
+    pub(crate) fn label(&self, compound: f64) -> Label {
+        if compound >= self.thresholds.positive {
+            Label::Positive
+        } else if compound <= self.thresholds.negative {
+            Label::Negative
+        } else {
+            Label::Neutral
+        }
+    }
+
+    fn normalize(&self, sum: f64) -> f64 {
+        let c = sum / (sum * sum + self.weights.alpha).sqrt();
+        c.clamp(-1.0, 1.0)
+    }
+
+    pub(crate) fn score(
+        &self,
+        tokens: &[Token<'_>],
+        sentences: &[Range<usize>],
+        s: &mut ScoreScratch,
+    ) -> Scored {
+        self.assign_roles(tokens, s);
+        self.assign_clauses(tokens, s);
+        let w = self.weights;
+        let words = tokens.iter().filter(|t| t.kind == TokenKind::Word).count();
+        let shouted = tokens.iter().filter(|t| t.is_shouted()).count();
+        // Shouting only stands out in a text that is not all capitals.
+        let caps_count = shouted > 0 && shouted < words;
+
+        let mut hits = Vec::new();
+        let mut out_sentences = Vec::with_capacity(sentences.len());
+        let mut sums = Vec::with_capacity(sentences.len());
+        let mut neutral_words = 0usize;
+        for (si, range) in sentences.iter().enumerate() {
+            let first_hit = hits.len();
+            // The last contrast word of the sentence divides it.
+            let contrast_at = range
+                .clone()
+                .rev()
+                .find(|&i| matches!(s.roles[i], Role::Contrast));
+            let mut sum = 0.0;
+            for i in range.clone() {
+                let found = match &s.roles[i] {
+                    Role::Polar(f) => f,
+                    _ => {
+                        if tokens[i].kind == TokenKind::Word
+                            && !matches!(s.roles[i], Role::Negator { .. } | Role::Booster(_))
+                        {
+                            neutral_words += 1;
+                        }
+                        continue;
+                    }
+                };
+                let mut rules = Vec::new();
+                let base = found.entry.weight;
+                let mut v = base;
+                match found.via {
+                    Via::Stem => {
+                        v *= w.stem_match;
+                        rules.push(Rule::Stem);
+                    }
+                    Via::CompoundHead => {
+                        v *= w.compound_match;
+                        rules.push(Rule::CompoundHead);
+                    }
+                    Via::CompoundPrefix => {
+                        v *= w.compound_match;
+                        rules.push(Rule::CompoundPrefix);
+                    }
+                    Via::Elongated => {
+                        v += v.signum() * w.elongation;
+                        rules.push(Rule::Elongated);
+                    }
+                    Via::Surface => {}
+                }
+                if matches!(tokens[i].kind, TokenKind::Emoji | TokenKind::Emoticon) {
+                    v *= w.emoji;
+                }
+                if caps_count && tokens[i].is_shouted() {
+                    v += v.signum() * w.caps;
+                    rules.push(Rule::Caps);
+                }
+                v = self.boost(s, range.start, i, v, &mut rules);
+                v = self.negate(s, range, i, v, &mut rules);
+                if let Some(c) = contrast_at {
+                    if i < c {
+                        v *= w.contrast_before;
+                        rules.push(Rule::BeforeContrast);
+                    } else {
+                        v *= w.contrast_after;
+                        rules.push(Rule::AfterContrast);
+                    }
+                }
+                sum += v;
+                hits.push(Hit {
+                    start: tokens[i].span.start,
+                    end: tokens[i].span.end,
+                    term: tokens[i].text.to_string(),
+                    key: found.key.clone(),
+                    valence: base,
+                    contribution: v,
+                    rules,
+                });
+            }
+            // A sentence opening with a contrast word (`Aber …`, `Trotzdem …`)
+            // outweighs the one before it.
+            let opens_with_contrast = range
+                .clone()
+                .find(|&i| tokens[i].kind == TokenKind::Word)
+                .is_some_and(|i| matches!(s.roles[i], Role::Contrast));
+            if opens_with_contrast && si > 0 {
+                if let Some(prev) = sums.last_mut() {
+                    *prev *= w.contrast_before;
+                }
+            }
+            let toks = &tokens[range.clone()];
+            let bangs = toks
+                .iter()
+                .filter(|t| t.text == "!")
+                .count()
+                .min(w.exclamation_max);
+            if sum != 0.0 && bangs > 0 {
+                let extra = sum.signum() * w.exclamation * bangs as f64;
+                sum += extra;
+                mark(&mut hits[first_hit..], Rule::Exclamation);
+            }
+            if toks.iter().any(|t| t.text == "?") && w.question != 1.0 {
+                sum *= w.question;
+                mark(&mut hits[first_hit..], Rule::Question);
+            }
+            sums.push(sum);
+            let compound = self.normalize(sum);
+            let (start, end) = (
+                tokens[range.start].span.start,
+                tokens[range.end - 1].span.end,
+            );
+            out_sentences.push(Sentence {
+                start,
+                end,
+                compound,
+                label: self.label(compound),
+            });
+        }
+        let total: f64 = sums.iter().sum();
+        let compound = self.normalize(total);
+        let pos: f64 = hits.iter().map(|h| h.contribution.max(0.0)).sum();
+        let neg: f64 = hits.iter().map(|h| (-h.contribution).max(0.0)).sum();
+        let all = pos + neg + neutral_words as f64;
+        let (positive, negative, neutral) = if all > 0.0 {
+            (pos / all, neg / all, neutral_words as f64 / all)
+        } else {
+            (0.0, 0.0, 1.0)
+        };
+        Scored {
+            compound,
+            positive,
+            negative,
+            neutral,
+            sentences: out_sentences,
+            hits,
+        }
+    }
+
+    /// Classifies every token by its lexicon entry.
+    fn assign_roles(&self, tokens: &[Token<'_>], s: &mut ScoreScratch) {
+        s.roles.clear();
+        for t in tokens {
+            let found = match t.kind {
+                TokenKind::Word => self.layers.lookup(t.text),
+                TokenKind::Hashtag => self.layers.lookup(&t.text[1..]),
+                TokenKind::Emoji => self.layers.lookup(t.text).or_else(|| {
+                    // Skin tones and other modifiers: the base emoji decides.
+                    let base = t.text.chars().next()?;
+                    let mut buf = [0u8; 4];
+                    self.layers.lookup(base.encode_utf8(&mut buf))
+                }),
+                TokenKind::Emoticon => self.layers.lookup(t.text).or_else(|| {
+                    // `:)))` → `:)`: a repeated mouth is the same face.
+                    let squeezed = dedup_chars(t.text);
+                    self.layers.lookup(&squeezed)
+                }),
+                _ => None,
+            };
+            let role = match found {
+                None => Role::None,
+                Some(f) => match f.entry.kind {
+                    EntryKind::Valence if f.entry.weight != 0.0 => Role::Polar(f),
+                    EntryKind::Negator => Role::Negator { post: true },
+                    EntryKind::NegatorBefore => Role::Negator { post: false },
+                    EntryKind::Booster => Role::Booster(f.entry.weight),
+                    EntryKind::Contrast => Role::Contrast,
+                    _ => Role::None,
+                },
+            };
+            s.roles.push(role);
+        }
+        self.weder_noch(tokens, s);
+        self.nicht_nur(tokens, s);
+    }
+
+    /// `nicht nur … sondern auch` is no negation.
+    fn nicht_nur(&self, tokens: &[Token<'_>], s: &mut ScoreScratch) {
+        for i in 0..tokens.len().saturating_sub(1) {
+            if matches!(s.roles[i], Role::Negator { .. })
+                && tokens[i + 1].kind == TokenKind::Word
+                && tokens[i + 1].text.eq_ignore_ascii_case("nur")
+            {
+                s.roles[i] = Role::None;
+            }
+        }
+    }
+
+    /// In `weder … noch`, `noch` negates like `weder`.
+    fn weder_noch(&self, tokens: &[Token<'_>], s: &mut ScoreScratch) {
+        let mut open = false;
+        for (i, t) in tokens.iter().enumerate() {
+            if t.kind == TokenKind::Punct && matches!(t.text, "." | "!" | "?" | ";") {
+                open = false;
+            } else if t.kind == TokenKind::Word {
+                if t.text.eq_ignore_ascii_case("weder") {
+                    open = true;
+                } else if open && t.text.eq_ignore_ascii_case("noch") {
+                    s.roles[i] = Role::Negator { post: false };
+                    open = false;
+                }
+            }
+        }
+    }
+
+    /// Numbers every token with its clause, which bounds negation and
+    /// booster scope.
+    fn assign_clauses(&self, tokens: &[Token<'_>], s: &mut ScoreScratch) {
+        s.clause.clear();
+        let mut clause = 0u32;
+        for t in tokens {
+            let boundary = match t.kind {
+                TokenKind::Punct => matches!(
+                    t.text,
+                    "," | ";" | ":" | "." | "!" | "?" | "(" | ")" | "–" | "—" | "-" | "…" | "\""
+                ),
+                TokenKind::LineBreak => true,
+                TokenKind::Word => {
+                    normalize::fold_into(t.text, &mut s.folded);
+                    CLAUSE_WORDS.contains(&s.folded.as_str())
+                }
+                _ => false,
+            };
+            if boundary {
+                clause += 1;
+            }
+            s.clause.push(clause);
+            if boundary {
+                clause += 1;
+            }
+        }
+    }
+
+    /// Boosters and dampeners in the words before `i`, within its clause.
+    fn boost(&self, s: &ScoreScratch, from: usize, i: usize, v: f64, rules: &mut Vec<Rule>) -> f64 {
+        let w = self.weights;
+        let mut v = v;
+        let mut distance = 0;
+        for j in (from..i).rev() {
+            if s.clause[j] != s.clause[i] {
+                break;
+            }
+            distance += 1;
+            if distance > w.booster_window {
+                break;
+            }
+            if let Role::Booster(b) = s.roles[j] {
+                // VADER's decay: farther boosters count a little less.
+                let decay = 1.0 - 0.05 * (distance - 1) as f64;
+                let scale = if b > 0.0 { w.intensifier } else { w.dampener };
+                let delta = b * scale * decay;
+                // A dampener never flips a term's sign.
+                let new = v + v.signum() * delta;
+                v = if new.signum() == v.signum() { new } else { 0.0 };
+                rules.push(if b > 0.0 {
+                    Rule::Intensified
+                } else {
+                    Rule::Dampened
+                });
+            }
+        }
+        v
+    }
+
+    /// Negation before `i` (within `negation_window` words of its clause) or
+    /// after it (a negator closing the clause with no polar word of its own).
+    fn negate(
+        &self,
+        s: &ScoreScratch,
+        range: &Range<usize>,
+        i: usize,
+        v: f64,
+        rules: &mut Vec<Rule>,
+    ) -> f64 {
+        let w = self.weights;
+        let mut negated = false;
+        let mut distance = 0;
+        for j in (range.start..i).rev() {
+            if s.clause[j] != s.clause[i] {
+                break;
+            }
+            distance += 1;
+            if distance > w.negation_window {
+                break;
+            }
+            if matches!(s.roles[j], Role::Negator { .. }) {
+                negated = !negated;
+            }
+        }
+        let mut rule = Rule::Negated;
+        if !negated {
+            negated = self.negated_after(s, range, i);
+            rule = Rule::NegatedAfter;
+        }
+        if !negated {
+            return v;
+        }
+        rules.push(rule);
+        if v > 0.0 {
+            v * w.negation
+        } else {
+            rules.push(Rule::Litotes);
+            -v * w.litotes
+        }
+    }
+
+    /// `Das gefällt mir nicht.`: a post-capable negator later in the clause
+    /// that has no polar word of its own after it.
+    fn negated_after(&self, s: &ScoreScratch, range: &Range<usize>, i: usize) -> bool {
+        let clause = s.clause[i];
+        let mut j = i + 1;
+        while j < range.end && s.clause[j] == clause {
+            match s.roles[j] {
+                Role::Polar(_) => return false,
+                Role::Negator { post: true } => {
+                    let rest = (j + 1..range.end).take_while(|&k| s.clause[k] == clause);
+                    return !rest
+                        .into_iter()
+                        .any(|k| matches!(s.roles[k], Role::Polar(_)));
+                }
+                _ => {}
+            }
+            j += 1;
+        }
+        false
+    }
+}
+
+fn mark(hits: &mut [Hit], rule: Rule) {
+    for h in hits {
+        h.rules.push(rule);
+    }
+}
+
+fn dedup_chars(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut prev = None;
+    for c in s.chars() {
+        if Some(c) != prev {
+            out.push(c);
+        }
+        prev = Some(c);
+    }
+    out
+}

@@ -1,0 +1,92 @@
+//! Every number the scorer uses, in one place, so the tuning harness can
+//! vary them and a config file can set them.
+
+use serde::{Deserialize, Serialize};
+
+/// The named weights of the scoring rules.
+///
+/// Valences live on VADER's scale (-4…4). The defaults were fitted on
+/// `sb10k_train` and `potts` (see the README's accuracy section) and start
+/// from VADER's published constants where a rule has a VADER counterpart.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Weights {
+    /// Factor on a positive term under negation (`nicht gut`). VADER: -0.74.
+    pub negation: f64,
+    /// Factor on |valence| of a negative term under negation, which turns
+    /// mildly positive (`nicht schlecht`, `keine Probleme`).
+    pub litotes: f64,
+    /// How many words before a term a negator still reaches.
+    pub negation_window: usize,
+    /// Scale of intensifier weights from the lexicon (`sehr`, `mega`).
+    pub intensifier: f64,
+    /// Scale of dampener weights from the lexicon (`etwas`, `kaum`).
+    pub dampener: f64,
+    /// How many words before a term a booster still reaches.
+    pub booster_window: usize,
+    /// Factor on terms before a contrast word in the same sentence (`…, aber`).
+    pub contrast_before: f64,
+    /// Factor on terms after a contrast word.
+    pub contrast_after: f64,
+    /// Added to |valence| of a word written in capitals. VADER: 0.733.
+    pub caps: f64,
+    /// Added to |valence| of an elongated word (`suuuper`).
+    pub elongation: f64,
+    /// Added to |sentence sum| per `!` (at most `exclamation_max`). VADER: 0.292.
+    pub exclamation: f64,
+    /// The most `!` that count.
+    pub exclamation_max: usize,
+    /// Factor on the sum of a question.
+    pub question: f64,
+    /// Factor on emoji and emoticon valences.
+    pub emoji: f64,
+    /// Factor on terms found through their stem rather than their form.
+    pub stem_match: f64,
+    /// Factor on terms found as the head or first part of a compound.
+    pub compound_match: f64,
+    /// Normalization constant: compound = s / sqrt(s² + alpha). VADER: 15.
+    pub alpha: f64,
+}
+
+impl Default for Weights {
+    fn default() -> Self {
+        Weights {
+            negation: -0.74,
+            litotes: 0.5,
+            negation_window: 3,
+            intensifier: 1.0,
+            dampener: 1.0,
+            booster_window: 3,
+            contrast_before: 0.5,
+            contrast_after: 1.5,
+            caps: 0.733,
+            elongation: 0.5,
+            exclamation: 0.292,
+            exclamation_max: 4,
+            question: 1.0,
+            emoji: 1.0,
+            stem_match: 1.0,
+            compound_match: 0.8,
+            alpha: 15.0,
+        }
+    }
+}
+
+/// Where the compound score divides the labels.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Thresholds {
+    /// `compound >= positive` is labelled positive.
+    pub positive: f64,
+    /// `compound <= negative` is labelled negative.
+    pub negative: f64,
+}
+
+impl Default for Thresholds {
+    fn default() -> Self {
+        Thresholds {
+            positive: 0.3,
+            negative: -0.2,
+        }
+    }
+}

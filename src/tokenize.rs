@@ -1,0 +1,336 @@
+//! Cutting text into tokens (UAX #29 word boundaries, plus what social-media
+//! text needs on top: URLs, mentions, hashtags, emoticons, emoji and
+//! hyphenated compounds).
+//!
+//! `unicode_word_indices` would drop `!`, `?` and emoji, which carry
+//! emphasis, so the tokenizer walks `split_word_bound_indices` and keeps
+//! every non-space segment.
+
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::token::{Token, TokenKind};
+
+/// Cuts text into [`Token`]s. Stateless; one instance serves every thread.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Tokenizer;
+
+impl Tokenizer {
+    /// Appends the tokens of `text` to `out` (which is cleared first), in
+    /// order. Cost is linear in the length of `text`.
+    pub fn tokenize<'t>(&self, text: &'t str, out: &mut Vec<Token<'t>>) {
+        out.clear();
+        let mut skip_until = 0;
+        for (start, seg) in text.split_word_bound_indices() {
+            if start < skip_until {
+                continue;
+            }
+            let first = match seg.chars().next() {
+                Some(c) => c,
+                None => continue,
+            };
+            let rest = &text[start..];
+            let (kind, end) = if first.is_whitespace() {
+                if seg.contains('\n') {
+                    (TokenKind::LineBreak, start + seg.len())
+                } else {
+                    continue;
+                }
+            } else if let Some(len) = url_len(rest) {
+                (TokenKind::Url, start + len)
+            } else if let Some(len) = emoticon_len(text, start) {
+                (TokenKind::Emoticon, start + len)
+            } else if first == '@' || first == '#' {
+                match tag_len(rest) {
+                    Some(len) if first == '@' => (TokenKind::Mention, start + len),
+                    Some(len) => (TokenKind::Hashtag, start + len),
+                    None => (TokenKind::Punct, start + seg.len()),
+                }
+            } else if first.is_numeric() {
+                (TokenKind::Number, start + seg.len())
+            } else if first.is_alphabetic() {
+                (TokenKind::Word, start + compound_len(rest, seg.len()))
+            } else if is_emoji(first) {
+                (TokenKind::Emoji, start + seg.len())
+            } else if first.is_alphanumeric() || first == '_' {
+                (TokenKind::Word, start + seg.len())
+            } else {
+                // Word-bound segments of punctuation are single characters,
+                // except for runs the segmenter keeps together (e.g. `_`).
+                (TokenKind::Punct, start + seg.len())
+            };
+            skip_until = end;
+            out.push(Token {
+                text: &text[start..end],
+                span: start..end,
+                kind,
+            });
+        }
+    }
+}
+
+/// Length of a URL at the start of `s`: up to the next whitespace, minus
+/// trailing punctuation that belongs to the sentence.
+fn url_len(s: &str) -> Option<usize> {
+    let b = s.as_bytes();
+    let starts = |p: &[u8]| b.len() >= p.len() && b[..p.len()].eq_ignore_ascii_case(p);
+    if !(starts(b"http://") || starts(b"https://") || starts(b"www.")) {
+        return None;
+    }
+    let end = s.find(char::is_whitespace).unwrap_or(s.len());
+    let trimmed = s[..end].trim_end_matches(['.', ',', '!', '?', ')', ';', ':', '"', '\'']);
+    Some(trimmed.len().max(4))
+}
+
+/// Length of `@name` / `#tag` at the start of `s`, if a name follows.
+fn tag_len(s: &str) -> Option<usize> {
+    let body = s[1..]
+        .char_indices()
+        .find(|&(_, c)| !(c.is_alphanumeric() || c == '_'))
+        .map_or(s.len() - 1, |(i, _)| i);
+    (body > 0).then_some(1 + body)
+}
+
+/// Extends a word over hyphens joining further words: `Horror-Service`,
+/// `Kunden-Hotline`, `E-Mail`. Returns the byte length from the start.
+fn compound_len(s: &str, first_len: usize) -> usize {
+    let mut len = first_len;
+    loop {
+        let after = &s[len..];
+        let Some(rest) = after.strip_prefix('-') else {
+            return len;
+        };
+        match rest.chars().next() {
+            Some(c) if c.is_alphabetic() => {
+                let next = rest.split_word_bounds().next().map_or(0, str::len);
+                len += 1 + next;
+            }
+            _ => return len,
+        }
+    }
+}
+
+/// Whether `c` starts an emoji (pictographs, dingbats, flags, symbols that
+/// take emoji presentation).
+pub(crate) fn is_emoji(c: char) -> bool {
+    matches!(c as u32,
+        0x1F000..=0x1FAFF | 0x2600..=0x27BF | 0x2300..=0x23FF | 0x2B00..=0x2BFF
+        | 0x3030 | 0x303D | 0x3297 | 0x3299 | 0x2190..=0x21FF
+        | 0x2122 | 0x2139 | 0x24C2 | 0x25A0..=0x25FF | 0x00A9 | 0x00AE)
+}
+
+/// Length of a text emoticon starting at byte `start` of `text`, if one
+/// stands there on its own (not glued to a word on either side).
+fn emoticon_len(text: &str, start: usize) -> Option<usize> {
+    let s = text.as_bytes();
+    let rest = &s[start..];
+    let len = match_emoticon(rest)?;
+    // Not inside a word or number: `Nr.:(1)` and `10:30` are no faces.
+    let before_ok = start == 0 || !text[..start].chars().next_back()?.is_alphanumeric();
+    let after = text[start + len..].chars().next();
+    let after_ok = after.map_or(true, |c| !c.is_alphanumeric());
+    let letter_eyes = rest[0].is_ascii_alphabetic();
+    if after_ok && (before_ok || !letter_eyes) {
+        Some(len)
+    } else {
+        None
+    }
+}
+
+/// Byte length of the emoticon at the start of `s`. Emoticons are ASCII.
+fn match_emoticon(s: &[u8]) -> Option<usize> {
+    const FIXED: &[&[u8]] = &[
+        b"</3", b"<3", b"^_^", b"^^", b"-.-", b"-_-", b"o.O", b"O.o", b">.<", b"T_T", b"xD", b"XD",
+        b"xP", b"XP",
+    ];
+    for f in FIXED {
+        if s.starts_with(f) {
+            // `<333`, `xDDD`: repeated last character.
+            let last = f[f.len() - 1];
+            let extra = s[f.len()..].iter().take_while(|&&b| b == last).count();
+            return Some(f.len() + extra);
+        }
+    }
+    const EYES: &[u8] = b":;=8";
+    const NOSE: &[u8] = b"-'o^";
+    const MOUTH: &[u8] = b")(DPp/\\|*3Oo[]@$Ss";
+    let mut i = 0;
+    if s.first() == Some(&b'>') && s.get(1).is_some_and(|b| EYES.contains(b)) {
+        i = 1; // frowning brows: >:(
+    }
+    if s.get(i).is_some_and(|b| EYES.contains(b)) {
+        let mut j = i + 1;
+        if s.get(j).is_some_and(|b| NOSE.contains(b)) {
+            j += 1;
+        }
+        let mouth = s[j.min(s.len())..]
+            .iter()
+            .take_while(|b| MOUTH.contains(b))
+            .count();
+        // `8` eyes are too often a digit: only with a nose (`8-)`).
+        if mouth > 0 && (s[i] != b'8' || j > i + 1) {
+            return Some(j + mouth);
+        }
+        return None;
+    }
+    // Mirrored faces: (: (-: ):
+    if matches!(s.first(), Some(b'(') | Some(b')')) {
+        let mut j = 1;
+        if s.get(j).is_some_and(|b| NOSE.contains(b) && *b != b'o') {
+            j += 1;
+        }
+        if s.get(j).is_some_and(|b| b":;".contains(b)) {
+            return Some(j + 1);
+        }
+    }
+    None
+}
+
+/// Whether a `.` after `prev` ends no sentence: abbreviations, ordinals and
+/// dates, initials.
+pub(crate) fn dot_is_not_an_end(prev: &Token<'_>) -> bool {
+    match prev.kind {
+        // `2.`, `3.10.`, `Nr. 5.`: ordinals and dates. Long numbers
+        // (`kostet 100.`) do end sentences.
+        TokenKind::Number => prev.text.len() <= 2 || prev.text.contains('.'),
+        TokenKind::Word => {
+            let w = prev.text;
+            // Initials (`A. Merkel`) and inner-dot abbreviations (`z.B`).
+            if w.chars().count() == 1 || w.contains('.') {
+                return true;
+            }
+            ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(w))
+        }
+        _ => false,
+    }
+}
+
+/// Abbreviations that take a dot (the inner-dot ones such as `z.B.`, `u.a.`,
+/// `d.h.` are caught by their inner dot).
+const ABBREVIATIONS: &[&str] = &[
+    "abs", "allg", "bspw", "bsp", "bzgl", "bzw", "ca", "dr", "dt", "engl", "etc", "evtl", "geb",
+    "gegr", "ggf", "hr", "fr", "inkl", "jh", "jhd", "kap", "max", "min", "mind", "mio", "mrd",
+    "nr", "prof", "sog", "st", "str", "tel", "usw", "vgl", "zb", "zzgl", "jan", "feb", "mär",
+    "apr", "jun", "jul", "aug", "sep", "sept", "okt", "nov", "dez", "ggü", "verh", "od", "std",
+    "sek", "tlw", "u", "o",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<(&str, TokenKind)> {
+        let mut out = Vec::new();
+        Tokenizer.tokenize(text, &mut out);
+        out.iter().map(|t| (t.text, t.kind)).collect()
+    }
+
+    macro_rules! t {
+        ($name:ident, $text:expr, [$(($tok:expr, $kind:ident)),* $(,)?]) => {
+            #[test]
+            fn $name() {
+                let got = kinds($text);
+                let want: Vec<(&str, TokenKind)> = vec![$(($tok, TokenKind::$kind)),*];
+                assert_eq!(got, want, "help: tokens of {:?}", $text);
+            }
+        };
+    }
+
+    t!(
+        words_and_punct,
+        "Nie wieder!",
+        [("Nie", Word), ("wieder", Word), ("!", Punct)]
+    );
+    t!(
+        keeps_all_marks,
+        "Echt?!",
+        [("Echt", Word), ("?", Punct), ("!", Punct)]
+    );
+    t!(
+        emoticons,
+        "toll :-) oder :( ;) xD <3",
+        [
+            ("toll", Word),
+            (":-)", Emoticon),
+            ("oder", Word),
+            (":(", Emoticon),
+            (";)", Emoticon),
+            ("xD", Emoticon),
+            ("<3", Emoticon),
+        ]
+    );
+    t!(
+        repeated_mouth,
+        "super :)))",
+        [("super", Word), (":)))", Emoticon)]
+    );
+    t!(
+        glued_emoticon,
+        "super:)",
+        [("super", Word), (":)", Emoticon)]
+    );
+    t!(
+        no_face_in_time,
+        "um 10:30 Uhr",
+        [("um", Word), ("10:30", Number), ("Uhr", Word),]
+    );
+    t!(no_face_in_word, "Box", [("Box", Word)]);
+    t!(
+        url,
+        "siehe https://example.com/a?b=1. Danke",
+        [
+            ("siehe", Word),
+            ("https://example.com/a?b=1", Url),
+            (".", Punct),
+            ("Danke", Word),
+        ]
+    );
+    t!(
+        mention_hashtag,
+        "@DB_Bahn #fail",
+        [("@DB_Bahn", Mention), ("#fail", Hashtag)]
+    );
+    t!(
+        hyphen_compound,
+        "Horror-Service und E-Mail-Hotline",
+        [
+            ("Horror-Service", Word),
+            ("und", Word),
+            ("E-Mail-Hotline", Word),
+        ]
+    );
+    t!(
+        dash_is_punct,
+        "gut - schlecht",
+        [("gut", Word), ("-", Punct), ("schlecht", Word)]
+    );
+    t!(
+        emoji,
+        "Danke 👍🏽 😂",
+        [("Danke", Word), ("👍🏽", Emoji), ("😂", Emoji)]
+    );
+    t!(
+        umlauts,
+        "Größe ärgerlich",
+        [("Größe", Word), ("ärgerlich", Word)]
+    );
+    t!(
+        line_breaks,
+        "a\nb",
+        [("a", Word), ("\n", LineBreak), ("b", Word)]
+    );
+    t!(
+        abbreviation,
+        "z.B. gut",
+        [("z.B", Word), (".", Punct), ("gut", Word)]
+    );
+
+    #[test]
+    fn spans_point_into_the_text() {
+        let text = "Wir bedauern 😢 die Unannehmlichkeiten!!";
+        let mut out = Vec::new();
+        Tokenizer.tokenize(text, &mut out);
+        for t in &out {
+            assert_eq!(&text[t.span.clone()], t.text);
+        }
+    }
+}
