@@ -9,6 +9,7 @@ use std::sync::{Arc, LazyLock};
 use rayon::prelude::*;
 
 use crate::analysis::{Analysis, Flag, Label};
+use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::lexicon::{Layers, Lexicon};
 use crate::score::{ScoreScratch, Scorer, Thresholds, Weights};
@@ -49,9 +50,7 @@ impl Analyzer {
     /// Infallible, and fast: nothing is read or parsed.
     pub fn new() -> Analyzer {
         static DEFAULT: LazyLock<Analyzer> = LazyLock::new(|| {
-            Analyzer::builder()
-                .build()
-                .expect("the default configuration is valid")
+            Analyzer::builder().build().expect("the default configuration is valid")
         });
         DEFAULT.clone()
     }
@@ -78,7 +77,7 @@ impl Analyzer {
         let mut sentences = Vec::new();
         SentenceSplitter.split(&tokens, &mut sentences);
         let scorer = self.scorer();
-        let scored = scorer.score(&tokens, &sentences, scratch);
+        let scored = scorer.score(text, &tokens, &sentences, scratch);
         Analysis {
             label: scorer.label(scored.compound),
             compound: scored.compound,
@@ -201,13 +200,21 @@ impl AnalyzerBuilder {
         self
     }
 
+    /// Sets weights and thresholds from a [`Config`] (e.g. one written by
+    /// `stimmung tune`). By default, the defaults of both.
+    pub fn config(&mut self, config: &Config) -> &mut Self {
+        self.weights = config.weights.clone();
+        self.thresholds = config.thresholds;
+        self
+    }
+
     /// Sets both label thresholds. By default, [`Thresholds::default`].
     pub fn thresholds(&mut self, thresholds: Thresholds) -> &mut Self {
         self.thresholds = thresholds;
         self
     }
 
-    /// Compound at or above this is positive. By default, 0.3.
+    /// Compound at or above this is positive. By default, 0.35.
     pub fn positive_threshold(&mut self, t: f64) -> &mut Self {
         self.thresholds.positive = t;
         self

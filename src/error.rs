@@ -25,30 +25,19 @@ enum ErrorKind {
 
 impl Error {
     pub(crate) fn io(path: impl Into<PathBuf>, err: std::io::Error) -> Error {
-        Error {
-            kind: ErrorKind::Io {
-                path: path.into(),
-                err,
-            },
-        }
+        Error { kind: ErrorKind::Io { path: path.into(), err } }
     }
 
     pub(crate) fn source(err: crate::lexicon::compile::SourceError) -> Error {
-        Error {
-            kind: ErrorKind::Source(err),
-        }
+        Error { kind: ErrorKind::Source(err) }
     }
 
     pub(crate) fn fst(name: &str, err: fst::Error) -> Error {
-        Error {
-            kind: ErrorKind::Fst(format!("{name}: {err}")),
-        }
+        Error { kind: ErrorKind::Fst(format!("{name}: {err}")) }
     }
 
     pub(crate) fn config(msg: impl Into<String>) -> Error {
-        Error {
-            kind: ErrorKind::Config(msg.into()),
-        }
+        Error { kind: ErrorKind::Config(msg.into()) }
     }
 
     /// The 1-based line of a lexicon file the error refers to, if any.

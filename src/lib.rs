@@ -75,6 +75,7 @@ loaded with [`Lexicon::from_sentiws_path`].
 
 mod analysis;
 mod analyzer;
+mod config;
 mod error;
 mod lexicon;
 mod normalize;
@@ -86,6 +87,7 @@ mod tokenize;
 
 pub use analysis::{Analysis, Flag, Hit, Label, Rule, Sentence};
 pub use analyzer::{analyze, Analyzer, AnalyzerBuilder};
+pub use config::Config;
 pub use error::{Error, Result};
 pub use lexicon::{EntryKind, Lexicon};
 pub use score::{Thresholds, Weights};

@@ -29,21 +29,6 @@ pub fn fold_into(word: &str, out: &mut String) {
     }
 }
 
-/// Writes `word` lowercased into `out` (cleared first), keeping umlauts.
-///
-/// This is the form the German stemmer expects: it knows `ä`, `ö`, `ü` and
-/// `ß`, but not their `ae`/`oe`/`ue` transliterations.
-pub fn lower_into(word: &str, out: &mut String) {
-    out.clear();
-    if word.is_ascii() {
-        out.extend(word.bytes().map(|b| b.to_ascii_lowercase() as char));
-    } else {
-        for c in word.chars() {
-            out.extend(c.to_lowercase());
-        }
-    }
-}
-
 /// Collapses every run of more than `max_run` equal letters to `max_run`
 /// letters, writing into `out` (cleared first). Returns whether anything
 /// changed.

@@ -29,9 +29,7 @@ impl SentenceSplitter {
                 let is_real_end = !(t.text == "."
                     && i > 0
                     && dot_is_not_an_end(&tokens[i - 1])
-                    && tokens
-                        .get(i + 1)
-                        .is_some_and(|n| n.kind != TokenKind::LineBreak));
+                    && tokens.get(i + 1).is_some_and(|n| n.kind != TokenKind::LineBreak));
                 if is_real_end {
                     // Take the whole run (`?!`, `...`) and trailing emoticons
                     // or emoji, which belong to the sentence they close.
@@ -54,11 +52,7 @@ impl SentenceSplitter {
         }
         push(out, start, tokens.len());
         // Drop ranges made only of line breaks.
-        out.retain(|r| {
-            tokens[r.clone()]
-                .iter()
-                .any(|t| t.kind != TokenKind::LineBreak)
-        });
+        out.retain(|r| tokens[r.clone()].iter().any(|t| t.kind != TokenKind::LineBreak));
     }
 }
 
@@ -95,11 +89,7 @@ mod tests {
     fn abbreviations_dates_ordinals() {
         assert_eq!(
             sentences("Das ist z.B. gut. Am 3.10. kam Dr. Meier ca. 2 Std. zu spät. Nie wieder!"),
-            vec![
-                "Das ist z.B. gut.",
-                "Am 3.10. kam Dr. Meier ca. 2 Std. zu spät.",
-                "Nie wieder!"
-            ]
+            vec!["Das ist z.B. gut.", "Am 3.10. kam Dr. Meier ca. 2 Std. zu spät.", "Nie wieder!"]
         );
     }
 
@@ -121,9 +111,6 @@ mod tests {
 
     #[test]
     fn final_abbreviation_still_ends() {
-        assert_eq!(
-            sentences("Das kostet 100. Zu teuer."),
-            vec!["Das kostet 100.", "Zu teuer."]
-        );
+        assert_eq!(sentences("Das kostet 100. Zu teuer."), vec!["Das kostet 100.", "Zu teuer."]);
     }
 }

@@ -2,8 +2,11 @@
 //!
 //! Stemming costs about four times the rest of the pipeline per word, so the
 //! lexicon only stems on a miss of the surface form, and caches the result
-//! (see `lexicon::Lookup`). Stems also conflate words (`schön` → `schon`,
-//! `ärgerlich` → `arg`); that is why surface forms are looked up first.
+//! (see `lexicon/lookup.rs`). Stems also conflate words; that is why
+//! surface forms are looked up first. Words are stemmed in their folded form
+//! (`ä` → `ae`, see `normalize.rs`), both for lexicon keys and at lookup:
+//! Snowball would otherwise fold umlauts itself and conflate `schön` with
+//! `schon`, `Ächtung` with `Achtung`, `träge` with `tragen`.
 
 use std::borrow::Cow;
 
@@ -15,14 +18,12 @@ pub struct Stemmer {
 impl Stemmer {
     /// The German Snowball stemmer.
     pub fn new() -> Stemmer {
-        Stemmer {
-            inner: rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::German),
-        }
+        Stemmer { inner: rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::German) }
     }
 
-    /// The stem of `lower` (a lowercase word with its umlauts).
-    pub fn stem<'w>(&self, lower: &'w str) -> Cow<'w, str> {
-        self.inner.stem(lower)
+    /// The stem of `folded` (a word as `normalize::fold_into` writes it).
+    pub fn stem<'w>(&self, folded: &'w str) -> Cow<'w, str> {
+        self.inner.stem(folded)
     }
 }
 
@@ -45,7 +46,9 @@ mod tests {
     #[test]
     fn inflections_share_a_stem() {
         let s = Stemmer::new();
-        assert_eq!(s.stem("enttäuschend"), s.stem("enttäuschende"));
-        assert_eq!(s.stem("verspätung"), s.stem("verspätungen"));
+        assert_eq!(s.stem("enttaeuschend"), s.stem("enttaeuschende"));
+        assert_eq!(s.stem("verspaetung"), s.stem("verspaetungen"));
+        // Transliterated umlauts keep words apart that Snowball would merge.
+        assert_ne!(s.stem("traege"), s.stem("tragen"));
     }
 }

@@ -46,12 +46,7 @@ impl Token<'_> {
     /// at least two letters long: written shouting.
     pub fn is_shouted(&self) -> bool {
         self.kind == TokenKind::Word
-            && self
-                .text
-                .chars()
-                .filter(|c| c.is_alphabetic())
-                .nth(1)
-                .is_some()
+            && self.text.chars().filter(|c| c.is_alphabetic()).nth(1).is_some()
             && !self.text.chars().any(char::is_lowercase)
     }
 }

@@ -59,11 +59,7 @@ impl Tokenizer {
                 (TokenKind::Punct, start + seg.len())
             };
             skip_until = end;
-            out.push(Token {
-                text: &text[start..end],
-                span: start..end,
-                kind,
-            });
+            out.push(Token { text: &text[start..end], span: start..end, kind });
         }
     }
 }
@@ -124,12 +120,15 @@ fn emoticon_len(text: &str, start: usize) -> Option<usize> {
     let s = text.as_bytes();
     let rest = &s[start..];
     let len = match_emoticon(rest)?;
-    // Not inside a word or number: `Nr.:(1)` and `10:30` are no faces.
+    // Not inside a word, number or URL: `Nr.:(1)`, `10:30`, `(Foto):`,
+    // `Video:http://` hold no faces.
     let before_ok = start == 0 || !text[..start].chars().next_back()?.is_alphanumeric();
     let after = text[start + len..].chars().next();
-    let after_ok = after.map_or(true, |c| !c.is_alphanumeric());
-    let letter_eyes = rest[0].is_ascii_alphabetic();
-    if after_ok && (before_ok || !letter_eyes) {
+    let after_ok = after.map_or(true, |c| !c.is_alphanumeric() && c != '/');
+    // Faces that start with a letter (`xD`) or a bracket (`(:`) need a
+    // clean left edge too.
+    let needs_left_edge = rest[0].is_ascii_alphabetic() || matches!(rest[0], b'(' | b')');
+    if after_ok && (before_ok || !needs_left_edge) {
         Some(len)
     } else {
         None
@@ -162,10 +161,7 @@ fn match_emoticon(s: &[u8]) -> Option<usize> {
         if s.get(j).is_some_and(|b| NOSE.contains(b)) {
             j += 1;
         }
-        let mouth = s[j.min(s.len())..]
-            .iter()
-            .take_while(|b| MOUTH.contains(b))
-            .count();
+        let mouth = s[j.min(s.len())..].iter().take_while(|b| MOUTH.contains(b)).count();
         // `8` eyes are too often a digit: only with a nose (`8-)`).
         if mouth > 0 && (s[i] != b'8' || j > i + 1) {
             return Some(j + mouth);
@@ -235,16 +231,8 @@ mod tests {
         };
     }
 
-    t!(
-        words_and_punct,
-        "Nie wieder!",
-        [("Nie", Word), ("wieder", Word), ("!", Punct)]
-    );
-    t!(
-        keeps_all_marks,
-        "Echt?!",
-        [("Echt", Word), ("?", Punct), ("!", Punct)]
-    );
+    t!(words_and_punct, "Nie wieder!", [("Nie", Word), ("wieder", Word), ("!", Punct)]);
+    t!(keeps_all_marks, "Echt?!", [("Echt", Word), ("?", Punct), ("!", Punct)]);
     t!(
         emoticons,
         "toll :-) oder :( ;) xD <3",
@@ -258,71 +246,32 @@ mod tests {
             ("<3", Emoticon),
         ]
     );
-    t!(
-        repeated_mouth,
-        "super :)))",
-        [("super", Word), (":)))", Emoticon)]
-    );
-    t!(
-        glued_emoticon,
-        "super:)",
-        [("super", Word), (":)", Emoticon)]
-    );
-    t!(
-        no_face_in_time,
-        "um 10:30 Uhr",
-        [("um", Word), ("10:30", Number), ("Uhr", Word),]
-    );
+    t!(repeated_mouth, "super :)))", [("super", Word), (":)))", Emoticon)]);
+    t!(glued_emoticon, "super:)", [("super", Word), (":)", Emoticon)]);
+    t!(no_face_in_time, "um 10:30 Uhr", [("um", Word), ("10:30", Number), ("Uhr", Word),]);
     t!(no_face_in_word, "Box", [("Box", Word)]);
+    t!(
+        no_face_after_bracket,
+        "(Foto): da",
+        [("(", Punct), ("Foto", Word), (")", Punct), (":", Punct), ("da", Word),]
+    );
+    t!(mirrored_face, "danke (:", [("danke", Word), ("(:", Emoticon)]);
     t!(
         url,
         "siehe https://example.com/a?b=1. Danke",
-        [
-            ("siehe", Word),
-            ("https://example.com/a?b=1", Url),
-            (".", Punct),
-            ("Danke", Word),
-        ]
+        [("siehe", Word), ("https://example.com/a?b=1", Url), (".", Punct), ("Danke", Word),]
     );
-    t!(
-        mention_hashtag,
-        "@DB_Bahn #fail",
-        [("@DB_Bahn", Mention), ("#fail", Hashtag)]
-    );
+    t!(mention_hashtag, "@DB_Bahn #fail", [("@DB_Bahn", Mention), ("#fail", Hashtag)]);
     t!(
         hyphen_compound,
         "Horror-Service und E-Mail-Hotline",
-        [
-            ("Horror-Service", Word),
-            ("und", Word),
-            ("E-Mail-Hotline", Word),
-        ]
+        [("Horror-Service", Word), ("und", Word), ("E-Mail-Hotline", Word),]
     );
-    t!(
-        dash_is_punct,
-        "gut - schlecht",
-        [("gut", Word), ("-", Punct), ("schlecht", Word)]
-    );
-    t!(
-        emoji,
-        "Danke 👍🏽 😂",
-        [("Danke", Word), ("👍🏽", Emoji), ("😂", Emoji)]
-    );
-    t!(
-        umlauts,
-        "Größe ärgerlich",
-        [("Größe", Word), ("ärgerlich", Word)]
-    );
-    t!(
-        line_breaks,
-        "a\nb",
-        [("a", Word), ("\n", LineBreak), ("b", Word)]
-    );
-    t!(
-        abbreviation,
-        "z.B. gut",
-        [("z.B", Word), (".", Punct), ("gut", Word)]
-    );
+    t!(dash_is_punct, "gut - schlecht", [("gut", Word), ("-", Punct), ("schlecht", Word)]);
+    t!(emoji, "Danke 👍🏽 😂", [("Danke", Word), ("👍🏽", Emoji), ("😂", Emoji)]);
+    t!(umlauts, "Größe ärgerlich", [("Größe", Word), ("ärgerlich", Word)]);
+    t!(line_breaks, "a\nb", [("a", Word), ("\n", LineBreak), ("b", Word)]);
+    t!(abbreviation, "z.B. gut", [("z.B", Word), (".", Punct), ("gut", Word)]);
 
     #[test]
     fn spans_point_into_the_text() {

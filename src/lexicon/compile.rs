@@ -91,6 +91,9 @@ pub struct Entry {
     pub weight: f64,
 }
 
+/// The most words a phrase entry may have.
+pub const MAX_PHRASE_WORDS: usize = 6;
+
 /// Weights are stored in thousandths: fst values are `u64`.
 const SCALE: f64 = 1000.0;
 
@@ -102,14 +105,23 @@ impl Entry {
         ((self.kind as u64) << 32) | (milli as u32 as u64)
     }
 
+    /// Packs a stem entry with the length (in chars) of the shortest lemma
+    /// it came from, in bits 40..48: a token much shorter than that lemma
+    /// is not one of its inflections (`sich` is no form of `sicher`).
+    pub fn pack_stem(self, lemma_chars: usize) -> u64 {
+        self.pack() | ((lemma_chars.min(255) as u64) << 40)
+    }
+
+    /// The lemma length stored by [`Entry::pack_stem`].
+    pub fn lemma_chars(v: u64) -> usize {
+        ((v >> 40) & 0xff) as usize
+    }
+
     /// Inverse of [`Entry::pack`].
     pub fn unpack(v: u64) -> Entry {
         let kind = EntryKind::from_u8((v >> 32) as u8);
         let milli = v as u32 as i32;
-        Entry {
-            kind,
-            weight: milli as f64 / SCALE,
-        }
+        Entry { kind, weight: milli as f64 / SCALE }
     }
 }
 
@@ -151,16 +163,13 @@ pub struct SourceEntry {
 /// ```
 ///
 /// `kind` is one of `valence` (default), `negator`, `negator_before`,
-/// `booster`, `contrast`, `prefix`. A term may contain spaces only if it is
-/// an emoticon; a prefix ends in `-`. Two lines whose terms fold to the same
+/// `booster`, `contrast`, `prefix`. A term of several words separated by
+/// spaces is a phrase (`nie wieder`), matched on consecutive words; a prefix
+/// ends in `-`. Two lines whose terms fold to the same
 /// key are an error (the second is named), because one of them would be
 /// silently ignored.
 pub fn parse_tsv(path: &str, text: &str) -> Result<Vec<SourceEntry>, SourceError> {
-    let err = |line: usize, message: String| SourceError {
-        path: path.to_string(),
-        line,
-        message,
-    };
+    let err = |line: usize, message: String| SourceError { path: path.to_string(), line, message };
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
     let mut key = String::new();
@@ -178,6 +187,21 @@ pub fn parse_tsv(path: &str, text: &str) -> Result<Vec<SourceEntry>, SourceError
         if term.is_empty() {
             return Err(err(line, "empty term".into()));
         }
+        // A phrase (`nie wieder`, `bringt nichts`) is matched word by word,
+        // so its words are joined by single spaces.
+        let joined;
+        let term = if term.contains(char::is_whitespace) {
+            joined = term.split_whitespace().collect::<Vec<_>>().join(" ");
+            if joined.split(' ').count() > MAX_PHRASE_WORDS {
+                return Err(err(
+                    line,
+                    format!("phrase {term:?} has more than {MAX_PHRASE_WORDS} words"),
+                ));
+            }
+            joined.as_str()
+        } else {
+            term
+        };
         let weight = match weight {
             None | Some("") => {
                 return Err(err(
@@ -185,12 +209,9 @@ pub fn parse_tsv(path: &str, text: &str) -> Result<Vec<SourceEntry>, SourceError
                     format!("term {term:?} has no weight (expected term<TAB>weight[<TAB>kind])"),
                 ))
             }
-            Some(w) => w.parse::<f64>().map_err(|_| {
-                err(
-                    line,
-                    format!("weight {w:?} of term {term:?} is not a number"),
-                )
-            })?,
+            Some(w) => w
+                .parse::<f64>()
+                .map_err(|_| err(line, format!("weight {w:?} of term {term:?} is not a number")))?,
         };
         let kind = match kind {
             None => EntryKind::Valence,
@@ -218,10 +239,7 @@ pub fn parse_tsv(path: &str, text: &str) -> Result<Vec<SourceEntry>, SourceError
                 format!("duplicate term {term:?} (key {key:?} already on line {first})"),
             ));
         }
-        out.push(SourceEntry {
-            term: term.to_string(),
-            entry: Entry { kind, weight },
-        });
+        out.push(SourceEntry { term: term.to_string(), entry: Entry { kind, weight } });
     }
     Ok(out)
 }
@@ -276,10 +294,7 @@ pub fn parse_sentiws(path: &str, text: &str, scale: f64) -> Result<Vec<SourceEnt
             if seen.insert(key.clone(), ()).is_none() {
                 out.push(SourceEntry {
                     term: term.to_string(),
-                    entry: Entry {
-                        kind: EntryKind::Valence,
-                        weight: valence,
-                    },
+                    entry: Entry { kind: EntryKind::Valence, weight: valence },
                 });
             }
         }
@@ -319,8 +334,8 @@ impl Compiler {
         }
         let stems = self.stems();
         let mut stem_map = fst::MapBuilder::memory();
-        for (stem, entry) in stems {
-            stem_map.insert(stem, entry.pack())?;
+        for (stem, (entry, lemma_chars)) in stems {
+            stem_map.insert(stem, entry.pack_stem(lemma_chars))?;
         }
         Ok((forms.into_inner()?, stem_map.into_inner()?))
     }
@@ -328,10 +343,11 @@ impl Compiler {
     /// The stem table: the mean valence of the polar entries sharing a stem,
     /// left out where they disagree in sign. Neutral entries take no part:
     /// they exist to stop a surface form from falling through to the stem.
-    fn stems(&self) -> BTreeMap<String, Entry> {
+    fn stems(&self) -> BTreeMap<String, (Entry, usize)> {
         let stemmer = rust_stemmers::Stemmer::create(rust_stemmers::Algorithm::German);
-        let mut acc: BTreeMap<String, (f64, usize, bool, bool)> = BTreeMap::new();
-        let mut lower = String::new();
+        // (sum of weights, count, any positive, any negative, shortest lemma)
+        let mut acc: BTreeMap<String, (f64, usize, bool, bool, usize)> = BTreeMap::new();
+        let mut folded = String::new();
         for (term, entry) in self.forms.values() {
             if entry.kind != EntryKind::Valence || entry.weight == 0.0 {
                 continue;
@@ -339,24 +355,23 @@ impl Compiler {
             if term.chars().count() < 4 || !term.chars().all(char::is_alphabetic) {
                 continue;
             }
-            normalize::lower_into(term, &mut lower);
-            let stem = stemmer.stem(&lower).into_owned();
-            let slot = acc.entry(stem).or_insert((0.0, 0, false, false));
+            // Stem the transliterated form (`ä` → `ae`): Snowball would fold
+            // umlauts itself and conflate `Ächtung`/`Achtung`, `träge`/`tragen`.
+            normalize::fold_into(term, &mut folded);
+            let stem = stemmer.stem(&folded).into_owned();
+            let chars = folded.chars().count();
+            let slot = acc.entry(stem).or_insert((0.0, 0, false, false, chars));
             slot.0 += entry.weight;
             slot.1 += 1;
             slot.2 |= entry.weight > 0.0;
             slot.3 |= entry.weight < 0.0;
+            slot.4 = slot.4.min(chars);
         }
         acc.into_iter()
-            .filter(|(_, (_, _, pos, neg))| !(*pos && *neg))
-            .map(|(stem, (sum, n, _, _))| {
-                (
-                    stem,
-                    Entry {
-                        kind: EntryKind::Valence,
-                        weight: sum / n as f64,
-                    },
-                )
+            .filter(|(_, (_, _, pos, neg, _))| !(*pos && *neg))
+            .map(|(stem, (sum, n, _, _, chars))| {
+                let entry = Entry { kind: EntryKind::Valence, weight: sum / n as f64 };
+                (stem, (entry, chars))
             })
             .collect()
     }

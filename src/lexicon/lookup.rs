@@ -15,6 +15,7 @@ use super::compile::{Entry, EntryKind};
 use super::Lexicon;
 use crate::normalize;
 use crate::stem::Stemmer;
+use crate::token::{Token, TokenKind};
 
 /// How a word found its entry. Shown to users as the rule that matched.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -43,8 +44,58 @@ pub(crate) struct Found {
 /// word is that long, and it keeps the cost linear on a 4 MB "word".
 const MAX_SPLIT_LEN: usize = 64;
 /// A compound head must have at least this many characters (`wüste`,
-/// `frust`); shorter heads match too much by chance.
-const MIN_HEAD_CHARS: usize = 4;
+/// `frust`); shorter heads (`haft`, `lied`) match too much by chance.
+const MIN_HEAD_CHARS: usize = 5;
+/// A word must have at least this many characters to be stemmed.
+const MIN_STEM_CHARS: usize = 4;
+/// Heads that are really derivational endings or frequent second parts
+/// with a meaning of their own (`Frankreich`, `beispielsweise`,
+/// `großartig`, `Gesellschaft`): splitting there guesses wrong far more
+/// often than right.
+const SUFFIX_HEADS: &[&str] = &[
+    "reich",
+    "weise",
+    "artig",
+    "haft",
+    "heit",
+    "keit",
+    "schaft",
+    "wendig",
+    "gabe",
+    "sachlich",
+    "logisch",
+    "gesetzt",
+    "besondere",
+    "maessig",
+    "voll",
+    "volle",
+    "lich",
+    "liche",
+    "samkeit",
+    "fertig",
+    "bereit",
+    "staerke",
+    "kraft",
+    "zeug",
+    "werk",
+    "stand",
+    "bestand",
+    "schutz",
+    "haltig",
+    "gemaess",
+    "achten",
+    "rechte",
+    "recht",
+    "dicht",
+    "tragen",
+    "treue",
+    "liebe",
+    "freie",
+    "freien",
+    "gruppe",
+    "punkt",
+    "leiter",
+];
 /// …and the part before it at least this many.
 const MIN_MODIFIER_CHARS: usize = 3;
 /// The per-thread cache is dropped when it holds this many words, so memory
@@ -71,17 +122,14 @@ struct Scratch {
     owner: u64,
     cache: HashMap<String, Option<Found>>,
     folded: String,
-    lower: String,
+    stem_input: String,
     squeezed: String,
     stemmer: Option<Stemmer>,
 }
 
 impl Layers {
     pub(crate) fn new(layers: Vec<Lexicon>) -> Layers {
-        Layers {
-            layers,
-            id: NEXT_ID.fetch_add(1, Ordering::Relaxed),
-        }
+        Layers { layers, id: NEXT_ID.fetch_add(1, Ordering::Relaxed) }
     }
 
     pub(crate) fn lexicons(&self) -> &[Lexicon] {
@@ -92,8 +140,33 @@ impl Layers {
         self.layers.iter().find_map(|l| l.form(key))
     }
 
-    fn stem(&self, key: &str) -> Option<Entry> {
+    fn stem(&self, key: &str) -> Option<(Entry, usize)> {
         self.layers.iter().find_map(|l| l.stem(key))
+    }
+
+    /// The longest phrase entry starting at word token `i` (`nie wieder`,
+    /// `bringt nichts`), with the index of its last token. Phrases run over
+    /// consecutive words only.
+    pub(crate) fn phrase_at(&self, tokens: &[Token<'_>], i: usize) -> Option<(Found, usize)> {
+        let mut key = String::new();
+        normalize::fold_into(tokens[i].text, &mut key);
+        if !self.layers.iter().any(|l| l.starts_phrase(&key)) {
+            return None;
+        }
+        let mut word = String::new();
+        let mut best = None;
+        for (j, t) in tokens.iter().enumerate().skip(i + 1).take(super::MAX_PHRASE_WORDS - 1) {
+            if t.kind != TokenKind::Word {
+                break;
+            }
+            normalize::fold_into(t.text, &mut word);
+            key.push(' ');
+            key.push_str(&word);
+            if let Some(entry) = self.form(&key) {
+                best = Some((Found { entry, via: Via::Surface, key: key.clone() }, j));
+            }
+        }
+        best
     }
 
     /// Looks up a word, hashtag body, emoji or emoticon.
@@ -143,9 +216,11 @@ impl Layers {
             // Hyphenated compound: the head decides, a polar modifier
             // colours a neutral head (`Horror-Service`).
             if head.chars().count() >= 2 {
-                if let Some(mut f) = self.word(stemmer, head, &mut s.lower, &mut s.folded) {
+                // The hyphen marks the head as surely as a space would, so
+                // it counts as found by its own form (or stem), not as a
+                // guessed compound split.
+                if let Some(f) = self.word(stemmer, head, &mut s.stem_input, &mut s.folded) {
                     if f.entry.kind == EntryKind::Valence && f.entry.weight != 0.0 {
-                        f.via = Via::CompoundHead;
                         return Some(f);
                     }
                 }
@@ -153,10 +228,13 @@ impl Layers {
             let first = modifier.split('-').next().unwrap_or(modifier);
             return self.prefix(first, &mut s.folded);
         }
-        if let Some(f) = self.stemmed(stemmer, text, &mut s.lower) {
+        if let Some(f) = self.stemmed(stemmer, text, &mut s.stem_input) {
             return Some(f);
         }
-        self.compound(stemmer, text, &mut s.lower, &mut s.folded)
+        if let Some(f) = self.verb_form(stemmer, text, &mut s.stem_input, &mut s.squeezed) {
+            return Some(f);
+        }
+        self.compound(text, &mut s.folded)
     }
 
     /// Surface, then stem, of a single word (a hyphen part).
@@ -164,28 +242,76 @@ impl Layers {
         &self,
         stemmer: &Stemmer,
         text: &str,
-        lower: &mut String,
+        stem_input: &mut String,
         folded: &mut String,
     ) -> Option<Found> {
         normalize::fold_into(text, folded);
         if let Some(entry) = self.form(folded) {
             return found(entry, Via::Surface, folded);
         }
-        self.stemmed(stemmer, text, lower)
+        self.stemmed(stemmer, text, stem_input)
     }
 
-    fn stemmed(&self, stemmer: &Stemmer, text: &str, lower: &mut String) -> Option<Found> {
-        if text.chars().nth(MIN_HEAD_CHARS - 1).is_none() {
+    fn stemmed(&self, stemmer: &Stemmer, text: &str, stem_input: &mut String) -> Option<Found> {
+        if text.chars().nth(MIN_STEM_CHARS - 1).is_none() {
             return None;
         }
-        normalize::lower_into(text, lower);
-        let stem = stemmer.stem(lower);
-        let entry = self.stem(&stem)?;
-        Some(Found {
-            entry,
-            via: Via::Stem,
-            key: stem.into_owned(),
-        })
+        // Stemmed in transliterated form, like the keys (see compile.rs).
+        normalize::fold_into(text, stem_input);
+        let stem = stemmer.stem(stem_input);
+        let (entry, lemma_chars) = self.stem(&stem)?;
+        // An inflection is at most one letter shorter than its lemma
+        // (`hassen` → `hasst`); `sich` is no form of `sicher`.
+        if stem_input.chars().count() + 1 < lemma_chars {
+            return None;
+        }
+        Some(Found { entry, via: Via::Stem, key: stem.into_owned() })
+    }
+
+    /// Snowball leaves the `-t` forms of verbs alone (`hasst`, `missbraucht`,
+    /// `enttäuscht`), so they miss the stem of their infinitive. Rebuild the
+    /// infinitive (`hasst` → `hassen`, `gehasst` → `hassen`, `nervte` →
+    /// `nerven`) and look that up.
+    fn verb_form(
+        &self,
+        stemmer: &Stemmer,
+        text: &str,
+        stem_input: &mut String,
+        infinitive: &mut String,
+    ) -> Option<Found> {
+        // German capitalises nouns, and nouns in `-t` (`Haut`, `Zeit`) are
+        // no verb forms.
+        let mut chars = text.chars();
+        let capitalised =
+            chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_lowercase);
+        if capitalised {
+            return None;
+        }
+        normalize::fold_into(text, stem_input);
+        let word = stem_input.as_str();
+        let base = ["test", "tet", "ten", "te", "t"]
+            .iter()
+            .find_map(|suffix| word.strip_suffix(suffix))
+            .filter(|b| b.len() >= 3)?;
+        let mut bases = vec![base];
+        if let Some(b) = base.strip_prefix("ge").filter(|b| b.len() >= 3) {
+            bases.push(b);
+        }
+        for base in bases {
+            infinitive.clear();
+            infinitive.push_str(base);
+            infinitive.push_str(if base.ends_with('e') { "n" } else { "en" });
+            if let Some(entry) = self.form(infinitive) {
+                if entry.kind == EntryKind::Valence && entry.weight != 0.0 {
+                    return found(entry, Via::Stem, infinitive);
+                }
+            }
+            let stem = stemmer.stem(infinitive);
+            if let Some((entry, _)) = self.stem(&stem) {
+                return Some(Found { entry, via: Via::Stem, key: stem.into_owned() });
+            }
+        }
+        None
     }
 
     fn prefix(&self, part: &str, folded: &mut String) -> Option<Found> {
@@ -193,10 +319,7 @@ impl Layers {
         folded.push('-');
         let entry = self.form(folded)?;
         (entry.kind == EntryKind::Prefix).then(|| Found {
-            entry: Entry {
-                kind: EntryKind::Valence,
-                weight: entry.weight,
-            },
+            entry: Entry { kind: EntryKind::Valence, weight: entry.weight },
             via: Via::CompoundPrefix,
             key: folded.clone(),
         })
@@ -204,13 +327,7 @@ impl Layers {
 
     /// Closed compounds: the longest polar head wins; else a polar first
     /// part (`Traumstrand`, `Schrottkarre`).
-    fn compound(
-        &self,
-        stemmer: &Stemmer,
-        text: &str,
-        lower: &mut String,
-        folded: &mut String,
-    ) -> Option<Found> {
+    fn compound(&self, text: &str, folded: &mut String) -> Option<Found> {
         let chars: Vec<(usize, char)> = text.char_indices().collect();
         let n = chars.len();
         if n < MIN_MODIFIER_CHARS + MIN_HEAD_CHARS {
@@ -218,17 +335,20 @@ impl Layers {
         }
         for i in MIN_MODIFIER_CHARS..=n - MIN_HEAD_CHARS {
             let head = &text[chars[i].0..];
-            // A head is a word of its own: recapitalise nothing, but skip the
-            // German linking `s` (`Lebensfreude`): `sfreude` is no word, and
-            // the loop reaches `freude` next.
-            if let Some(mut f) = self.word(stemmer, head, lower, folded) {
-                if f.entry.kind == EntryKind::Valence && f.entry.weight != 0.0 {
-                    f.via = Via::CompoundHead;
-                    return Some(f);
+            // The loop runs from the longest head to the shortest, so a
+            // linking `s` (`Lebensfreude`: `sfreude`) is simply passed by.
+            normalize::fold_into(head, folded);
+            if SUFFIX_HEADS.contains(&folded.as_str()) {
+                continue;
+            }
+            // Heads by surface form only: a stem of a fragment is a guess.
+            if let Some(entry) = self.form(folded) {
+                if entry.kind == EntryKind::Valence && entry.weight != 0.0 {
+                    return found(entry, Via::CompoundHead, folded);
                 }
                 // A known neutral head (`…bahn`, `…kunde`) makes the compound
                 // neutral, whatever its first part.
-                if f.entry.kind == EntryKind::Valence && f.via == Via::Surface {
+                if entry.kind == EntryKind::Valence {
                     return self.prefix_of(text, &chars, i, folded);
                 }
             }
@@ -251,11 +371,7 @@ impl Layers {
 }
 
 fn found(entry: Entry, via: Via, key: &str) -> Option<Found> {
-    Some(Found {
-        entry,
-        via,
-        key: key.to_string(),
-    })
+    Some(Found { entry, via, key: key.to_string() })
 }
 
 #[cfg(test)]
@@ -290,6 +406,14 @@ mod tests {
         let (v, w) = via("enttäuschende").unwrap();
         assert_eq!(v, Via::Stem);
         assert!(w < 0.0);
+    }
+
+    #[test]
+    fn t_forms_of_verbs() {
+        for word in ["hasst", "gehasst", "enttäuscht", "nervte"] {
+            let (v, w) = via(word).unwrap_or_else(|| panic!("{word} not found"));
+            assert!(w < 0.0, "{word}: {v:?} {w}");
+        }
     }
 
     #[test]

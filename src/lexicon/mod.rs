@@ -7,11 +7,13 @@
 //! `lookup.rs` walks the layers.
 
 pub(crate) mod compile;
+pub(crate) use compile::MAX_PHRASE_WORDS;
 mod lookup;
 
 use std::borrow::Cow;
+use std::collections::HashSet;
 use std::path::Path;
-use std::sync::Arc;
+use std::sync::{Arc, LazyLock};
 
 use fst::Map;
 
@@ -44,22 +46,38 @@ struct LexiconData {
     name: String,
     forms: Map<Cow<'static, [u8]>>,
     stems: Map<Cow<'static, [u8]>>,
+    /// First words of the phrase entries, so that only tokens that can
+    /// start a phrase pay for trying one.
+    phrase_starts: HashSet<String>,
+}
+
+impl LexiconData {
+    fn new(name: &str, forms: Map<Cow<'static, [u8]>>, stems: Map<Cow<'static, [u8]>>) -> Self {
+        use fst::Streamer;
+        let mut phrase_starts = HashSet::new();
+        let mut keys = forms.stream();
+        while let Some((key, _)) = keys.next() {
+            if let Some(space) = key.iter().position(|&b| b == b' ') {
+                phrase_starts.insert(String::from_utf8_lossy(&key[..space]).into_owned());
+            }
+        }
+        LexiconData { name: name.to_string(), forms, stems, phrase_starts }
+    }
 }
 
 impl Lexicon {
     /// The embedded default German lexicon (Zurich polarity lexicon, VADER
     /// emoticons and emoji, stimmung's own curation). No file is read.
     pub fn german() -> Lexicon {
-        // The maps were built and checked by build.rs from the same code.
-        let forms = Map::new(Cow::Borrowed(DEFAULT_FORMS)).expect("embedded forms map is valid");
-        let stems = Map::new(Cow::Borrowed(DEFAULT_STEMS)).expect("embedded stems map is valid");
-        Lexicon {
-            inner: Arc::new(LexiconData {
-                name: "default".into(),
-                forms,
-                stems,
-            }),
-        }
+        static DEFAULT: LazyLock<Lexicon> = LazyLock::new(|| {
+            // The maps were built and checked by build.rs from the same code.
+            let forms =
+                Map::new(Cow::Borrowed(DEFAULT_FORMS)).expect("embedded forms map is valid");
+            let stems =
+                Map::new(Cow::Borrowed(DEFAULT_STEMS)).expect("embedded stems map is valid");
+            Lexicon { inner: Arc::new(LexiconData::new("default", forms, stems)) }
+        });
+        DEFAULT.clone()
     }
 
     /// Builds a lexicon from text in stimmung's TSV format
@@ -119,13 +137,7 @@ impl Lexicon {
         let stems = Map::new(Cow::Owned(stems)).map_err(|e| Error::fst(name, e))?;
         forms.as_fst().verify().map_err(|e| Error::fst(name, e))?;
         stems.as_fst().verify().map_err(|e| Error::fst(name, e))?;
-        Ok(Lexicon {
-            inner: Arc::new(LexiconData {
-                name: name.into(),
-                forms,
-                stems,
-            }),
-        })
+        Ok(Lexicon { inner: Arc::new(LexiconData::new(name, forms, stems)) })
     }
 
     fn compiled(name: &str, compiler: &Compiler) -> Result<Lexicon> {
@@ -155,10 +167,7 @@ impl Lexicon {
 
     /// The raw fst bytes of the forms and stems maps.
     pub fn as_fst_bytes(&self) -> (&[u8], &[u8]) {
-        (
-            self.inner.forms.as_fst().as_bytes(),
-            self.inner.stems.as_fst().as_bytes(),
-        )
+        (self.inner.forms.as_fst().as_bytes(), self.inner.stems.as_fst().as_bytes())
     }
 
     /// Every surface entry: folded key, kind and weight, in key order.
@@ -173,12 +182,17 @@ impl Lexicon {
         out.into_iter()
     }
 
+    pub(crate) fn starts_phrase(&self, key: &str) -> bool {
+        self.inner.phrase_starts.contains(key)
+    }
+
     pub(crate) fn form(&self, key: &str) -> Option<Entry> {
         self.inner.forms.get(key).map(Entry::unpack)
     }
 
-    pub(crate) fn stem(&self, key: &str) -> Option<Entry> {
-        self.inner.stems.get(key).map(Entry::unpack)
+    /// The entry of a stem, with the length of its shortest lemma.
+    pub(crate) fn stem(&self, key: &str) -> Option<(Entry, usize)> {
+        self.inner.stems.get(key).map(|v| (Entry::unpack(v), Entry::lemma_chars(v)))
     }
 }
 

@@ -22,13 +22,20 @@ use crate::token::{Token, TokenKind};
 #[derive(Clone, Debug)]
 enum Role {
     None,
-    Polar(Found),
+    /// A polar term; the second field is its last token (phrases span
+    /// several).
+    Polar(Found, usize),
+    /// A word inside a phrase whose first token carries the entry.
+    InPhrase,
     /// `post`: also negates a polar word before it in its clause.
     Negator {
         post: bool,
     },
     Booster(f64),
+    /// `aber`, `trotzdem`: what follows weighs more.
     Contrast,
+    /// `obwohl`: the clause it opens weighs less.
+    Concessive,
 }
 
 /// Per-document working memory, reused across documents of one thread.
@@ -96,6 +103,7 @@ impl Scorer<'_> {
 
     pub(crate) fn score(
         &self,
+        text: &str,
         tokens: &[Token<'_>],
         sentences: &[Range<usize>],
         s: &mut ScoreScratch,
@@ -114,15 +122,12 @@ impl Scorer<'_> {
         let mut neutral_words = 0usize;
         for (si, range) in sentences.iter().enumerate() {
             let first_hit = hits.len();
-            // The last contrast word of the sentence divides it.
-            let contrast_at = range
-                .clone()
-                .rev()
-                .find(|&i| matches!(s.roles[i], Role::Contrast));
+            let contrast_at = self.contrast_point(tokens, range, s);
             let mut sum = 0.0;
             for i in range.clone() {
-                let found = match &s.roles[i] {
-                    Role::Polar(f) => f,
+                let (found, last) = match &s.roles[i] {
+                    Role::Polar(f, last) => (f, *last),
+                    Role::InPhrase => continue,
                     _ => {
                         if tokens[i].kind == TokenKind::Word
                             && !matches!(s.roles[i], Role::Negator { .. } | Role::Booster(_))
@@ -173,10 +178,11 @@ impl Scorer<'_> {
                     }
                 }
                 sum += v;
+                let (start, end) = (tokens[i].span.start, tokens[last].span.end);
                 hits.push(Hit {
-                    start: tokens[i].span.start,
-                    end: tokens[i].span.end,
-                    term: tokens[i].text.to_string(),
+                    start,
+                    end,
+                    term: text[start..end].to_string(),
                     key: found.key.clone(),
                     valence: base,
                     contribution: v,
@@ -195,11 +201,7 @@ impl Scorer<'_> {
                 }
             }
             let toks = &tokens[range.clone()];
-            let bangs = toks
-                .iter()
-                .filter(|t| t.text == "!")
-                .count()
-                .min(w.exclamation_max);
+            let bangs = toks.iter().filter(|t| t.text == "!").count().min(w.exclamation_max);
             if sum != 0.0 && bangs > 0 {
                 let extra = sum.signum() * w.exclamation * bangs as f64;
                 sum += extra;
@@ -211,16 +213,8 @@ impl Scorer<'_> {
             }
             sums.push(sum);
             let compound = self.normalize(sum);
-            let (start, end) = (
-                tokens[range.start].span.start,
-                tokens[range.end - 1].span.end,
-            );
-            out_sentences.push(Sentence {
-                start,
-                end,
-                compound,
-                label: self.label(compound),
-            });
+            let (start, end) = (tokens[range.start].span.start, tokens[range.end - 1].span.end);
+            out_sentences.push(Sentence { start, end, compound, label: self.label(compound) });
         }
         let total: f64 = sums.iter().sum();
         let compound = self.normalize(total);
@@ -232,20 +226,45 @@ impl Scorer<'_> {
         } else {
             (0.0, 0.0, 1.0)
         };
-        Scored {
-            compound,
-            positive,
-            negative,
-            neutral,
-            sentences: out_sentences,
-            hits,
+        Scored { compound, positive, negative, neutral, sentences: out_sentences, hits }
+    }
+
+    /// Where a sentence divides into a part that weighs less and a part
+    /// that weighs more: at its last contrast word (`aber`), or at the end
+    /// of a clause opened by a concessive word (`Obwohl …, …`).
+    fn contrast_point(
+        &self,
+        tokens: &[Token<'_>],
+        range: &Range<usize>,
+        s: &ScoreScratch,
+    ) -> Option<usize> {
+        let contrast = range.clone().rev().find(|&i| matches!(s.roles[i], Role::Contrast));
+        if contrast.is_some() {
+            return contrast;
         }
+        let concessive = range.clone().find(|&i| matches!(s.roles[i], Role::Concessive))?;
+        (concessive + 1..range.end).find(|&i| tokens[i].text == ",")
     }
 
     /// Classifies every token by its lexicon entry.
     fn assign_roles(&self, tokens: &[Token<'_>], s: &mut ScoreScratch) {
         s.roles.clear();
-        for t in tokens {
+        let mut phrase_end = 0;
+        for (i, t) in tokens.iter().enumerate() {
+            if i < phrase_end {
+                s.roles.push(Role::InPhrase);
+                continue;
+            }
+            if t.kind == TokenKind::Word {
+                if let Some((found, last)) = self.layers.phrase_at(tokens, i) {
+                    phrase_end = last + 1;
+                    s.roles.push(match found.entry.kind {
+                        EntryKind::Valence if found.entry.weight != 0.0 => Role::Polar(found, last),
+                        _ => Role::None,
+                    });
+                    continue;
+                }
+            }
             let found = match t.kind {
                 TokenKind::Word => self.layers.lookup(t.text),
                 TokenKind::Hashtag => self.layers.lookup(&t.text[1..]),
@@ -265,10 +284,11 @@ impl Scorer<'_> {
             let role = match found {
                 None => Role::None,
                 Some(f) => match f.entry.kind {
-                    EntryKind::Valence if f.entry.weight != 0.0 => Role::Polar(f),
+                    EntryKind::Valence if f.entry.weight != 0.0 => Role::Polar(f, i),
                     EntryKind::Negator => Role::Negator { post: true },
                     EntryKind::NegatorBefore => Role::Negator { post: false },
                     EntryKind::Booster => Role::Booster(f.entry.weight),
+                    EntryKind::Contrast if f.entry.weight < 0.0 => Role::Concessive,
                     EntryKind::Contrast => Role::Contrast,
                     _ => Role::None,
                 },
@@ -277,6 +297,24 @@ impl Scorer<'_> {
         }
         self.weder_noch(tokens, s);
         self.nicht_nur(tokens, s);
+        self.salutations(tokens, s);
+    }
+
+    /// `Liebe @DB_Bahn`, `Lieber Kunde,`, `Liebes Team`: a salutation at the
+    /// start of a text or line is no declaration of love.
+    fn salutations(&self, tokens: &[Token<'_>], s: &mut ScoreScratch) {
+        for i in 0..tokens.len().saturating_sub(1) {
+            let t = &tokens[i];
+            let at_start = i == 0 || tokens[i - 1].kind == TokenKind::LineBreak;
+            let is_salutation = at_start
+                && matches!(t.text, "Liebe" | "Lieber" | "Liebes" | "liebe" | "lieber" | "liebes");
+            let next = &tokens[i + 1];
+            let addressee = next.kind == TokenKind::Mention
+                || (next.kind == TokenKind::Word && next.text.starts_with(char::is_uppercase));
+            if is_salutation && addressee {
+                s.roles[i] = Role::None;
+            }
+        }
     }
 
     /// `nicht nur … sondern auch` is no negation.
@@ -357,11 +395,7 @@ impl Scorer<'_> {
                 // A dampener never flips a term's sign.
                 let new = v + v.signum() * delta;
                 v = if new.signum() == v.signum() { new } else { 0.0 };
-                rules.push(if b > 0.0 {
-                    Rule::Intensified
-                } else {
-                    Rule::Dampened
-                });
+                rules.push(if b > 0.0 { Rule::Intensified } else { Rule::Dampened });
             }
         }
         v
@@ -416,12 +450,10 @@ impl Scorer<'_> {
         let mut j = i + 1;
         while j < range.end && s.clause[j] == clause {
             match s.roles[j] {
-                Role::Polar(_) => return false,
+                Role::Polar(..) => return false,
                 Role::Negator { post: true } => {
                     let rest = (j + 1..range.end).take_while(|&k| s.clause[k] == clause);
-                    return !rest
-                        .into_iter()
-                        .any(|k| matches!(s.roles[k], Role::Polar(_)));
+                    return !rest.into_iter().any(|k| matches!(s.roles[k], Role::Polar(..)));
                 }
                 _ => {}
             }

@@ -21,11 +21,16 @@ pub enum Command {
     Score(ScoreArgs),
     /// Evaluate against labelled data: macro-F1, per-class figures, confusion.
     Eval(EvalArgs),
+    /// Fit weights and thresholds on labelled data; write a config file.
+    Tune(TuneArgs),
 }
 
 /// Options that shape the analyzer, shared by `score` and `eval`.
 #[derive(Args, Debug, Clone)]
 pub struct AnalyzerArgs {
+    /// A config file (TOML) with weights and thresholds, as `tune` writes.
+    #[arg(long, value_name = "FILE")]
+    pub config: Option<PathBuf>,
     /// A TSV lexicon layered over the default (repeatable; first wins).
     #[arg(long = "lexicon", value_name = "FILE")]
     pub lexicons: Vec<PathBuf>,
@@ -93,9 +98,42 @@ pub struct EvalArgs {
     pub analyzer: AnalyzerArgs,
 }
 
+#[derive(Args, Debug)]
+pub struct TuneArgs {
+    /// Labelled sets to fit on.
+    #[arg(long, required = true, num_args = 1..)]
+    pub train: Vec<PathBuf>,
+    /// Labelled sets to check the fit on.
+    #[arg(long, required = true, num_args = 1..)]
+    pub dev: Vec<PathBuf>,
+    /// Where to write the fitted config (TOML).
+    #[arg(long)]
+    pub out: PathBuf,
+    /// Order in which parameters are visited.
+    #[arg(long, default_value_t = 0)]
+    pub seed: u64,
+    /// Coordinate-descent rounds at most.
+    #[arg(long, default_value_t = 3)]
+    pub rounds: usize,
+    /// Write the config even if it is worse on dev.
+    #[arg(long)]
+    pub force: bool,
+    /// Weights to keep as they are (repeatable, or comma-separated), e.g.
+    /// rules that the training data barely exercises.
+    #[arg(long, value_delimiter = ',')]
+    pub freeze: Vec<String>,
+    #[command(flatten)]
+    pub analyzer: AnalyzerArgs,
+}
+
 impl AnalyzerArgs {
-    pub fn builder(&self) -> stimmung::AnalyzerBuilder {
+    /// A builder with the config, lexicon layers and default-lexicon choice
+    /// of these arguments.
+    pub fn builder(&self) -> stimmung::Result<stimmung::AnalyzerBuilder> {
         let mut b = stimmung::Analyzer::builder();
+        if let Some(path) = &self.config {
+            b.config(&stimmung::Config::from_path(path)?);
+        }
         for p in &self.lexicons {
             b.lexicon_path(p);
         }
@@ -103,6 +141,6 @@ impl AnalyzerArgs {
             b.sentiws_path(p, self.sentiws_scale);
         }
         b.default_lexicon(!self.no_default_lexicon);
-        b
+        Ok(b)
     }
 }

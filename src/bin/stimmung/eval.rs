@@ -63,16 +63,8 @@ pub fn figures(name: &str, skipped: usize, pairs: &[(Label, Label)]) -> SetFigur
         let support: usize = confusion[i].iter().sum();
         let predicted: usize = (0..3).map(|g| confusion[g][i]).sum();
         let tp = confusion[i][i] as f64;
-        let precision = if predicted > 0 {
-            tp / predicted as f64
-        } else {
-            0.0
-        };
-        let recall = if support > 0 {
-            tp / support as f64
-        } else {
-            0.0
-        };
+        let precision = if predicted > 0 { tp / predicted as f64 } else { 0.0 };
+        let recall = if support > 0 { tp / support as f64 } else { 0.0 };
         let f1 = if precision + recall > 0.0 {
             2.0 * precision * recall / (precision + recall)
         } else {
@@ -81,30 +73,15 @@ pub fn figures(name: &str, skipped: usize, pairs: &[(Label, Label)]) -> SetFigur
         if support > 0 {
             macro_over.push(l);
         }
-        classes.push(ClassFigures {
-            label: l,
-            support,
-            predicted,
-            precision,
-            recall,
-            f1,
-        });
+        classes.push(ClassFigures { label: l, support, predicted, precision, recall, f1 });
     }
     let macro_f1 = if macro_over.is_empty() {
         0.0
     } else {
-        classes
-            .iter()
-            .filter(|c| c.support > 0)
-            .map(|c| c.f1)
-            .sum::<f64>()
+        classes.iter().filter(|c| c.support > 0).map(|c| c.f1).sum::<f64>()
             / macro_over.len() as f64
     };
-    let accuracy = if n > 0 {
-        correct as f64 / n as f64
-    } else {
-        0.0
-    };
+    let accuracy = if n > 0 { correct as f64 / n as f64 } else { 0.0 };
     SetFigures {
         name: name.to_string(),
         n,
@@ -118,7 +95,7 @@ pub fn figures(name: &str, skipped: usize, pairs: &[(Label, Label)]) -> SetFigur
 }
 
 pub fn run(args: &EvalArgs) -> Result<ExitCode> {
-    let mut builder = args.analyzer.builder();
+    let mut builder = args.analyzer.builder()?;
     if let Some(t) = args.positive_threshold {
         builder.positive_threshold(t);
     }
@@ -131,12 +108,8 @@ pub fn run(args: &EvalArgs) -> Result<ExitCode> {
         let set = gold::read(path)?;
         let texts: Vec<&str> = set.items.iter().map(|i| i.text.as_str()).collect();
         let results = analyzer.analyze_batch(&texts);
-        let pairs: Vec<(Label, Label)> = set
-            .items
-            .iter()
-            .zip(&results)
-            .map(|(g, r)| (g.label, r.label()))
-            .collect();
+        let pairs: Vec<(Label, Label)> =
+            set.items.iter().zip(&results).map(|(g, r)| (g.label, r.label())).collect();
         let fig = figures(&set.name, set.skipped, &pairs);
         if !args.json {
             print_table(&fig);
@@ -147,10 +120,7 @@ pub fn run(args: &EvalArgs) -> Result<ExitCode> {
         all.push(fig);
     }
     if args.json {
-        println!(
-            "{}",
-            serde_json::to_string_pretty(&serde_json::json!({ "sets": all }))?
-        );
+        println!("{}", serde_json::to_string_pretty(&serde_json::json!({ "sets": all }))?);
     } else if all.len() > 1 {
         let mean = all.iter().map(|f| f.macro_f1).sum::<f64>() / all.len() as f64;
         println!("mean macro-F1 over {} sets: {mean:.3}", all.len());
@@ -191,13 +161,7 @@ fn print_table(f: &SetFigures) {
     println!("  confusion (rows gold, columns predicted: pos neg neu)");
     for l in LABELS {
         let row = f.confusion[index(l)];
-        println!(
-            "  {:<9} {:>6} {:>6} {:>6}",
-            l.as_str(),
-            row[0],
-            row[1],
-            row[2]
-        );
+        println!("  {:<9} {:>6} {:>6} {:>6}", l.as_str(), row[0], row[1], row[2]);
     }
 }
 
@@ -256,12 +220,8 @@ mod tests {
     fn macro_f1_covers_gold_classes_only() {
         use Label::*;
         // Two-class gold; one neutral prediction counts as a miss.
-        let pairs = [
-            (Positive, Positive),
-            (Positive, Neutral),
-            (Negative, Negative),
-            (Negative, Positive),
-        ];
+        let pairs =
+            [(Positive, Positive), (Positive, Neutral), (Negative, Negative), (Negative, Positive)];
         let f = figures("t", 0, &pairs);
         assert_eq!(f.macro_over, vec![Positive, Negative]);
         // positive: P=1/2, R=1/2, F1=0.5; negative: P=1, R=1/2, F1=2/3.

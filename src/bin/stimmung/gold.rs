@@ -34,11 +34,7 @@ pub fn read(path: &Path) -> Result<GoldSet> {
         "csv" => read_delimited(path, b',', true)?,
         _ => read_delimited(path, b'\t', false)?,
     };
-    Ok(GoldSet {
-        name,
-        items,
-        skipped,
-    })
+    Ok(GoldSet { name, items, skipped })
 }
 
 fn read_delimited(path: &Path, delimiter: u8, quoting: bool) -> Result<(Vec<GoldItem>, usize)> {
@@ -48,16 +44,10 @@ fn read_delimited(path: &Path, delimiter: u8, quoting: bool) -> Result<(Vec<Gold
         .quoting(quoting)
         .flexible(true)
         .from_reader(file);
-    let headers = reader
-        .headers()
-        .with_context(|| format!("{}: header", path.display()))?
-        .clone();
+    let headers = reader.headers().with_context(|| format!("{}: header", path.display()))?.clone();
     let col = |name: &str| headers.iter().position(|h| h.trim() == name);
     let (Some(label_col), Some(text_col)) = (col("label"), col("text")) else {
-        bail!(
-            "{}: the header must name `label` and `text` columns",
-            path.display()
-        );
+        bail!("{}: the header must name `label` and `text` columns", path.display());
     };
     let id_col = col("id");
     let mut items = Vec::new();
@@ -70,9 +60,7 @@ fn read_delimited(path: &Path, delimiter: u8, quoting: bool) -> Result<(Vec<Gold
             continue;
         };
         let text = rec.get(text_col).unwrap_or("").to_string();
-        let id = id_col
-            .and_then(|c| rec.get(c))
-            .map_or_else(|| line.to_string(), str::to_string);
+        let id = id_col.and_then(|c| rec.get(c)).map_or_else(|| line.to_string(), str::to_string);
         items.push(GoldItem { id, label, text });
     }
     Ok((items, skipped))
@@ -90,19 +78,11 @@ fn read_jsonl(path: &Path) -> Result<(Vec<GoldItem>, usize)> {
         }
         let v: serde_json::Value = serde_json::from_str(&line)
             .with_context(|| format!("{}:{line_no}: malformed JSON", path.display()))?;
-        let Some(label) = v
-            .get("label")
-            .and_then(|l| l.as_str())
-            .and_then(Label::parse)
-        else {
+        let Some(label) = v.get("label").and_then(|l| l.as_str()).and_then(Label::parse) else {
             skipped += 1;
             continue;
         };
-        let text = v
-            .get("text")
-            .and_then(|t| t.as_str())
-            .unwrap_or("")
-            .to_string();
+        let text = v.get("text").and_then(|t| t.as_str()).unwrap_or("").to_string();
         let id = match v.get("id") {
             Some(serde_json::Value::String(s)) => s.clone(),
             Some(other) => other.to_string(),

@@ -8,6 +8,7 @@ mod args;
 mod eval;
 mod gold;
 mod score;
+mod tune;
 
 use std::io;
 use std::process::ExitCode;
@@ -21,13 +22,12 @@ fn main() -> ExitCode {
     if let Some(n) = cli.threads {
         // The global pool can only be built once; a second call fails only
         // if something built it first, which nothing here does.
-        let _ = rayon::ThreadPoolBuilder::new()
-            .num_threads(n.max(1))
-            .build_global();
+        let _ = rayon::ThreadPoolBuilder::new().num_threads(n.max(1)).build_global();
     }
     let result = match &cli.command {
         Command::Score(a) => score::run(a),
         Command::Eval(a) => eval::run(a),
+        Command::Tune(a) => tune::run(a),
     };
     match result {
         Ok(code) => code,
@@ -41,7 +41,6 @@ fn main() -> ExitCode {
 
 fn is_broken_pipe(err: &anyhow::Error) -> bool {
     err.chain().any(|e| {
-        e.downcast_ref::<io::Error>()
-            .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+        e.downcast_ref::<io::Error>().is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
     })
 }

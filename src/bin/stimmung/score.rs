@@ -34,7 +34,7 @@ struct Failed<'a> {
 }
 
 pub fn run(args: &ScoreArgs) -> Result<ExitCode> {
-    let analyzer = args.analyzer.builder().build()?;
+    let analyzer = args.analyzer.builder()?.build()?;
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut had_errors = false;
@@ -42,11 +42,7 @@ pub fn run(args: &ScoreArgs) -> Result<ExitCode> {
         had_errors |= score_input(args, &analyzer, input, &mut out)?;
     }
     out.flush()?;
-    Ok(if had_errors {
-        ExitCode::from(1)
-    } else {
-        ExitCode::SUCCESS
-    })
+    Ok(if had_errors { ExitCode::from(1) } else { ExitCode::SUCCESS })
 }
 
 fn format_of(args: &ScoreArgs, path: &Path) -> InputFormat {
@@ -79,9 +75,7 @@ fn score_input(
     let mut line_no = 0usize;
     loop {
         line.clear();
-        let n = reader
-            .read_until(b'\n', &mut line)
-            .with_context(|| name.clone())?;
+        let n = reader.read_until(b'\n', &mut line).with_context(|| name.clone())?;
         if n > 0 {
             line_no += 1;
             if let Some(rec) = parse_line(args, format, &name, line_no, &line) {
@@ -105,11 +99,7 @@ fn parse_line(
     raw: &[u8],
 ) -> Option<Record> {
     let raw = strip_eol(raw);
-    let raw = if line_no == 1 {
-        raw.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(raw)
-    } else {
-        raw
-    };
+    let raw = if line_no == 1 { raw.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(raw) } else { raw };
     if raw.iter().all(u8::is_ascii_whitespace) {
         return None;
     }
@@ -119,18 +109,12 @@ fn parse_line(
         Err(e) => {
             return Some(Record {
                 id: fallback_id,
-                text: Err(format!(
-                    "{name}:{line_no}: invalid UTF-8 at byte {}",
-                    e.valid_up_to()
-                )),
+                text: Err(format!("{name}:{line_no}: invalid UTF-8 at byte {}", e.valid_up_to())),
             })
         }
     };
     if format == InputFormat::Txt {
-        return Some(Record {
-            id: fallback_id,
-            text: Ok(text.to_string()),
-        });
+        return Some(Record { id: fallback_id, text: Ok(text.to_string()) });
     }
     let value: serde_json::Value = match serde_json::from_str(text) {
         Ok(v) => v,
@@ -141,15 +125,10 @@ fn parse_line(
             })
         }
     };
-    let id = field(&value, &args.id_field)
-        .cloned()
-        .unwrap_or(fallback_id);
+    let id = field(&value, &args.id_field).cloned().unwrap_or(fallback_id);
     let text = match field(&value, &args.text_field) {
         Some(serde_json::Value::String(s)) => Ok(s.clone()),
-        Some(_) => Err(format!(
-            "{name}:{line_no}: field `{}` is not a string",
-            args.text_field
-        )),
+        Some(_) => Err(format!("{name}:{line_no}: field `{}` is not a string", args.text_field)),
         None => Err(format!("{name}:{line_no}: no field `{}`", args.text_field)),
     };
     Some(Record { id, text })
@@ -172,33 +151,21 @@ fn flush(
     out: &mut impl Write,
 ) -> Result<bool> {
     use rayon::prelude::*;
-    let results: Vec<Option<Analysis>> = chunk
-        .par_iter()
-        .map(|r| r.text.as_ref().ok().map(|t| analyzer.analyze(t)))
-        .collect();
+    let results: Vec<Option<Analysis>> =
+        chunk.par_iter().map(|r| r.text.as_ref().ok().map(|t| analyzer.analyze(t))).collect();
     let mut had_errors = false;
     for (rec, res) in chunk.iter().zip(&results) {
         match (&rec.text, res) {
-            (Ok(_), Some(a)) => serde_json::to_writer(
-                &mut *out,
-                &Scored {
-                    id: &rec.id,
-                    analysis: a,
-                },
-            )?,
+            (Ok(_), Some(a)) => {
+                serde_json::to_writer(&mut *out, &Scored { id: &rec.id, analysis: a })?
+            }
             (Err(e), _) => {
                 had_errors = true;
                 eprintln!("stimmung: {e}");
                 if args.strict {
                     anyhow::bail!("stopped at the first bad record (--strict)");
                 }
-                serde_json::to_writer(
-                    &mut *out,
-                    &Failed {
-                        id: &rec.id,
-                        error: e,
-                    },
-                )?
+                serde_json::to_writer(&mut *out, &Failed { id: &rec.id, error: e })?
             }
             (Ok(_), None) => unreachable!("every text record is analyzed"),
         }
