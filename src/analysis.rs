@@ -50,8 +50,8 @@ pub enum Rule {
     Stem,
     /// Found as the head of a compound (`Servicewüste`).
     CompoundHead,
-    /// Found through a polar first part of a compound (`Horror-Service`).
-    CompoundPrefix,
+    /// Found through a compound-part entry (`Horror-Service`, `Servicewüste`).
+    CompoundPart,
     /// Negated by a negator before it (`nicht gut`, `kein guter`).
     Negated,
     /// Negated by a negator closing its clause (`Das gefällt mir nicht.`).

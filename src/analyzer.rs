@@ -244,7 +244,7 @@ impl AnalyzerBuilder {
                 t.negative, t.positive
             )));
         }
-        if !(self.weights.alpha > 0.0) {
+        if self.weights.alpha.is_nan() || self.weights.alpha <= 0.0 {
             return Err(Error::config("weight alpha must be positive"));
         }
         let mut layers = Vec::with_capacity(self.layers.len() + 1);

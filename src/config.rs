@@ -41,7 +41,7 @@ impl Config {
     /// line.
     pub fn from_toml(name: &str, text: &str) -> Result<Config> {
         toml::from_str(text).map_err(|e| {
-            let line = e.span().map(|s| text[..s.start.min(text.len())].lines().count().max(1));
+            let line = e.span().map(|s| text[..s.start.min(text.len())].matches('\n').count() + 1);
             let msg = e.message().trim().to_string();
             match line {
                 Some(line) => Error::config(format!("{name}:{line}: {msg}")),

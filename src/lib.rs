@@ -56,7 +56,8 @@ term<TAB>weight[<TAB>kind]
 
 `kind` is `valence` (the default; weight in -4…4), `negator`,
 `negator_before`, `booster` (weight -1…1; below 0 dampens), `contrast` or
-`prefix` (a polar first part of a compound, written with a final `-`).
+`prefix` (a part of a compound that is polar only there: a first part with
+a final `-` such as `horror-`, or a head with a leading `-` such as `-wüste`).
 Terms are matched case-insensitively, with `ß`=`ss` and `ä`=`ae` etc.;
 inflected forms are found through their stem. SentiWS v2.0 files can be
 loaded with [`Lexicon::from_sentiws_path`].

@@ -248,7 +248,11 @@ mod tests {
     );
     t!(repeated_mouth, "super :)))", [("super", Word), (":)))", Emoticon)]);
     t!(glued_emoticon, "super:)", [("super", Word), (":)", Emoticon)]);
-    t!(no_face_in_time, "um 10:30 Uhr", [("um", Word), ("10:30", Number), ("Uhr", Word),]);
+    t!(
+        no_face_in_time,
+        "um 10:30 Uhr",
+        [("um", Word), ("10", Number), (":", Punct), ("30", Number), ("Uhr", Word),]
+    );
     t!(no_face_in_word, "Box", [("Box", Word)]);
     t!(
         no_face_after_bracket,

@@ -1,1 +1,12 @@
+//! stimmung's integration tests, one crate (see STYLE: one `[[test]]`).
 
+// Gold polarity cases from tests/cases/*.toml, one per scorer rule.
+mod cases;
+// The public API: builder, layering, errors, traits, serialization.
+mod api;
+// Properties that hold for any input (proptest).
+mod properties;
+// Accuracy on ../shared/data against the peers (skips without the data).
+mod accuracy;
+// The `stimmung` binary end to end.
+mod cli;

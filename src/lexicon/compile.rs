@@ -32,8 +32,9 @@ pub enum EntryKind {
     Booster = 3,
     /// Shifts weight to the later clause: `aber`, `jedoch`, `trotzdem`.
     Contrast = 4,
-    /// A polar first part of a compound (`horror-`, `spitzen-`); its weight
-    /// is a valence.
+    /// A part of a compound that is polar only there: a first part written
+    /// with a final hyphen (`horror-`, `spitzen-`) or a head written with a
+    /// leading one (`-wüste`). Its weight is a valence.
     Prefix = 5,
 }
 
@@ -352,7 +353,9 @@ impl Compiler {
             if entry.kind != EntryKind::Valence || entry.weight == 0.0 {
                 continue;
             }
-            if term.chars().count() < 4 || !term.chars().all(char::is_alphabetic) {
+            // Three letters suffice (`gut` → `guter`): the lemma-length guard
+            // at lookup keeps short stems from matching short words.
+            if term.chars().count() < 3 || !term.chars().all(char::is_alphabetic) {
                 continue;
             }
             // Stem the transliterated form (`ä` → `ae`): Snowball would fold

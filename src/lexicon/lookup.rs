@@ -28,8 +28,9 @@ pub(crate) enum Via {
     Stem,
     /// The head of a compound (`Servicewüste` → `wüste`).
     CompoundHead,
-    /// A polar first part of a compound (`Horror-Service`, `Traumstrand`).
-    CompoundPrefix,
+    /// An explicit compound-part entry: a polar first part (`Horror-Service`)
+    /// or a head polar only in compounds (`Servicewüste`).
+    CompoundPart,
 }
 
 /// A lexicon match: the entry, how it was found, and the key that matched.
@@ -253,9 +254,8 @@ impl Layers {
     }
 
     fn stemmed(&self, stemmer: &Stemmer, text: &str, stem_input: &mut String) -> Option<Found> {
-        if text.chars().nth(MIN_STEM_CHARS - 1).is_none() {
-            return None;
-        }
+        // Too short to stem.
+        text.chars().nth(MIN_STEM_CHARS - 1)?;
         // Stemmed in transliterated form, like the keys (see compile.rs).
         normalize::fold_into(text, stem_input);
         let stem = stemmer.stem(stem_input);
@@ -320,7 +320,7 @@ impl Layers {
         let entry = self.form(folded)?;
         (entry.kind == EntryKind::Prefix).then(|| Found {
             entry: Entry { kind: EntryKind::Valence, weight: entry.weight },
-            via: Via::CompoundPrefix,
+            via: Via::CompoundPart,
             key: folded.clone(),
         })
     }
@@ -341,6 +341,14 @@ impl Layers {
             if SUFFIX_HEADS.contains(&folded.as_str()) {
                 continue;
             }
+            // A head that is polar only inside compounds (`-wüste`: the
+            // Sahara is no complaint, a `Servicewüste` is).
+            folded.insert(0, '-');
+            if let Some(entry) = self.form(folded).filter(|e| e.kind == EntryKind::Prefix) {
+                let entry = Entry { kind: EntryKind::Valence, weight: entry.weight };
+                return found(entry, Via::CompoundPart, folded);
+            }
+            folded.remove(0);
             // Heads by surface form only: a stem of a fragment is a guess.
             if let Some(entry) = self.form(folded) {
                 if entry.kind == EntryKind::Valence && entry.weight != 0.0 {
@@ -425,13 +433,17 @@ mod tests {
     #[test]
     fn compounds() {
         let (v, w) = via("Servicewüste").unwrap();
+        assert_eq!(v, Via::CompoundPart);
+        assert!(w < 0.0);
+        // A guessed head: an ordinary polar word at the end of a compound.
+        let (v, w) = via("Lieferverzögerung").unwrap();
         assert_eq!(v, Via::CompoundHead);
         assert!(w < 0.0);
         let (v, w) = via("Horror-Service").unwrap();
-        assert_eq!(v, Via::CompoundPrefix);
+        assert_eq!(v, Via::CompoundPart);
         assert!(w < 0.0);
         let (v, w) = via("Spitzen-Service").unwrap();
-        assert_eq!(v, Via::CompoundPrefix);
+        assert_eq!(v, Via::CompoundPart);
         assert!(w > 0.0);
     }
 

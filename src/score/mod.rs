@@ -120,6 +120,7 @@ impl Scorer<'_> {
         let mut out_sentences = Vec::with_capacity(sentences.len());
         let mut sums = Vec::with_capacity(sentences.len());
         let mut neutral_words = 0usize;
+        let mut prev_first_hit = 0;
         for (si, range) in sentences.iter().enumerate() {
             let first_hit = hits.len();
             let contrast_at = self.contrast_point(tokens, range, s);
@@ -149,25 +150,27 @@ impl Scorer<'_> {
                         v *= w.compound_match;
                         rules.push(Rule::CompoundHead);
                     }
-                    Via::CompoundPrefix => {
-                        v *= w.compound_match;
-                        rules.push(Rule::CompoundPrefix);
-                    }
+                    // An explicit compound-part entry is no guess: full weight.
+                    Via::CompoundPart => rules.push(Rule::CompoundPart),
                     Via::Elongated => {
                         v += v.signum() * w.elongation;
                         rules.push(Rule::Elongated);
                     }
                     Via::Surface => {}
                 }
-                if matches!(tokens[i].kind, TokenKind::Emoji | TokenKind::Emoticon) {
+                let is_face = matches!(tokens[i].kind, TokenKind::Emoji | TokenKind::Emoticon);
+                if is_face {
+                    // A face comments on its whole sentence: no word before
+                    // it boosts or negates it.
                     v *= w.emoji;
+                } else {
+                    if caps_count && tokens[i].is_shouted() {
+                        v += v.signum() * w.caps;
+                        rules.push(Rule::Caps);
+                    }
+                    v = self.boost(s, range.start, i, v, &mut rules);
+                    v = self.negate(s, range, i, last > i, v, &mut rules);
                 }
-                if caps_count && tokens[i].is_shouted() {
-                    v += v.signum() * w.caps;
-                    rules.push(Rule::Caps);
-                }
-                v = self.boost(s, range.start, i, v, &mut rules);
-                v = self.negate(s, range, i, v, &mut rules);
                 if let Some(c) = contrast_at {
                     if i < c {
                         v *= w.contrast_before;
@@ -199,18 +202,26 @@ impl Scorer<'_> {
                 if let Some(prev) = sums.last_mut() {
                     *prev *= w.contrast_before;
                 }
+                scale(
+                    &mut hits[prev_first_hit..first_hit],
+                    w.contrast_before,
+                    Rule::BeforeContrast,
+                );
             }
+            // Sentence-level emphasis is spread over the sentence's hits, so
+            // that the hits' contributions always add up to the score.
             let toks = &tokens[range.clone()];
             let bangs = toks.iter().filter(|t| t.text == "!").count().min(w.exclamation_max);
             if sum != 0.0 && bangs > 0 {
-                let extra = sum.signum() * w.exclamation * bangs as f64;
-                sum += extra;
-                mark(&mut hits[first_hit..], Rule::Exclamation);
+                let emphasized = sum + sum.signum() * w.exclamation * bangs as f64;
+                scale(&mut hits[first_hit..], emphasized / sum, Rule::Exclamation);
+                sum = emphasized;
             }
             if toks.iter().any(|t| t.text == "?") && w.question != 1.0 {
                 sum *= w.question;
-                mark(&mut hits[first_hit..], Rule::Question);
+                scale(&mut hits[first_hit..], w.question, Rule::Question);
             }
+            prev_first_hit = first_hit;
             sums.push(sum);
             let compound = self.normalize(sum);
             let (start, end) = (tokens[range.start].span.start, tokens[range.end - 1].span.end);
@@ -408,6 +419,7 @@ impl Scorer<'_> {
         s: &ScoreScratch,
         range: &Range<usize>,
         i: usize,
+        is_phrase: bool,
         v: f64,
         rules: &mut Vec<Rule>,
     ) -> f64 {
@@ -422,12 +434,17 @@ impl Scorer<'_> {
             if distance > w.negation_window {
                 break;
             }
+            // The nearest negator decides: in `weder freundlich noch
+            // hilfsbereit` both words are negated once, not twice.
             if matches!(s.roles[j], Role::Negator { .. }) {
-                negated = !negated;
+                negated = true;
+                break;
             }
         }
         let mut rule = Rule::Negated;
-        if !negated {
+        // A phrase (`schon wieder`) is an adverbial, not the finite verb a
+        // closing `nicht` negates.
+        if !negated && !is_phrase {
             negated = self.negated_after(s, range, i);
             rule = Rule::NegatedAfter;
         }
@@ -463,8 +480,9 @@ impl Scorer<'_> {
     }
 }
 
-fn mark(hits: &mut [Hit], rule: Rule) {
+fn scale(hits: &mut [Hit], factor: f64, rule: Rule) {
     for h in hits {
+        h.contribution *= factor;
         h.rules.push(rule);
     }
 }

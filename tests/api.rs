@@ -1,0 +1,201 @@
+use std::path::PathBuf;
+
+use stimmung::{Analyzer, Config, Label, Lexicon, Weights};
+
+/// A fresh file under the system temp dir with `content`.
+pub fn temp_file(name: &str, content: &[u8]) -> PathBuf {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static N: AtomicUsize = AtomicUsize::new(0);
+    let dir = std::env::temp_dir().join(format!(
+        "stimmung-test-{}-{}",
+        std::process::id(),
+        N.fetch_add(1, Ordering::Relaxed)
+    ));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, content).unwrap();
+    path
+}
+
+#[test]
+fn analyzer_is_send_sync_clone() {
+    fn assert_traits<T: Send + Sync + Clone + 'static>() {}
+    assert_traits::<Analyzer>();
+    assert_traits::<Lexicon>();
+    assert_traits::<stimmung::Analysis>();
+}
+
+#[test]
+fn free_function_and_predicates() {
+    let a = stimmung::analyze("Ganz toller Laden, sehr zu empfehlen!");
+    assert!(a.is_positive() && !a.is_negative() && !a.is_neutral());
+    assert!(a.compound() > 0.0);
+    let shares = a.positive() + a.negative() + a.neutral();
+    assert!((shares - 1.0).abs() < 1e-9, "shares add up to {shares}");
+}
+
+#[test]
+fn hits_and_sentences_point_into_the_text() {
+    let text = "Der Zug kam pünktlich. Leider war das WLAN kaputt!";
+    let a = Analyzer::new().analyze(text);
+    assert_eq!(a.sentences().len(), 2);
+    assert_eq!(&text[a.sentences()[0].start()..a.sentences()[0].end()], "Der Zug kam pünktlich.");
+    assert_eq!(a.sentences()[0].label(), Label::Positive);
+    assert_eq!(a.sentences()[1].label(), Label::Negative);
+    for h in a.hits() {
+        assert_eq!(&text[h.start()..h.end()], h.term());
+    }
+    let kaputt = a.hits().iter().find(|h| h.term() == "kaputt").expect("kaputt is a hit");
+    assert!(kaputt.valence() < 0.0 && kaputt.contribution() < kaputt.valence(), "{kaputt:?}");
+}
+
+#[test]
+fn batch_keeps_input_order() {
+    let texts: Vec<String> = (0..500)
+        .map(|i| if i % 3 == 0 { format!("{i}: toll") } else { format!("{i}: furchtbar") })
+        .collect();
+    let analyzer = Analyzer::new();
+    let batch = analyzer.analyze_batch(&texts);
+    assert_eq!(batch.len(), texts.len());
+    for (t, a) in texts.iter().zip(&batch) {
+        assert_eq!(a, &analyzer.analyze(t), "{t}");
+    }
+}
+
+#[test]
+fn user_lexicon_overrides_default() {
+    let text = "Die Bahn kam.";
+    assert!(Analyzer::new().analyze(text).is_neutral());
+    let lex = Lexicon::from_tsv("bahn.tsv", "# test\nbahn\t-2.5\n").unwrap();
+    let analyzer = Analyzer::builder().lexicon(lex).build().unwrap();
+    assert!(analyzer.analyze(text).is_negative());
+    // The user layer comes first, the default last.
+    assert_eq!(analyzer.lexicons().len(), 2);
+    assert_eq!(analyzer.lexicons()[1].name(), "default");
+}
+
+#[test]
+fn user_lexicon_phrases_and_kinds() {
+    let lex =
+        Lexicon::from_tsv("u.tsv", "voll daneben\t-2.5\nsuperduper\t0.5\tbooster\nmies\t2.0\n")
+            .unwrap();
+    let analyzer = Analyzer::builder().lexicon(lex).build().unwrap();
+    let a = analyzer.analyze("Das war voll daneben.");
+    assert!(a.is_negative());
+    assert_eq!(a.hits()[0].term(), "voll daneben");
+    // A user entry reverses the default.
+    assert!(analyzer.analyze("mies").is_positive());
+}
+
+#[test]
+fn without_default_lexicon_only_user_layers_count() {
+    let analyzer = Analyzer::builder().default_lexicon(false).build().unwrap();
+    assert!(analyzer.analyze("Das ist toll und super!").is_neutral());
+    assert!(analyzer.analyze("Das ist toll und super!").hits().is_empty());
+}
+
+#[test]
+fn lexicon_file_errors_name_file_and_line() {
+    let path = temp_file("bad.tsv", b"gut\t1.0\n# comment\nschlecht\tnope\n");
+    let err = Analyzer::builder().lexicon_path(&path).build().unwrap_err();
+    let msg = err.to_string();
+    assert!(msg.contains("bad.tsv:3:") && msg.contains("not a number"), "{msg}");
+    assert_eq!(err.line(), Some(3));
+
+    let missing = std::env::temp_dir().join("stimmung-no-such-file.tsv");
+    let err = Analyzer::builder().lexicon_path(&missing).build().unwrap_err();
+    assert!(err.to_string().contains("stimmung-no-such-file.tsv"), "{err}");
+
+    let path = temp_file("latin1.tsv", b"gut\t1\nsch\xf6n\t2\n");
+    let err = Lexicon::from_tsv_path(&path).unwrap_err();
+    assert!(err.to_string().contains("latin1.tsv:2: invalid UTF-8"), "{err}");
+}
+
+#[test]
+fn sentiws_format_loads() {
+    let path = temp_file(
+        "SentiWS_test.txt",
+        "\u{feff}Kundenfreundlichkeit|NN\t0.8\tKundenfreundlichkeiten\nKrampf|NN\t-0.6\tKrämpfe,Krampfes\n"
+            .as_bytes(),
+    );
+    let lex = Lexicon::from_sentiws_path(&path, 4.0).unwrap();
+    assert_eq!(lex.len(), 5);
+    let analyzer = Analyzer::builder().lexicon(lex).default_lexicon(false).build().unwrap();
+    assert!(analyzer.analyze("Was für ein Krampf").is_negative());
+    assert!(analyzer.analyze("Kundenfreundlichkeiten").is_positive());
+
+    let bad = temp_file("SentiWS_bad.txt", b"Krampf\t-0.6\t\n");
+    let err = Lexicon::from_sentiws_path(&bad, 4.0).unwrap_err();
+    assert!(err.to_string().contains("SentiWS_bad.txt:1"), "{err}");
+}
+
+#[test]
+fn real_sentiws_loads_when_present() {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/lexicons/sentiws-2.0");
+    if !dir.exists() {
+        eprintln!("skipped: {} is absent", dir.display());
+        return;
+    }
+    let analyzer = Analyzer::builder()
+        .sentiws_path(dir.join("SentiWS_v2.0_Positive.txt"), 4.0)
+        .sentiws_path(dir.join("SentiWS_v2.0_Negative.txt"), 4.0)
+        .default_lexicon(false)
+        .build()
+        .unwrap();
+    assert!(analyzer.lexicons()[0].len() > 10_000);
+    assert!(analyzer.analyze("Das war eine Katastrophe").is_negative());
+}
+
+#[test]
+fn thresholds_and_weights_are_validated() {
+    assert!(Analyzer::builder().positive_threshold(-0.5).build().is_err());
+    assert!(Analyzer::builder().negative_threshold(1.5).build().is_err());
+    let bad = Weights { alpha: 0.0, ..Weights::default() };
+    assert!(Analyzer::builder().weights(bad).build().is_err());
+}
+
+#[test]
+fn weights_change_scores() {
+    let text = "Das ist nicht gut.";
+    let strong = Analyzer::builder()
+        .weights(Weights { negation: -1.5, ..Weights::default() })
+        .build()
+        .unwrap();
+    assert!(strong.analyze(text).compound() < Analyzer::new().analyze(text).compound());
+}
+
+#[test]
+fn config_file_drives_the_builder() {
+    let path = temp_file("c.toml", b"[thresholds]\npositive = 0.9\nnegative = -0.9\n");
+    let config = Config::from_path(&path).unwrap();
+    let analyzer = Analyzer::builder().config(&config).build().unwrap();
+    assert!(analyzer.analyze("Das ist gut.").is_neutral());
+    let bad = temp_file("bad.toml", b"[weights]\nnegation = \"viel\"\n");
+    let err = Config::from_path(&bad).unwrap_err();
+    assert!(err.to_string().contains("bad.toml:2"), "{err}");
+}
+
+#[test]
+fn analysis_serializes_with_spans_and_rules() {
+    let a = Analyzer::new().analyze("Das gefällt mir nicht.");
+    let v = serde_json::to_value(&a).unwrap();
+    for key in
+        ["label", "compound", "positive", "negative", "neutral", "sentences", "hits", "flags"]
+    {
+        assert!(v.get(key).is_some(), "missing {key} in {v}");
+    }
+    assert_eq!(v["label"], "negative");
+    let hit = &v["hits"][0];
+    assert_eq!(hit["term"], "gefällt");
+    assert_eq!((hit["start"].as_u64(), hit["end"].as_u64()), (Some(4), Some(12)));
+    assert!(hit["rules"].as_array().unwrap().iter().any(|r| r == "negated_after"));
+}
+
+#[test]
+fn empty_and_blank_texts_are_neutral() {
+    for text in ["", " ", "\n\n", "…", "1234"] {
+        let a = Analyzer::new().analyze(text);
+        assert!(a.is_neutral(), "{text:?}");
+        assert_eq!(a.compound(), 0.0);
+    }
+}

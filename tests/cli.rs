@@ -1,0 +1,140 @@
+//! The `stimmung` binary end to end.
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+use crate::api::temp_file;
+
+fn stimmung(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_stimmung"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the stimmung binary runs");
+    child.stdin.take().unwrap().write_all(stdin).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn lines(out: &Output) -> Vec<serde_json::Value> {
+    String::from_utf8(out.stdout.clone())
+        .unwrap()
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("every output line is JSON"))
+        .collect()
+}
+
+#[test]
+fn score_jsonl_keeps_order_and_count() {
+    let input: String = (0..3000)
+        .map(|i| {
+            let text = if i % 2 == 0 { "Super, danke!" } else { "Nie wieder, eine Frechheit." };
+            format!("{{\"id\": \"c{i}\", \"text\": \"{text}\"}}\n")
+        })
+        .collect();
+    let out = stimmung(&["--threads", "2", "score", "-"], input.as_bytes());
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let recs = lines(&out);
+    assert_eq!(recs.len(), 3000);
+    for (i, r) in recs.iter().enumerate() {
+        assert_eq!(r["id"], format!("c{i}"));
+        assert_eq!(r["label"], if i % 2 == 0 { "positive" } else { "negative" });
+        for key in ["compound", "positive", "negative", "neutral", "sentences", "hits", "flags"] {
+            assert!(r.get(key).is_some(), "record {i} lacks {key}");
+        }
+    }
+}
+
+#[test]
+fn bad_records_become_error_records_in_place() {
+    let mut input = Vec::new();
+    input.extend_from_slice(b"{\"id\": 1, \"text\": \"gut\"}\n");
+    input.extend_from_slice(b"{\"id\": 2, \"text\": \n");
+    input.extend_from_slice(b"{\"id\": 3, \"body\": \"gut\"}\n");
+    input.extend_from_slice(b"{\"id\": 4, \"text\": \"sch\xf6n\"}\n");
+    input.extend_from_slice(b"\n");
+    input.extend_from_slice(b"{\"id\": 5, \"text\": 42}\n");
+    input.extend_from_slice(b"{\"id\": 6, \"text\": \"schlecht\"}");
+    let out = stimmung(&["score", "-"], &input);
+    assert_eq!(out.status.code(), Some(1), "exit 1 when some records had errors");
+    let recs = lines(&out);
+    assert_eq!(recs.len(), 6, "one output per record; the blank line is no record");
+    assert_eq!(recs[0]["label"], "positive");
+    assert!(recs[1]["error"].as_str().unwrap().contains("-:2: malformed JSON"), "{}", recs[1]);
+    assert_eq!(recs[2]["id"], 3);
+    assert!(recs[2]["error"].as_str().unwrap().contains("no field `text`"));
+    assert!(recs[3]["error"].as_str().unwrap().contains("-:4: invalid UTF-8"));
+    assert!(recs[4]["error"].as_str().unwrap().contains("not a string"));
+    assert_eq!(recs[5]["label"], "negative");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(stderr.lines().count(), 4, "one message per bad record: {stderr}");
+}
+
+#[test]
+fn strict_stops_at_first_bad_record() {
+    let out = stimmung(
+        &["score", "--strict", "-"],
+        b"{\"text\": \"gut\"}\nnot json\n{\"text\": \"gut\"}\n",
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("-:2"));
+}
+
+#[test]
+fn empty_input_and_txt_format() {
+    let out = stimmung(&["score", "-"], b"");
+    assert!(out.status.success());
+    assert!(out.stdout.is_empty());
+    let path = temp_file("comments.txt", "Toller Laden\n\nNie wieder!\r\n".as_bytes());
+    let out = stimmung(&["score", path.to_str().unwrap()], b"");
+    let recs = lines(&out);
+    assert_eq!(recs.len(), 2);
+    assert_eq!(
+        (recs[0]["id"].as_u64(), recs[1]["id"].as_u64()),
+        (Some(1), Some(3)),
+        "ids are line numbers"
+    );
+    assert_eq!(recs[1]["label"], "negative");
+}
+
+#[test]
+fn nested_id_and_text_fields() {
+    let input = b"{\"comment\": {\"body\": \"Mega gut\", \"meta\": {\"id\": \"x7\"}}}\n";
+    let out = stimmung(
+        &["score", "--text-field", "comment.body", "--id-field", "comment.meta.id", "-"],
+        input,
+    );
+    let recs = lines(&out);
+    assert_eq!(recs[0]["id"], "x7");
+    assert_eq!(recs[0]["label"], "positive");
+}
+
+#[test]
+fn eval_figures_match_an_independent_count() {
+    let gold = "id\tlabel\ttext\n1\tpositive\tDas ist toll\n2\tnegative\tDas ist furchtbar\n\
+                3\tneutral\tDer Zug fährt um neun\n4\tpositive\tDas ist nicht gut\n5\tmixed\tgut und schlecht\n";
+    let path = temp_file("gold.tsv", gold.as_bytes());
+    let out = stimmung(&["eval", "--json", path.to_str().unwrap()], b"");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let set = &v["sets"][0];
+    assert_eq!(set["name"], "gold");
+    assert_eq!(set["n"], 4);
+    assert_eq!(set["skipped"], 1);
+    // Predictions: positive, negative, neutral, negative (the 4th is wrong).
+    assert_eq!(set["accuracy"], 0.75);
+    // positive: P 1/1, R 1/2 -> F1 2/3; negative: P 1/2 R 1 -> 2/3; neutral: 1.
+    let want = (2.0 / 3.0 + 2.0 / 3.0 + 1.0) / 3.0;
+    assert!((set["macro_f1"].as_f64().unwrap() - want).abs() < 1e-9, "{set}");
+    assert_eq!(set["confusion"][0], serde_json::json!([1, 1, 0]));
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let out = stimmung(&["score", "/no/such/file.jsonl"], b"");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("/no/such/file.jsonl"));
+    let out = stimmung(&["score", "--lexicon", "/no/such/lexicon.tsv", "-"], b"");
+    assert_eq!(out.status.code(), Some(2));
+}

@@ -1,0 +1,127 @@
+use proptest::prelude::*;
+use stimmung::{Analysis, Analyzer};
+
+/// Words that make the rules fire, to mix with arbitrary text.
+const VOCAB: &[&str] = &[
+    "nicht",
+    "kein",
+    "keine",
+    "nie",
+    "gut",
+    "schlecht",
+    "sehr",
+    "total",
+    "aber",
+    "trotzdem",
+    "obwohl",
+    "weder",
+    "noch",
+    "ohne",
+    "nichts",
+    "SUPER",
+    "suuuper",
+    "!",
+    "!!!",
+    "?",
+    ",",
+    ".",
+    ":(",
+    ":-)",
+    "xD",
+    "<3",
+    "😂",
+    "👍🏽",
+    "🇩🇪",
+    "z.B.",
+    "3.10.",
+    "Horror-Service",
+    "Servicewüste",
+    "nie wieder",
+    "Liebe",
+    "@DB_Bahn",
+    "#fail",
+    "https://t.co/x",
+    "schön",
+    "Straße",
+    "\n",
+    "ẞ",
+    "İ",
+    "ǅ",
+    "\u{0301}",
+    "\u{200d}",
+];
+
+fn germanish() -> impl Strategy<Value = String> {
+    prop::collection::vec(
+        prop_oneof![
+            3 => prop::sample::select(VOCAB).prop_map(str::to_string),
+            1 => "\\PC{0,12}",
+        ],
+        0..40,
+    )
+    .prop_map(|words| words.join(" "))
+}
+
+fn check(text: &str, a: &Analysis) -> Result<(), TestCaseError> {
+    prop_assert!((-1.0..=1.0).contains(&a.compound()), "compound {}", a.compound());
+    for x in [a.positive(), a.negative(), a.neutral()] {
+        prop_assert!((0.0..=1.0).contains(&x));
+    }
+    for h in a.hits() {
+        prop_assert!(h.start() <= h.end() && h.end() <= text.len());
+        prop_assert!(text.is_char_boundary(h.start()) && text.is_char_boundary(h.end()));
+        prop_assert_eq!(&text[h.start()..h.end()], h.term());
+    }
+    for s in a.sentences() {
+        prop_assert!(s.start() <= s.end() && s.end() <= text.len());
+        prop_assert!(text.is_char_boundary(s.start()) && text.is_char_boundary(s.end()));
+        prop_assert!((-1.0..=1.0).contains(&s.compound()));
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 512, ..ProptestConfig::default() })]
+
+    #[test]
+    fn any_string(text in "\\PC{0,200}") {
+        let a = Analyzer::new().analyze(&text);
+        check(&text, &a)?;
+    }
+
+    #[test]
+    fn german_like_text(text in germanish()) {
+        let a = Analyzer::new().analyze(&text);
+        check(&text, &a)?;
+    }
+
+    #[test]
+    fn batch_equals_one_by_one(texts in prop::collection::vec(germanish(), 0..24)) {
+        let analyzer = Analyzer::new();
+        let batch = analyzer.analyze_batch(&texts);
+        prop_assert_eq!(batch.len(), texts.len());
+        for (t, a) in texts.iter().zip(&batch) {
+            prop_assert_eq!(a, &analyzer.analyze(t));
+        }
+    }
+}
+
+#[test]
+fn arbitrary_bytes_lossily_decoded() {
+    // A cheap deterministic stream of junk, including invalid UTF-8 that a
+    // reader would replace with U+FFFD.
+    let mut x: u64 = 0x2545F4914F6CDD1D;
+    for _ in 0..2000 {
+        let bytes: Vec<u8> = (0..64)
+            .map(|_| {
+                x ^= x << 13;
+                x ^= x >> 7;
+                x ^= x << 17;
+                x as u8
+            })
+            .collect();
+        let text = String::from_utf8_lossy(&bytes);
+        let a = Analyzer::new().analyze(&text);
+        assert!((-1.0..=1.0).contains(&a.compound()));
+    }
+}
