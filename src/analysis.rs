@@ -74,6 +74,8 @@ pub enum Rule {
     Question,
     /// Strengthened by exclamation marks.
     Exclamation,
+    /// Weakened because its sentence is long and mostly neutral.
+    Diluted,
 }
 
 /// A lexicon term found in the text, with what the rules made of it.

@@ -214,13 +214,13 @@ impl AnalyzerBuilder {
         self
     }
 
-    /// Compound at or above this is positive. By default, 0.35.
+    /// Compound at or above this is positive. By default, 0.275.
     pub fn positive_threshold(&mut self, t: f64) -> &mut Self {
         self.thresholds.positive = t;
         self
     }
 
-    /// Compound at or below this is negative. By default, -0.2.
+    /// Compound at or below this is negative. By default, -0.15.
     pub fn negative_threshold(&mut self, t: f64) -> &mut Self {
         self.thresholds.negative = t;
         self

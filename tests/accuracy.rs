@@ -78,7 +78,13 @@ fn beats_the_best_peer_on_every_set() {
     let mut six = Vec::new();
     for (name, peer) in peers {
         let pairs = run(&analyzer, &dir, name);
-        let f = macro_f1(&pairs);
+        // BASELINES.md gives the share predicted neutral for the one-class
+        // Wikipedia set (the F1 of a single class would flatter it).
+        let f = if name == "wikipedia_neutral" {
+            recall(&pairs, Label::Neutral)
+        } else {
+            macro_f1(&pairs)
+        };
         report.push(format!("{name}: {f:.3} (best peer {peer:.3})"));
         if f <= peer {
             failures.push(name);

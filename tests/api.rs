@@ -46,7 +46,23 @@ fn hits_and_sentences_point_into_the_text() {
         assert_eq!(&text[h.start()..h.end()], h.term());
     }
     let kaputt = a.hits().iter().find(|h| h.term() == "kaputt").expect("kaputt is a hit");
-    assert!(kaputt.valence() < 0.0 && kaputt.contribution() < kaputt.valence(), "{kaputt:?}");
+    assert!(kaputt.rules().contains(&stimmung::Rule::Exclamation), "{kaputt:?}");
+}
+
+#[test]
+fn contributions_add_up_to_the_compound() {
+    let analyzer = Analyzer::new();
+    let alpha = analyzer.weights().alpha;
+    for text in [
+        "Der Zug kam pünktlich. Leider war das WLAN kaputt!",
+        "Das Hotel war schön, aber das Personal war unfreundlich!!! Trotzdem: gerne wieder.",
+        "Nicht schlecht :) Aber die Hotline? Eine Katastrophe.",
+    ] {
+        let a = analyzer.analyze(text);
+        let sum: f64 = a.hits().iter().map(|h| h.contribution()).sum();
+        let want = sum / (sum * sum + alpha).sqrt();
+        assert!((a.compound() - want).abs() < 1e-9, "{text}: {} vs {want}", a.compound());
+    }
 }
 
 #[test]

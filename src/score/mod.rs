@@ -123,6 +123,7 @@ impl Scorer<'_> {
         let mut prev_first_hit = 0;
         for (si, range) in sentences.iter().enumerate() {
             let first_hit = hits.len();
+            let neutral_before = neutral_words;
             let contrast_at = self.contrast_point(tokens, range, s);
             let mut sum = 0.0;
             for i in range.clone() {
@@ -221,13 +222,20 @@ impl Scorer<'_> {
                 sum *= w.question;
                 scale(&mut hits[first_hit..], w.question, Rule::Question);
             }
+            // A long factual sentence with one mild word is not as polar as
+            // a short comment with it: discount by the sentence's neutral words.
+            if w.dilution > 0.0 {
+                let dilution = 1.0 + w.dilution * (neutral_words - neutral_before) as f64 / 10.0;
+                sum /= dilution;
+                scale(&mut hits[first_hit..], 1.0 / dilution, Rule::Diluted);
+            }
             prev_first_hit = first_hit;
             sums.push(sum);
             let compound = self.normalize(sum);
             let (start, end) = (tokens[range.start].span.start, tokens[range.end - 1].span.end);
             out_sentences.push(Sentence { start, end, compound, label: self.label(compound) });
         }
-        let total: f64 = sums.iter().sum();
+        let total: f64 = sums.iter().sum::<f64>();
         let compound = self.normalize(total);
         let pos: f64 = hits.iter().map(|h| h.contribution.max(0.0)).sum();
         let neg: f64 = hits.iter().map(|h| (-h.contribution).max(0.0)).sum();

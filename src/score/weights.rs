@@ -49,6 +49,10 @@ pub struct Weights {
     pub compound_match: f64,
     /// Normalization constant: compound = s / sqrt(s² + alpha). VADER: 15.
     pub alpha: f64,
+    /// Discount of each sentence's sum by its neutral words:
+    /// sum / (1 + dilution × neutral words / 10). A long factual sentence
+    /// with one mild word is not as polar as a short comment with it.
+    pub dilution: f64,
 }
 
 impl Default for Weights {
@@ -71,6 +75,7 @@ impl Default for Weights {
             stem_match: 0.564,
             compound_match: 0.333,
             alpha: 15.0,
+            dilution: 0.4,
         }
     }
 }
@@ -87,6 +92,6 @@ pub struct Thresholds {
 
 impl Default for Thresholds {
     fn default() -> Self {
-        Thresholds { positive: 0.35, negative: -0.2 }
+        Thresholds { positive: 0.275, negative: -0.15 }
     }
 }
