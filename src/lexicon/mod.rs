@@ -170,6 +170,11 @@ impl Lexicon {
         (self.inner.forms.as_fst().as_bytes(), self.inner.stems.as_fst().as_bytes())
     }
 
+    /// Whether `key` (a folded form, see the crate docs) is an entry.
+    pub fn contains(&self, key: &str) -> bool {
+        self.inner.forms.contains_key(key)
+    }
+
     /// Every surface entry: folded key, kind and weight, in key order.
     pub fn entries(&self) -> impl Iterator<Item = (String, EntryKind, f64)> + '_ {
         use fst::Streamer;
