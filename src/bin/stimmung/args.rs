@@ -92,7 +92,7 @@ pub struct EvalArgs {
     #[arg(long)]
     pub positive_threshold: Option<f64>,
     /// Negative label threshold (overrides the default).
-    #[arg(long)]
+    #[arg(long, allow_negative_numbers = true)]
     pub negative_threshold: Option<f64>,
     #[command(flatten)]
     pub analyzer: AnalyzerArgs,
