@@ -17,9 +17,12 @@ fn corpus(bytes: usize) -> String {
         .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
         .filter_map(|v| v["text"].as_str().map(str::to_string))
         .collect();
-    texts.extend(include_str!("../data/potts_sample.tsv").lines().skip(1).filter_map(|l| {
-        l.splitn(3, '\t').nth(2).map(str::to_string)
-    }));
+    texts.extend(
+        include_str!("../data/potts_sample.tsv")
+            .lines()
+            .skip(1)
+            .filter_map(|l| l.splitn(3, '\t').nth(2).map(str::to_string)),
+    );
     let mut out = String::new();
     for t in texts.iter().cycle() {
         if out.len() >= bytes {

@@ -1,6 +1,10 @@
 //! The result of analyzing one text.
 
+use std::ops::Range;
+
 use serde::Serialize;
+
+use crate::markers::MarkerKind;
 
 /// A polarity label.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -76,6 +80,8 @@ pub enum Rule {
     Exclamation,
     /// Weakened because its sentence is long and mostly neutral.
     Diluted,
+    /// A negative customer experience found by the tone markers.
+    Experience,
 }
 
 /// A lexicon term found in the text, with what the rules made of it.
@@ -150,23 +156,45 @@ impl Sentence {
 }
 
 /// A tone marker found in the text (corporate boilerplate, a negative
-/// customer experience, hard selling, spam).
+/// customer experience, hard selling, spam), with the pattern that matched
+/// and the evidence, so a person can see why.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Flag {
-    pub(crate) kind: String,
+    pub(crate) kind: MarkerKind,
     pub(crate) category: String,
     pub(crate) start: usize,
     pub(crate) end: usize,
     pub(crate) text: String,
     pub(crate) pattern: String,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub(crate) evidence: Vec<Evidence>,
 }
 
 impl Flag {
-    /// The marker kind (`boilerplate`, `negative_experience`, …).
-    pub fn kind(&self) -> &str {
-        &self.kind
+    pub(crate) fn new(
+        text: &str,
+        kind: MarkerKind,
+        category: &str,
+        span: Range<usize>,
+        pattern: &str,
+        evidence: Vec<Evidence>,
+    ) -> Flag {
+        Flag {
+            kind,
+            category: category.to_string(),
+            start: span.start,
+            end: span.end,
+            text: text[span].to_string(),
+            pattern: pattern.to_string(),
+            evidence,
+        }
     }
-    /// Its category within the kind.
+
+    /// The marker kind.
+    pub fn kind(&self) -> MarkerKind {
+        self.kind
+    }
+    /// Its category within the kind (`non_answer`, `waiting`, …).
     pub fn category(&self) -> &str {
         &self.category
     }
@@ -182,9 +210,45 @@ impl Flag {
     pub fn text(&self) -> &str {
         &self.text
     }
-    /// The stable id of the pattern that matched.
+    /// The stable id of the pattern or rule that matched (`category/name`).
     pub fn pattern(&self) -> &str {
         &self.pattern
+    }
+    /// The spans that supported a compound decision (negative experience,
+    /// spam); empty for plain pattern matches.
+    pub fn evidence(&self) -> &[Evidence] {
+        &self.evidence
+    }
+}
+
+/// A span that supported a flag, and what role it played.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Evidence {
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) text: String,
+    pub(crate) role: &'static str,
+}
+
+impl Evidence {
+    pub(crate) fn new(text: &str, span: Range<usize>, role: &'static str) -> Evidence {
+        Evidence { start: span.start, end: span.end, text: text[span].to_string(), role }
+    }
+    /// Byte offset of the span.
+    pub fn start(&self) -> usize {
+        self.start
+    }
+    /// Byte offset just past it.
+    pub fn end(&self) -> usize {
+        self.end
+    }
+    /// The span's text.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+    /// `cue`, `context`, `negative_term`, `praise` or `link`.
+    pub fn role(&self) -> &str {
+        self.role
     }
 }
 

@@ -8,10 +8,11 @@ use std::sync::{Arc, LazyLock};
 
 use rayon::prelude::*;
 
-use crate::analysis::{Analysis, Flag, Label};
+use crate::analysis::{Analysis, Flag, Hit, Label, Rule};
 use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::lexicon::{Layers, Lexicon};
+use crate::markers::{self, CommentMeta, ExperienceContext, MarkerKind, MarkerSet};
 use crate::score::{ScoreScratch, Scorer, Thresholds, Weights};
 use crate::sentences::SentenceSplitter;
 use crate::tokenize::Tokenizer;
@@ -39,10 +40,20 @@ struct Inner {
     layers: Layers,
     weights: Weights,
     thresholds: Thresholds,
+    markers: MarkerSet,
+    enabled: Vec<MarkerKind>,
+}
+
+/// Per-thread working memory, reused across documents.
+#[derive(Default)]
+struct Scratch {
+    score: ScoreScratch,
+    folded_doc: String,
+    mask: Vec<bool>,
 }
 
 thread_local! {
-    static SCRATCH: RefCell<ScoreScratch> = RefCell::new(ScoreScratch::default());
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
 }
 
 impl Analyzer {
@@ -62,7 +73,13 @@ impl Analyzer {
 
     /// Analyzes one text. Never fails and never panics: any `&str` is fine.
     pub fn analyze(&self, text: &str) -> Analysis {
-        SCRATCH.with(|s| self.analyze_with(&mut s.borrow_mut(), text))
+        self.analyze_comment(text, &CommentMeta::default())
+    }
+
+    /// Analyzes one comment with what its export knows besides the text
+    /// (author, author URL), which the spam marker uses.
+    pub fn analyze_comment(&self, text: &str, meta: &CommentMeta<'_>) -> Analysis {
+        SCRATCH.with(|s| self.analyze_with(&mut s.borrow_mut(), text, meta))
     }
 
     /// Analyzes many texts in parallel (rayon's global pool). The results
@@ -71,13 +88,71 @@ impl Analyzer {
         texts.par_iter().map(|t| self.analyze(t.as_ref())).collect()
     }
 
-    fn analyze_with(&self, scratch: &mut ScoreScratch, text: &str) -> Analysis {
+    fn analyze_with(&self, scratch: &mut Scratch, text: &str, meta: &CommentMeta<'_>) -> Analysis {
+        let inner = &*self.inner;
         let mut tokens = Vec::new();
         Tokenizer.tokenize(text, &mut tokens);
         let mut sentences = Vec::new();
         SentenceSplitter.split(&tokens, &mut sentences);
+
+        // Tone markers first: boilerplate is masked out of the sentiment.
+        let matches = if inner.enabled.is_empty() {
+            Vec::new()
+        } else {
+            let all = inner.markers.find(
+                text,
+                &tokens,
+                &sentences,
+                &inner.enabled,
+                &mut scratch.folded_doc,
+            );
+            markers::merge_overlapping(&inner.markers, &all)
+        };
+        scratch.mask.clear();
+        scratch.mask.resize(tokens.len(), false);
+        let mut flags = Vec::new();
+        for m in &matches {
+            let (pattern, kind) = inner.markers.pattern(m.pattern);
+            if !matches!(kind, MarkerKind::Boilerplate | MarkerKind::HardSell) {
+                continue;
+            }
+            if kind == MarkerKind::Boilerplate {
+                scratch.mask[m.first..=m.last].iter_mut().for_each(|x| *x = true);
+            }
+            let span = tokens[m.first].span.start..tokens[m.last].span.end;
+            flags.push(Flag::new(text, kind, &pattern.category, span, &pattern.id, Vec::new()));
+        }
+
         let scorer = self.scorer();
-        let scored = scorer.score(text, &tokens, &sentences, scratch);
+        let mut scored = scorer.score(text, &tokens, &sentences, &scratch.mask, &mut scratch.score);
+        if !matches.is_empty() {
+            let cx = ExperienceContext {
+                text,
+                tokens: &tokens,
+                sentences: &sentences,
+                scored: &scored.sentences,
+                hits: &scored.hits,
+            };
+            let experiences = markers::detect_experiences(&inner.markers, &matches, &cx);
+            flags.extend(markers::detect_spam(&inner.markers, &matches, text, &tokens, meta));
+            if inner.weights.experience != 0.0 {
+                for f in &experiences {
+                    let si = scored.sentences.iter().position(|s| s.end >= f.end).unwrap_or(0);
+                    let hit = Hit {
+                        start: f.start,
+                        end: f.end,
+                        term: f.text.clone(),
+                        key: f.pattern.clone(),
+                        valence: -inner.weights.experience,
+                        contribution: -inner.weights.experience,
+                        rules: vec![Rule::Experience],
+                    };
+                    scorer.add_hit(&mut scored, si, hit);
+                }
+            }
+            flags.extend(experiences);
+        }
+        flags.sort_by_key(|f| (f.start, std::cmp::Reverse(f.end)));
         Analysis {
             label: scorer.label(scored.compound),
             compound: scored.compound,
@@ -86,7 +161,7 @@ impl Analyzer {
             neutral: scored.neutral,
             sentences: scored.sentences,
             hits: scored.hits,
-            flags: Vec::<Flag>::new(),
+            flags,
         }
     }
 
@@ -147,6 +222,9 @@ pub struct AnalyzerBuilder {
     default_lexicon: bool,
     weights: Weights,
     thresholds: Thresholds,
+    pattern_paths: Vec<PathBuf>,
+    markers: Option<MarkerSet>,
+    enabled: Vec<MarkerKind>,
 }
 
 #[derive(Clone, Debug)]
@@ -164,6 +242,9 @@ impl AnalyzerBuilder {
             default_lexicon: true,
             weights: Weights::default(),
             thresholds: Thresholds::default(),
+            pattern_paths: Vec::new(),
+            markers: None,
+            enabled: MarkerKind::ALL.to_vec(),
         }
     }
 
@@ -197,6 +278,28 @@ impl AnalyzerBuilder {
     /// Sets all weights. By default, [`Weights::default`].
     pub fn weights(&mut self, weights: Weights) -> &mut Self {
         self.weights = weights;
+        self
+    }
+
+    /// Which tone markers run. By default, all of them; an empty list turns
+    /// markers (and boilerplate masking) off.
+    pub fn markers(&mut self, kinds: impl IntoIterator<Item = MarkerKind>) -> &mut Self {
+        self.enabled = kinds.into_iter().collect();
+        self
+    }
+
+    /// Adds a marker pattern file (see the crate docs for the language),
+    /// read at [`build`](Self::build), on top of the embedded patterns. By
+    /// default, only the embedded patterns are used.
+    pub fn marker_patterns_path(&mut self, path: impl Into<PathBuf>) -> &mut Self {
+        self.pattern_paths.push(path.into());
+        self
+    }
+
+    /// Replaces the marker patterns with a compiled set. By default, the
+    /// embedded set ([`MarkerSet::german`]).
+    pub fn marker_set(&mut self, set: MarkerSet) -> &mut Self {
+        self.markers = Some(set);
         self
     }
 
@@ -258,11 +361,18 @@ impl AnalyzerBuilder {
         if self.default_lexicon {
             layers.push(Lexicon::german());
         }
+        let markers = match (&self.markers, self.pattern_paths.is_empty()) {
+            (Some(set), true) => set.clone(),
+            (None, true) => MarkerSet::german(),
+            (base, false) => MarkerSet::from_paths(&self.pattern_paths, base.is_none())?,
+        };
         Ok(Analyzer {
             inner: Arc::new(Inner {
                 layers: Layers::new(layers),
                 weights: self.weights.clone(),
                 thresholds: self.thresholds,
+                markers,
+                enabled: self.enabled.clone(),
             }),
         })
     }

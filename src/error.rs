@@ -32,12 +32,25 @@ impl Error {
         Error { kind: ErrorKind::Source(err) }
     }
 
+    pub(crate) fn pattern(path: &str, line: usize, message: String) -> Error {
+        Error::source(crate::lexicon::compile::SourceError {
+            path: path.to_string(),
+            line,
+            message,
+        })
+    }
+
     pub(crate) fn fst(name: &str, err: fst::Error) -> Error {
         Error { kind: ErrorKind::Fst(format!("{name}: {err}")) }
     }
 
     pub(crate) fn config(msg: impl Into<String>) -> Error {
         Error { kind: ErrorKind::Config(msg.into()) }
+    }
+
+    /// An error in how the library was called (a bad option value).
+    pub fn usage(msg: impl Into<String>) -> Error {
+        Error::config(msg)
     }
 
     /// The 1-based line of a lexicon file the error refers to, if any.

@@ -10,3 +10,5 @@ mod properties;
 mod accuracy;
 // The `stimmung` binary end to end.
 mod cli;
+// Tone markers: labelled set with controls, masking, evidence.
+mod markers;

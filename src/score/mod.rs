@@ -48,7 +48,11 @@ pub(crate) struct ScoreScratch {
 
 /// The scores of one document.
 pub(crate) struct Scored {
+    /// The squashed sum of all contributions.
     pub compound: f64,
+    sum: f64,
+    sentence_sums: Vec<f64>,
+    neutral_words: usize,
     pub positive: f64,
     pub negative: f64,
     pub neutral: f64,
@@ -106,9 +110,10 @@ impl Scorer<'_> {
         text: &str,
         tokens: &[Token<'_>],
         sentences: &[Range<usize>],
+        mask: &[bool],
         s: &mut ScoreScratch,
     ) -> Scored {
-        self.assign_roles(tokens, s);
+        self.assign_roles(tokens, mask, s);
         self.assign_clauses(tokens, s);
         let w = self.weights;
         let words = tokens.iter().filter(|t| t.kind == TokenKind::Word).count();
@@ -235,17 +240,48 @@ impl Scorer<'_> {
             let (start, end) = (tokens[range.start].span.start, tokens[range.end - 1].span.end);
             out_sentences.push(Sentence { start, end, compound, label: self.label(compound) });
         }
-        let total: f64 = sums.iter().sum::<f64>();
-        let compound = self.normalize(total);
-        let pos: f64 = hits.iter().map(|h| h.contribution.max(0.0)).sum();
-        let neg: f64 = hits.iter().map(|h| (-h.contribution).max(0.0)).sum();
-        let all = pos + neg + neutral_words as f64;
-        let (positive, negative, neutral) = if all > 0.0 {
-            (pos / all, neg / all, neutral_words as f64 / all)
+        let mut scored = Scored {
+            compound: 0.0,
+            sum: sums.iter().sum(),
+            sentence_sums: sums,
+            neutral_words,
+            positive: 0.0,
+            negative: 0.0,
+            neutral: 1.0,
+            sentences: out_sentences,
+            hits,
+        };
+        self.finish(&mut scored);
+        scored
+    }
+
+    /// Adds a hit that a later stage found (a negative experience) to
+    /// sentence `si`, and updates the scores, so that the hits still add up.
+    pub(crate) fn add_hit(&self, scored: &mut Scored, si: usize, hit: Hit) {
+        scored.sum += hit.contribution;
+        if let (Some(sum), Some(sentence)) =
+            (scored.sentence_sums.get_mut(si), scored.sentences.get_mut(si))
+        {
+            *sum += hit.contribution;
+            sentence.compound = self.normalize(*sum);
+            sentence.label = self.label(sentence.compound);
+        }
+        let at = scored.hits.partition_point(|h| h.start <= hit.start);
+        scored.hits.insert(at, hit);
+        self.finish(scored);
+    }
+
+    /// The document compound and the shares, from the sums and hits.
+    fn finish(&self, scored: &mut Scored) {
+        scored.compound = self.normalize(scored.sum);
+        let pos: f64 = scored.hits.iter().map(|h| h.contribution.max(0.0)).sum();
+        let neg: f64 = scored.hits.iter().map(|h| (-h.contribution).max(0.0)).sum();
+        let all = pos + neg + scored.neutral_words as f64;
+        (scored.positive, scored.negative, scored.neutral) = if all > 0.0 {
+            (pos / all, neg / all, scored.neutral_words as f64 / all)
         } else {
             (0.0, 0.0, 1.0)
         };
-        Scored { compound, positive, negative, neutral, sentences: out_sentences, hits }
     }
 
     /// Where a sentence divides into a part that weighs less and a part
@@ -266,12 +302,17 @@ impl Scorer<'_> {
     }
 
     /// Classifies every token by its lexicon entry.
-    fn assign_roles(&self, tokens: &[Token<'_>], s: &mut ScoreScratch) {
+    fn assign_roles(&self, tokens: &[Token<'_>], mask: &[bool], s: &mut ScoreScratch) {
         s.roles.clear();
         let mut phrase_end = 0;
         for (i, t) in tokens.iter().enumerate() {
             if i < phrase_end {
                 s.roles.push(Role::InPhrase);
+                continue;
+            }
+            // Masked tokens (boilerplate) carry no sentiment.
+            if mask.get(i).copied().unwrap_or(false) {
+                s.roles.push(Role::None);
                 continue;
             }
             if t.kind == TokenKind::Word {

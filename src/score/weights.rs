@@ -53,6 +53,10 @@ pub struct Weights {
     /// sum / (1 + dilution × neutral words / 10). A long factual sentence
     /// with one mild word is not as polar as a short comment with it.
     pub dilution: f64,
+    /// Valence (subtracted) of each negative customer experience the tone
+    /// markers find in a sentence: "Seit drei Wochen warte ich auf eine
+    /// Antwort" is a complaint even without a negative word.
+    pub experience: f64,
 }
 
 impl Default for Weights {
@@ -76,6 +80,7 @@ impl Default for Weights {
             compound_match: 0.333,
             alpha: 15.0,
             dilution: 0.4,
+            experience: 1.0,
         }
     }
 }

@@ -43,6 +43,13 @@ pub struct AnalyzerArgs {
     /// Leave out the embedded default lexicon.
     #[arg(long)]
     pub no_default_lexicon: bool,
+    /// Which tone markers run: comma-separated kinds (boilerplate,
+    /// negative_experience, hard_sell, spam), `all` or `none`.
+    #[arg(long, value_delimiter = ',', default_value = "all")]
+    pub markers: Vec<String>,
+    /// A marker pattern file added to the embedded patterns (repeatable).
+    #[arg(long = "patterns", value_name = "FILE")]
+    pub patterns: Vec<PathBuf>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -141,6 +148,30 @@ impl AnalyzerArgs {
             b.sentiws_path(p, self.sentiws_scale);
         }
         b.default_lexicon(!self.no_default_lexicon);
+        for p in &self.patterns {
+            b.marker_patterns_path(p);
+        }
+        b.markers(self.marker_kinds()?);
         Ok(b)
+    }
+
+    fn marker_kinds(&self) -> stimmung::Result<Vec<stimmung::MarkerKind>> {
+        use stimmung::MarkerKind;
+        let mut kinds = Vec::new();
+        for name in &self.markers {
+            match name.trim() {
+                "all" => kinds.extend(MarkerKind::ALL),
+                "none" | "" => {}
+                other => kinds.push(MarkerKind::parse(other).ok_or_else(|| {
+                    stimmung::Error::usage(format!(
+                        "--markers {other}: expected boilerplate, negative_experience, \
+                         hard_sell, spam, all or none"
+                    ))
+                })?),
+            }
+        }
+        kinds.sort();
+        kinds.dedup();
+        Ok(kinds)
     }
 }

@@ -226,7 +226,8 @@ mod tests {
     #[test]
     fn one_class_sets_count_the_share() {
         use Label::*;
-        let pairs = [(Neutral, Neutral), (Neutral, Positive), (Neutral, Neutral), (Neutral, Neutral)];
+        let pairs =
+            [(Neutral, Neutral), (Neutral, Positive), (Neutral, Neutral), (Neutral, Neutral)];
         assert!((figures("w", 0, &pairs).macro_f1 - 0.75).abs() < 1e-12);
     }
 

@@ -1,0 +1,167 @@
+//! Negative customer experiences: more than negative words.
+//!
+//! A cue (`lexicons/markers/experience.txt`: waiting, no answer, broken
+//! promises, defects, refusals, being passed around, `nie wieder`) only
+//! makes a flag when its sentence also
+//! - is not positive (`kam pünktlich`, `sofort geholfen` are good
+//!   experiences; a cue inside a positive sentence is none), and
+//! - tells of the writer's own experience: a first-person word (`ich`,
+//!   `mir`, `mein`, `wir`, `uns`) or a time expression (`seit`, `gestern`,
+//!   `schon wieder`, `immer noch`), and is not a bare opinion (`Ich finde
+//!   Warteschleifen nervig` reports nothing that happened).
+//!
+//! Strong cues (`!name` in the pattern file: `nie wieder`, `Finger weg`,
+//! `abgewimmelt`) need only the first condition; weak ones (`?name`:
+//! `warten`) need a negative sentence on top. The flag reports its
+//! evidence: the cue, the context word, and the sentence's negative terms.
+
+use std::ops::Range;
+
+use super::{MarkerSet, Match};
+use crate::analysis::{Evidence, Flag, Hit, Sentence};
+use crate::markers::MarkerKind;
+use crate::normalize;
+use crate::token::{Token, TokenKind};
+
+/// First-person words; colloquial German drops the pronoun (`hab`, `bin`).
+const FIRST_PERSON: &[&str] = &[
+    "ich", "hab", "bin", "mich", "mir", "mein", "meine", "meinen", "meinem", "meiner", "meines",
+    "wir", "uns", "unser", "unsere", "unseren", "unserem", "unserer",
+];
+
+/// Time expressions, durations included: a duration (`zwei Wochen`) tells
+/// of something that happened.
+const TIME: &[&str] = &[
+    "seit",
+    "seitdem",
+    "gestern",
+    "vorgestern",
+    "heute",
+    "heut",
+    "bisher",
+    "bislang",
+    "inzwischen",
+    "mittlerweile",
+    "immer",
+    "wochenlang",
+    "tagelang",
+    "stundenlang",
+    "monatelang",
+    "jahrelang",
+    "letzte",
+    "letzten",
+    "letzter",
+    "letztes",
+    "wieder",
+    "erneut",
+    "zuletzt",
+    "damals",
+    "minuten",
+    "stunden",
+    "tage",
+    "tagen",
+    "wochen",
+    "monate",
+    "monaten",
+    "dreimal",
+    "viermal",
+    "fuenfmal",
+    "mehrmals",
+    "mehrfach",
+    "x-mal",
+    "minute",
+    "stunde",
+    "tag",
+    "woche",
+    "monat",
+];
+
+/// Opinion verbs. (`meine` is left out: far more often the possessive.)
+const OPINION: &[&str] = &["finde", "finden", "denke", "glaube", "halte"];
+
+/// What the detector needs from the rest of the analysis.
+pub(crate) struct ExperienceContext<'a> {
+    pub text: &'a str,
+    pub tokens: &'a [Token<'a>],
+    pub sentences: &'a [Range<usize>],
+    pub scored: &'a [Sentence],
+    pub hits: &'a [Hit],
+}
+
+pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<'_>) -> Vec<Flag> {
+    let mut flags: Vec<(usize, Flag)> = Vec::new();
+    let mut folded = String::new();
+    for m in matches {
+        let (pattern, kind) = set.pattern(m.pattern);
+        if kind != MarkerKind::NegativeExperience {
+            continue;
+        }
+        let sentence = &cx.scored[m.sentence];
+        // The sentence's polarity without the cue's own words: `Nie wieder
+        // so ein schönes Konzert` is nostalgia, not a complaint.
+        let (cue_start, cue_end) = (cx.tokens[m.first].span.start, cx.tokens[m.last].span.end);
+        let outside_cue = |h: &&Hit| {
+            h.start >= sentence.start
+                && h.end <= sentence.end
+                && (h.end <= cue_start || h.start >= cue_end)
+        };
+        let rest: f64 = cx.hits.iter().filter(outside_cue).map(|h| h.contribution).sum();
+        if rest > 0.0 {
+            continue; // a good (or mixed-positive) experience
+        }
+        let range = &cx.sentences[m.sentence];
+        let mut context = None;
+        let mut opinion = false;
+        for i in range.clone() {
+            let t = &cx.tokens[i];
+            // The cue's own first and last words (`Seit drei Wochen`) are
+            // no context; words between the parts of an unordered cue
+            // (`Erstattung wurde mir verweigert`) are.
+            if t.kind != TokenKind::Word || i == m.first || i == m.last {
+                continue;
+            }
+            normalize::fold_into(t.text, &mut folded);
+            if context.is_none()
+                && (FIRST_PERSON.contains(&folded.as_str()) || TIME.contains(&folded.as_str()))
+            {
+                context = Some(i);
+            }
+            opinion |= OPINION.contains(&folded.as_str());
+        }
+        let has_time = range.clone().any(|i| {
+            normalize::fold_into(cx.tokens[i].text, &mut folded);
+            TIME.contains(&folded.as_str())
+        });
+        let reported = context.is_some() && (!opinion || has_time);
+        // Weak cues (`?name`: `warten`, `Wartezeit`) also need a negative
+        // word besides the cue itself: `Ich warte gespannt auf die nächste
+        // Staffel` is no complaint.
+        let negative_elsewhere = cx.hits.iter().filter(outside_cue).any(|h| h.contribution < 0.0);
+        if pattern.weak && !negative_elsewhere {
+            continue;
+        }
+        if !(pattern.strong || reported) {
+            continue;
+        }
+        let (start, end) = (cue_start, cue_end);
+        // One flag per sentence: further cues join it as evidence.
+        if let Some((_, f)) = flags.iter_mut().find(|(s, _)| *s == m.sentence) {
+            f.evidence.push(Evidence::new(cx.text, start..end, "cue"));
+            f.end = f.end.max(end);
+            f.text = cx.text[f.start..f.end].to_string();
+            continue;
+        }
+        let mut evidence = vec![Evidence::new(cx.text, start..end, "cue")];
+        if let Some(i) = context {
+            evidence.push(Evidence::new(cx.text, cx.tokens[i].span.clone(), "context"));
+        }
+        for h in cx.hits {
+            if h.contribution < 0.0 && h.start >= sentence.start && h.end <= sentence.end {
+                evidence.push(Evidence::new(cx.text, h.start..h.end, "negative_term"));
+            }
+        }
+        let flag = Flag::new(cx.text, kind, &pattern.category, start..end, &pattern.id, evidence);
+        flags.push((m.sentence, flag));
+    }
+    flags.into_iter().map(|(_, f)| f).collect()
+}

@@ -1,0 +1,310 @@
+//! Tone markers: corporate boilerplate, negative customer experiences, hard
+//! selling and comment spam.
+//!
+//! Patterns are data (`lexicons/markers/*.txt`, language in `pattern.rs`).
+//! All patterns share one Aho-Corasick automaton over their rarest word, run
+//! on the folded document: a document that contains no anchor costs one
+//! linear scan, whatever the number of patterns, and only the patterns
+//! whose anchor occurs are verified token by token. Boilerplate matches are
+//! masked out of the sentiment score (`Vielen Dank für Ihr Verständnis` is
+//! no praise). Negative experiences need more than a cue (`experience.rs`),
+//! spam more than praise (`spam.rs`).
+
+mod experience;
+mod pattern;
+mod spam;
+
+use std::ops::Range;
+use std::sync::{Arc, LazyLock};
+
+use aho_corasick::AhoCorasick;
+use serde::Serialize;
+
+use crate::error::{Error, Result};
+use crate::normalize;
+use crate::stem::Stemmer;
+use crate::token::Token;
+pub(crate) use experience::{detect as detect_experiences, ExperienceContext};
+use pattern::{Content, Pattern};
+pub(crate) use spam::detect as detect_spam;
+pub use spam::CommentMeta;
+
+/// The kinds of tone marker.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MarkerKind {
+    /// PR non-answers, service formulas, euphemisms, buzzwords.
+    Boilerplate,
+    /// The writer reports something bad that happened to them.
+    NegativeExperience,
+    /// Pressure to buy.
+    HardSell,
+    /// Generic praise with a link, English boilerplate praise, repeats.
+    Spam,
+}
+
+impl MarkerKind {
+    /// All kinds.
+    pub const ALL: [MarkerKind; 4] = [
+        MarkerKind::Boilerplate,
+        MarkerKind::NegativeExperience,
+        MarkerKind::HardSell,
+        MarkerKind::Spam,
+    ];
+
+    /// `boilerplate`, `negative_experience`, `hard_sell` or `spam`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MarkerKind::Boilerplate => "boilerplate",
+            MarkerKind::NegativeExperience => "negative_experience",
+            MarkerKind::HardSell => "hard_sell",
+            MarkerKind::Spam => "spam",
+        }
+    }
+
+    /// Parses a kind name (as [`MarkerKind::as_str`] writes it).
+    pub fn parse(s: &str) -> Option<MarkerKind> {
+        MarkerKind::ALL.into_iter().find(|k| k.as_str() == s.trim())
+    }
+}
+
+/// The embedded pattern files, in the order they are read.
+const EMBEDDED: &[(&str, &str)] = &[
+    ("lexicons/markers/boilerplate.txt", include_str!("../../lexicons/markers/boilerplate.txt")),
+    ("lexicons/markers/experience.txt", include_str!("../../lexicons/markers/experience.txt")),
+    ("lexicons/markers/hard_sell.txt", include_str!("../../lexicons/markers/hard_sell.txt")),
+    ("lexicons/markers/spam.txt", include_str!("../../lexicons/markers/spam.txt")),
+];
+
+/// A compiled set of marker patterns. Cheap to clone.
+#[derive(Clone)]
+pub struct MarkerSet {
+    inner: Arc<Compiled>,
+}
+
+struct Compiled {
+    patterns: Vec<(Pattern, MarkerKind)>,
+    /// Finds anchor keys in folded text; pattern id `i` of the automaton is
+    /// `needles[i]`.
+    prefilter: AhoCorasick,
+    /// For each automaton pattern: the marker patterns it anchors.
+    needles: Vec<Vec<usize>>,
+    stemmer: Stemmer,
+}
+
+/// A pattern match: which pattern, over which tokens (first..=last).
+#[derive(Clone, Debug)]
+pub(crate) struct Match {
+    pub pattern: usize,
+    pub first: usize,
+    pub last: usize,
+    pub sentence: usize,
+}
+
+impl MarkerSet {
+    /// The embedded default patterns (`lexicons/markers/`).
+    pub fn german() -> MarkerSet {
+        static DEFAULT: LazyLock<MarkerSet> = LazyLock::new(|| {
+            MarkerSet::from_sources(EMBEDDED).expect("embedded marker patterns are valid")
+        });
+        DEFAULT.clone()
+    }
+
+    /// Compiles pattern files given as `(name, text)`; `name` appears in
+    /// error messages.
+    ///
+    /// # Errors
+    ///
+    /// A malformed line or an unknown kind, with `name:line`.
+    pub fn from_sources(sources: &[(&str, &str)]) -> Result<MarkerSet> {
+        let stemmer = Stemmer::new();
+        let mut patterns = Vec::new();
+        for (name, text) in sources {
+            let parsed = pattern::parse(text, &stemmer)
+                .map_err(|e| Error::pattern(name, e.line, e.message))?;
+            for p in parsed {
+                let kind = MarkerKind::parse(&p.kind).ok_or_else(|| {
+                    Error::pattern(name, 0, format!("pattern {}: unknown kind {:?}", p.id, p.kind))
+                })?;
+                patterns.push((p, kind));
+            }
+        }
+        let mut needle_text: Vec<String> = Vec::new();
+        let mut needles: Vec<Vec<usize>> = Vec::new();
+        for (i, (p, _)) in patterns.iter().enumerate() {
+            for key in p.anchor_keys() {
+                let n = key.needle().to_string();
+                match needle_text.iter().position(|t| *t == n) {
+                    Some(j) => needles[j].push(i),
+                    None => {
+                        needle_text.push(n);
+                        needles.push(vec![i]);
+                    }
+                }
+            }
+        }
+        let prefilter = AhoCorasick::new(&needle_text)
+            .map_err(|e| Error::config(format!("cannot compile marker patterns: {e}")))?;
+        Ok(MarkerSet { inner: Arc::new(Compiled { patterns, prefilter, needles, stemmer }) })
+    }
+
+    /// Reads and compiles pattern files from paths, adding them to the
+    /// embedded ones when `with_default` is set.
+    ///
+    /// # Errors
+    ///
+    /// As [`MarkerSet::from_sources`]; I/O errors name the file.
+    pub fn from_paths(paths: &[std::path::PathBuf], with_default: bool) -> Result<MarkerSet> {
+        let mut texts = Vec::new();
+        for p in paths {
+            let text = std::fs::read_to_string(p).map_err(|e| Error::io(p, e))?;
+            texts.push((p.display().to_string(), text));
+        }
+        let mut sources: Vec<(&str, &str)> =
+            if with_default { EMBEDDED.to_vec() } else { Vec::new() };
+        sources.extend(texts.iter().map(|(n, t)| (n.as_str(), t.as_str())));
+        MarkerSet::from_sources(&sources)
+    }
+
+    /// Number of patterns.
+    pub fn len(&self) -> usize {
+        self.inner.patterns.len()
+    }
+
+    /// Whether there are no patterns.
+    pub fn is_empty(&self) -> bool {
+        self.inner.patterns.is_empty()
+    }
+
+    /// Number of patterns of one kind.
+    pub fn count(&self, kind: MarkerKind) -> usize {
+        self.inner.patterns.iter().filter(|(_, k)| *k == kind).count()
+    }
+
+    pub(crate) fn pattern(&self, i: usize) -> (&Pattern, MarkerKind) {
+        let (p, k) = &self.inner.patterns[i];
+        (p, *k)
+    }
+
+    /// All matches of enabled kinds in a document.
+    pub(crate) fn find(
+        &self,
+        text: &str,
+        tokens: &[Token<'_>],
+        sentences: &[Range<usize>],
+        enabled: &[MarkerKind],
+        folded_doc: &mut String,
+    ) -> Vec<Match> {
+        let c = &*self.inner;
+        normalize::fold_into(text, folded_doc);
+        let mut candidate = vec![false; c.patterns.len()];
+        let mut any = false;
+        for m in c.prefilter.find_overlapping_iter(folded_doc.as_str()) {
+            for &p in &c.needles[m.pattern().as_usize()] {
+                if enabled.contains(&c.patterns[p].1) {
+                    candidate[p] = true;
+                    any = true;
+                }
+            }
+        }
+        if !any {
+            return Vec::new();
+        }
+        // Keys of the content tokens, computed once per document, and only
+        // for documents that contain an anchor.
+        let mut keys: Vec<(usize, String, String)> = Vec::new();
+        let mut folded = String::new();
+        for (i, t) in tokens.iter().enumerate() {
+            if pattern::is_content(t) {
+                normalize::fold_into(t.text, &mut folded);
+                let stem = c.stemmer.stem(&folded).into_owned();
+                keys.push((i, folded.clone(), stem));
+            }
+        }
+        let mut out = Vec::new();
+        let mut at = 0;
+        for (si, range) in sentences.iter().enumerate() {
+            let start = at;
+            while at < keys.len() && keys[at].0 < range.end {
+                at += 1;
+            }
+            let content: Vec<Content<'_>> = keys[start..at]
+                .iter()
+                .map(|(i, f, s)| Content { token: *i, kind: tokens[*i].kind, folded: f, stem: s })
+                .collect();
+            if content.is_empty() {
+                continue;
+            }
+            for (pi, (p, _)) in c.patterns.iter().enumerate() {
+                if !candidate[pi] {
+                    continue;
+                }
+                for r in p.find(&content) {
+                    out.push(Match {
+                        pattern: pi,
+                        first: content[r.start].token,
+                        last: content[r.end - 1].token,
+                        sentence: si,
+                    });
+                }
+            }
+        }
+        out.sort_by_key(|m| (m.first, std::cmp::Reverse(m.last)));
+        out
+    }
+}
+
+impl std::fmt::Debug for MarkerSet {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("MarkerSet").field("patterns", &self.len()).finish()
+    }
+}
+
+/// Merges overlapping matches of the same kind into one, spanning their
+/// union and named by the pattern that covered most tokens: `Zu
+/// Spekulationen … nehmen wir grundsätzlich keine Stellung` is one flag.
+pub(crate) fn merge_overlapping(set: &MarkerSet, matches: &[Match]) -> Vec<Match> {
+    let mut out: Vec<Match> = Vec::new();
+    for m in matches {
+        let kind = set.pattern(m.pattern).1;
+        let same = out
+            .iter_mut()
+            .find(|o| set.pattern(o.pattern).1 == kind && o.first <= m.last && m.first <= o.last);
+        match same {
+            Some(o) => {
+                if m.last - m.first > o.last - o.first {
+                    o.pattern = m.pattern;
+                }
+                o.first = o.first.min(m.first);
+                o.last = o.last.max(m.last);
+            }
+            None => out.push(m.clone()),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn embedded_patterns_compile_and_are_many() {
+        let set = MarkerSet::german();
+        assert!(
+            set.count(MarkerKind::Boilerplate) >= 200,
+            "{}",
+            set.count(MarkerKind::Boilerplate)
+        );
+        assert!(set.count(MarkerKind::NegativeExperience) > 20);
+        assert!(set.count(MarkerKind::HardSell) > 10);
+    }
+
+    #[test]
+    fn unknown_kind_is_an_error() {
+        let err = MarkerSet::from_sources(&[("x.txt", "[gossip/x]\na = b\n")]).unwrap_err();
+        assert!(err.to_string().contains("unknown kind"), "{err}");
+        let err = MarkerSet::from_sources(&[("x.txt", "[spam/x]\nbroken line\n")]).unwrap_err();
+        assert!(err.to_string().starts_with("x.txt:2:"), "{err}");
+    }
+}

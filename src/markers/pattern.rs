@@ -1,0 +1,443 @@
+//! The marker pattern language: parsing and matching.
+//!
+//! A pattern file is UTF-8 text. `[kind/category]` opens a section; every
+//! pattern line below it is `name = expression`; `#` starts a comment.
+//!
+//! An expression is a list of elements separated by spaces:
+//!
+//! | element | matches |
+//! |---|---|
+//! | `wort` | a token with the same German stem (`Verständnis`, `Verständnisses`) |
+//! | `a\|b\|c` | any of the alternatives |
+//! | `wort?` | optionally that word |
+//! | `=wort` | the folded form exactly, no stemming (`=ihr` is not `ihre`) |
+//! | `<num>` | a number (`3`, `10,5`) or a number word (`drei`, `zwei`) |
+//! | `<url>` | a URL |
+//! | `*N` | up to N tokens of anything (a bounded gap) |
+//!
+//! Elements match in order, skipping punctuation — unless the expression
+//! starts with `&`: then all its required elements must occur within
+//! [`WINDOW`] tokens of each other in one sentence, in any order. That is what
+//! German word order needs: `& stellung nehmen kein|nicht` finds "Zu
+//! Spekulationen nehmen wir keine Stellung", "Wir nehmen zu Spekulationen
+//! keine Stellung" and "Stellung nehmen wir dazu nicht", including the verb
+//! second and the separated verb particle.
+//!
+//! A name starting with `!` marks a strong cue, one starting with `?` a
+//! weak cue (both used by the negative experience detector: a strong cue
+//! fires without further context, a weak one only in a negative sentence).
+//!
+//! Alternatives are single words: for a choice between phrases, write one
+//! pattern per phrase.
+
+use std::ops::Range;
+
+use crate::normalize;
+use crate::stem::Stemmer;
+use crate::token::{Token, TokenKind};
+
+/// How far apart (in content tokens) the elements of an unordered pattern
+/// may lie.
+pub(crate) const WINDOW: usize = 12;
+/// The longest gap `*N` allowed.
+const MAX_GAP: usize = 8;
+
+/// One element of an expression.
+#[derive(Clone, Debug)]
+pub(crate) enum Elem {
+    /// Token keys (stems, or `=`exact folded forms) any of which matches.
+    Word {
+        keys: Vec<Key>,
+        optional: bool,
+    },
+    Num {
+        optional: bool,
+    },
+    Url,
+    Gap(usize),
+}
+
+/// A key a token can match.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) enum Key {
+    Stem(String),
+    Exact(String),
+}
+
+impl Key {
+    /// The text the prefilter looks for in the folded document.
+    pub(crate) fn needle(&self) -> &str {
+        match self {
+            Key::Stem(s) | Key::Exact(s) => s,
+        }
+    }
+}
+
+/// A compiled pattern.
+#[derive(Clone, Debug)]
+pub(crate) struct Pattern {
+    /// Stable id: `category/name`.
+    pub id: String,
+    pub kind: String,
+    pub category: String,
+    pub unordered: bool,
+    /// `!name`: a cue that needs no context.
+    pub strong: bool,
+    /// `?name`: a cue that needs a negative sentence.
+    pub weak: bool,
+    pub elems: Vec<Elem>,
+}
+
+/// A problem in a pattern file.
+#[derive(Debug)]
+pub(crate) struct PatternError {
+    pub line: usize,
+    pub message: String,
+}
+
+const NUMBER_WORDS: &[&str] = &[
+    "ein", "eine", "einen", "einem", "einer", "zwei", "drei", "vier", "fuenf", "sechs", "sieben",
+    "acht", "neun", "zehn", "elf", "zwoelf", "zwanzig", "dreissig", "vierzig", "fuenfzig",
+    "hundert", "mehrere", "mehreren", "einige", "einigen", "paar",
+];
+
+/// Parses a pattern file. `stemmer` makes the keys.
+pub(crate) fn parse(text: &str, stemmer: &Stemmer) -> Result<Vec<Pattern>, PatternError> {
+    let mut out = Vec::new();
+    let mut section: Option<(String, String)> = None;
+    let mut folded = String::new();
+    for (i, raw) in text.lines().enumerate() {
+        let line = i + 1;
+        let err = |message: String| PatternError { line, message };
+        let content = raw.split_once('#').map_or(raw, |(c, _)| c).trim();
+        if content.is_empty() {
+            continue;
+        }
+        if let Some(header) = content.strip_prefix('[') {
+            let header = header
+                .strip_suffix(']')
+                .ok_or_else(|| err(format!("section header {content:?} lacks `]`")))?;
+            let (kind, category) = header
+                .split_once('/')
+                .ok_or_else(|| err(format!("section {header:?} must be [kind/category]")))?;
+            section = Some((kind.trim().to_string(), category.trim().to_string()));
+            continue;
+        }
+        let (kind, category) = section
+            .clone()
+            .ok_or_else(|| err("pattern before any [kind/category] section".into()))?;
+        let (name, expr) = content
+            .split_once('=')
+            .ok_or_else(|| err(format!("expected `name = expression`, found {content:?}")))?;
+        let name = name.trim();
+        let (strong, weak, name) = match (name.strip_prefix('!'), name.strip_prefix('?')) {
+            (Some(n), _) => (true, false, n.trim()),
+            (_, Some(n)) => (false, true, n.trim()),
+            _ => (false, false, name),
+        };
+        if name.is_empty() || name.contains(char::is_whitespace) {
+            return Err(err(format!("bad pattern name {name:?}")));
+        }
+        let expr = expr.trim();
+        let (unordered, expr) = match expr.strip_prefix('&') {
+            Some(e) => (true, e.trim()),
+            None => (false, expr),
+        };
+        let mut elems = Vec::new();
+        for word in expr.split_whitespace() {
+            elems.push(parse_elem(word, stemmer, &mut folded).map_err(err)?);
+        }
+        let required = elems
+            .iter()
+            .filter(|e| matches!(e, Elem::Word { optional: false, .. } | Elem::Url))
+            .count();
+        if required == 0 {
+            return Err(err(format!("pattern {name:?} has no required word")));
+        }
+        if unordered && elems.iter().any(|e| matches!(e, Elem::Gap(_))) {
+            return Err(err(format!("pattern {name:?}: gaps make no sense in an `&` pattern")));
+        }
+        let id = format!("{category}/{name}");
+        out.push(Pattern { id, kind, category, unordered, strong, weak, elems });
+    }
+    Ok(out)
+}
+
+fn parse_elem(word: &str, stemmer: &Stemmer, folded: &mut String) -> Result<Elem, String> {
+    if let Some(n) = word.strip_prefix('*') {
+        let n: usize = n.parse().map_err(|_| format!("gap {word:?} needs a number: *3"))?;
+        if n == 0 || n > MAX_GAP {
+            return Err(format!("gap {word:?} must be 1 to {MAX_GAP}"));
+        }
+        return Ok(Elem::Gap(n));
+    }
+    let (optional, word) = match word.strip_suffix('?') {
+        Some(w) if !w.is_empty() => (true, w),
+        _ => (false, word),
+    };
+    match word {
+        "<num>" => return Ok(Elem::Num { optional }),
+        "<url>" if !optional => return Ok(Elem::Url),
+        "<url>" => return Err("<url> cannot be optional".into()),
+        _ => {}
+    }
+    let mut keys = Vec::new();
+    for alt in word.split('|') {
+        if alt.is_empty() {
+            return Err(format!("empty alternative in {word:?}"));
+        }
+        keys.push(match alt.strip_prefix('=') {
+            Some(exact) => {
+                normalize::fold_into(exact, folded);
+                Key::Exact(folded.clone())
+            }
+            None => {
+                normalize::fold_into(alt, folded);
+                Key::Stem(stemmer.stem(folded).into_owned())
+            }
+        });
+    }
+    Ok(Elem::Word { keys, optional })
+}
+
+/// A content token of a sentence as the matcher sees it.
+pub(crate) struct Content<'a> {
+    /// Index into the document's tokens.
+    pub token: usize,
+    pub kind: TokenKind,
+    /// Folded form.
+    pub folded: &'a str,
+    /// German stem of the folded form.
+    pub stem: &'a str,
+}
+
+impl Content<'_> {
+    fn matches(&self, elem: &Elem) -> bool {
+        match elem {
+            Elem::Word { keys, .. } => keys.iter().any(|k| match k {
+                Key::Stem(s) => s == self.stem,
+                Key::Exact(s) => s == self.folded,
+            }),
+            Elem::Num { .. } => {
+                self.kind == TokenKind::Number || NUMBER_WORDS.contains(&self.folded)
+            }
+            Elem::Url => self.kind == TokenKind::Url,
+            Elem::Gap(_) => true,
+        }
+    }
+}
+
+/// Whether a token takes part in matching: words, numbers, URLs, hashtags
+/// and the symbols `%`, `€`, `$`; other punctuation is skipped.
+pub(crate) fn is_content(t: &Token<'_>) -> bool {
+    match t.kind {
+        TokenKind::Word | TokenKind::Number | TokenKind::Url | TokenKind::Hashtag => true,
+        TokenKind::Punct => matches!(t.text, "%" | "€" | "$"),
+        _ => false,
+    }
+}
+
+impl Pattern {
+    /// Matches in one sentence's content tokens, as ranges of content
+    /// indices (inclusive start, exclusive end), leftmost first, not
+    /// overlapping each other.
+    pub(crate) fn find(&self, content: &[Content<'_>]) -> Vec<Range<usize>> {
+        let mut out = Vec::new();
+        let mut from = 0;
+        while from < content.len() {
+            let found = if self.unordered {
+                self.find_unordered(content, from)
+            } else {
+                (from..content.len()).find_map(|s| self.match_at(content, 0, s).map(|e| s..e))
+            };
+            match found {
+                Some(r) => {
+                    from = r.end.max(r.start + 1);
+                    out.push(r);
+                }
+                None => break,
+            }
+        }
+        out
+    }
+
+    /// Ordered matching from element `ei` at content index `ti`; returns the
+    /// end of the longest match. Patterns are short and gaps bounded, so
+    /// this is O(elements × gap) per start.
+    fn match_at(&self, c: &[Content<'_>], ei: usize, ti: usize) -> Option<usize> {
+        let Some(elem) = self.elems.get(ei) else { return Some(ti) };
+        match elem {
+            Elem::Gap(n) => (0..=*n)
+                .rev()
+                .filter(|k| ti + k <= c.len())
+                .find_map(|k| self.match_at(c, ei + 1, ti + k)),
+            Elem::Word { optional, .. } | Elem::Num { optional } => {
+                let here = c
+                    .get(ti)
+                    .filter(|t| t.matches(elem))
+                    .and_then(|_| self.match_at(c, ei + 1, ti + 1));
+                if here.is_some() || !optional {
+                    return here;
+                }
+                self.match_at(c, ei + 1, ti)
+            }
+            Elem::Url => {
+                c.get(ti).filter(|t| t.matches(elem)).and_then(|_| self.match_at(c, ei + 1, ti + 1))
+            }
+        }
+    }
+
+    /// Unordered matching: each required element at a distinct token within
+    /// `WINDOW` of the first required element's occurrence; optional
+    /// elements widen the span when present.
+    fn find_unordered(&self, c: &[Content<'_>], from: usize) -> Option<Range<usize>> {
+        let required: Vec<&Elem> = self
+            .elems
+            .iter()
+            .filter(|e| {
+                matches!(
+                    e,
+                    Elem::Word { optional: false, .. } | Elem::Url | Elem::Num { optional: false }
+                )
+            })
+            .collect();
+        let anchor = required.first()?;
+        for p in from..c.len() {
+            if !c[p].matches(anchor) {
+                continue;
+            }
+            let lo = p.saturating_sub(WINDOW).max(from);
+            let hi = (p + WINDOW + 1).min(c.len());
+            let mut used = vec![p];
+            let mut ok = true;
+            for elem in &required[1..] {
+                let nearest = (lo..hi)
+                    .filter(|q| !used.contains(q) && c[*q].matches(elem))
+                    .min_by_key(|q| q.abs_diff(p));
+                match nearest {
+                    Some(q) => used.push(q),
+                    None => {
+                        ok = false;
+                        break;
+                    }
+                }
+            }
+            if !ok {
+                continue;
+            }
+            let (start, end) = (*used.iter().min()?, *used.iter().max()? + 1);
+            if end - start > WINDOW + 1 {
+                continue;
+            }
+            return Some(start..end);
+        }
+        None
+    }
+
+    /// The keys of the element the prefilter looks for: the required word
+    /// with the longest shortest key (long keys are rare in text).
+    pub(crate) fn anchor_keys(&self) -> Vec<&Key> {
+        self.elems
+            .iter()
+            .filter_map(|e| match e {
+                Elem::Word { keys, optional: false } => Some(keys),
+                _ => None,
+            })
+            .max_by_key(|keys| keys.iter().map(|k| k.needle().len()).min().unwrap_or(0))
+            .map(|keys| keys.iter().collect())
+            .unwrap_or_default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokenize::Tokenizer;
+
+    fn pat(expr: &str) -> Pattern {
+        let text = format!("[boilerplate/test]\np = {expr}\n");
+        parse(&text, &Stemmer::new()).unwrap().remove(0)
+    }
+
+    fn find(expr: &str, text: &str) -> Vec<String> {
+        let stemmer = Stemmer::new();
+        let mut tokens = Vec::new();
+        Tokenizer.tokenize(text, &mut tokens);
+        let keys: Vec<(usize, String, String)> = tokens
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| is_content(t))
+            .map(|(i, t)| {
+                let mut f = String::new();
+                normalize::fold_into(t.text, &mut f);
+                let s = stemmer.stem(&f).into_owned();
+                (i, f, s)
+            })
+            .collect();
+        let content: Vec<Content<'_>> = keys
+            .iter()
+            .map(|(i, f, s)| Content { token: *i, kind: tokens[*i].kind, folded: f, stem: s })
+            .collect();
+        pat(expr)
+            .find(&content)
+            .into_iter()
+            .map(|r| {
+                let a = tokens[content[r.start].token].span.start;
+                let b = tokens[content[r.end - 1].token].span.end;
+                text[a..b].to_string()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn ordered_with_inflection_and_optional() {
+        let e = "vielen? dank für =ihr|=ihre verständnis";
+        assert_eq!(
+            find(e, "Vielen Dank für Ihr Verständnis!"),
+            ["Vielen Dank für Ihr Verständnis"]
+        );
+        assert_eq!(find(e, "Danke. Dank für Ihr Verständnis."), ["Dank für Ihr Verständnis"]);
+        assert!(find(e, "Dank für sein Verständnis").is_empty());
+    }
+
+    #[test]
+    fn gaps_are_bounded() {
+        let e = "wir bedauern *3 unannehmlichkeiten";
+        assert_eq!(
+            find(e, "Wir bedauern die entstandenen Unannehmlichkeiten"),
+            ["Wir bedauern die entstandenen Unannehmlichkeiten"]
+        );
+        assert!(find(e, "Wir bedauern sehr, dass Sie leider wieder diese Unannehmlichkeiten")
+            .is_empty());
+    }
+
+    #[test]
+    fn unordered_follows_german_word_order() {
+        let e = "& stellung nehmen|nimmt|nahm kein|nicht";
+        for text in [
+            "Zu Spekulationen und Gerüchten nehmen wir grundsätzlich keine Stellung.",
+            "Wir nehmen zu Spekulationen keine Stellung.",
+            "Stellung nehmen wir dazu nicht.",
+        ] {
+            assert_eq!(find(e, text).len(), 1, "{text}");
+        }
+        assert!(find(e, "Ich nehme gerne Stellung zu Ihrer Frage.").is_empty());
+    }
+
+    #[test]
+    fn numbers_and_symbols() {
+        let e = "<num> %|prozent rabatt";
+        assert_eq!(find(e, "Heute 10% Rabatt auf alles"), ["10% Rabatt"]);
+        assert_eq!(find(e, "zwanzig Prozent Rabatt"), ["zwanzig Prozent Rabatt"]);
+    }
+
+    #[test]
+    fn parse_errors_name_the_line() {
+        let s = Stemmer::new();
+        assert_eq!(parse("p = a\n", &s).unwrap_err().line, 1);
+        assert_eq!(parse("[a/b]\n\nbroken\n", &s).unwrap_err().line, 3);
+        assert!(parse("[a/b]\np = wort *99\n", &s).unwrap_err().message.contains("gap"));
+        assert!(parse("[a/b]\np = & a *2 b\n", &s).is_err());
+        assert!(parse("[a/b]\np = x?\n", &s).unwrap_err().message.contains("no required"));
+    }
+}
