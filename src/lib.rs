@@ -18,11 +18,18 @@ The pipeline, one stage per module:
    de-elongated form, then German stem (`stem.rs`), then compound head or
    polar first part. [`Lexicon`]s are `fst` maps; the default is compiled
    from the TSV files in `lexicons/` by `build.rs` and embedded.
-4. The scorer (`score/`) applies German rules — negation before a term and
-   after a finite verb, litotes, boosters, contrast, emphasis — with the
-   named [`Weights`], and labels with [`Thresholds`].
-5. [`Analyzer`] (`analyzer.rs`) runs the pipeline on one text or, with
-   rayon, on many, and returns [`Analysis`] values (serde-serializable).
+4. The tone markers (`markers/`, a [`MarkerSet`]) find corporate
+   boilerplate, hard selling and negative-experience cues with a small
+   pattern language (stems, alternatives, gaps, free word order) behind one
+   Aho-Corasick prefilter. Boilerplate is masked out of the sentiment.
+5. The scorer (`score/`) applies German rules — negation before a term and
+   after a finite verb, litotes, boosters, contrast, emphasis, dilution of
+   long neutral sentences — with the named [`Weights`], and labels with
+   [`Thresholds`]. Negative experiences and spam are decided after scoring,
+   since they depend on the sentence's polarity.
+6. [`Analyzer`] (`analyzer.rs`) runs the pipeline on one text or, with
+   rayon, on many, and returns [`Analysis`] values (serde-serializable),
+   with [`Hit`]s and [`Flag`]s that point back into the text.
 
 # Example: score a comment
 

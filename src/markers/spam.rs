@@ -25,8 +25,10 @@ const ENGLISH: &[&str] = &[
     "thanks", "thank", "great", "love", "post", "blog", "really", "just", "what", "here",
 ];
 
-/// Longer comments are discussion, not drive-by praise.
-const MAX_PRAISE_WORDS: usize = 80;
+/// Drive-by praise is short; a longer comment with a link is discussion
+/// (the seed comment praising a post and citing a relevant site is ~45
+/// words).
+const MAX_PRAISE_WORDS: usize = 30;
 
 pub(crate) fn detect(
     set: &MarkerSet,
