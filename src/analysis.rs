@@ -311,4 +311,12 @@ impl Analysis {
     pub fn flags(&self) -> &[Flag] {
         &self.flags
     }
+
+    /// Adds a flag found outside the analyzer (e.g. by a
+    /// [`RepeatDetector`](crate::RepeatDetector) across a dump), keeping
+    /// text order.
+    pub fn add_flag(&mut self, flag: Flag) {
+        let at = self.flags.partition_point(|f| f.start <= flag.start);
+        self.flags.insert(at, flag);
+    }
 }

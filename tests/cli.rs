@@ -13,7 +13,9 @@ fn stimmung(args: &[&str], stdin: &[u8]) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .expect("the stimmung binary runs");
-    child.stdin.take().unwrap().write_all(stdin).unwrap();
+    // The program may exit before reading its input (usage errors): a
+    // broken pipe here is its business, not the test's.
+    let _ = child.stdin.take().unwrap().write_all(stdin);
     child.wait_with_output().unwrap()
 }
 
@@ -137,4 +139,47 @@ fn usage_errors_exit_2() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("/no/such/file.jsonl"));
     let out = stimmung(&["score", "--lexicon", "/no/such/lexicon.tsv", "-"], b"");
     assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn repeated_texts_and_author_urls_mark_spam() {
+    let input = concat!(
+        "{\"id\": \"a\", \"text\": \"Toller Beitrag, weiter so!\", \"author_url\": \"http://shop.example\"}\n",
+        "{\"id\": \"b\", \"text\": \"Super Angebote auf meiner Seite, schaut vorbei!\"}\n",
+        "{\"id\": \"c\", \"text\": \"Danke!\"}\n",
+        "{\"id\": \"d\", \"text\": \"super angebote auf meiner  Seite, schaut vorbei!\"}\n",
+        "{\"id\": \"e\", \"text\": \"Danke!\"}\n",
+    );
+    for threads in ["1", "2"] {
+        let out = stimmung(&["--threads", threads, "score", "-"], input.as_bytes());
+        let recs = lines(&out);
+        let cats = |i: usize| -> Vec<String> {
+            recs[i]["flags"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|f| {
+                    format!("{}/{}", f["kind"].as_str().unwrap(), f["category"].as_str().unwrap())
+                })
+                .collect()
+        };
+        assert_eq!(cats(0), ["spam/link_drop"], "author URL + generic praise");
+        assert!(cats(1).is_empty());
+        assert_eq!(cats(3), ["spam/repeated"]);
+        assert_eq!(recs[3]["flags"][0]["pattern"], "repeated/b");
+        assert!(cats(4).is_empty(), "short texts are never repeats");
+    }
+}
+
+#[test]
+fn markers_option_chooses_kinds() {
+    let input = b"{\"text\": \"Vielen Dank f\xc3\xbcr Ihr Verst\xc3\xa4ndnis. Jetzt kaufen, nur heute!\"}\n";
+    let all = lines(&stimmung(&["score", "-"], input));
+    assert_eq!(all[0]["flags"].as_array().unwrap().len(), 3);
+    let some = lines(&stimmung(&["score", "--markers", "hard_sell", "-"], input));
+    assert!(some[0]["flags"].as_array().unwrap().iter().all(|f| f["kind"] == "hard_sell"));
+    let none = lines(&stimmung(&["score", "--markers", "none", "-"], input));
+    assert!(none[0]["flags"].as_array().unwrap().is_empty());
+    let bad = stimmung(&["score", "--markers", "gossip", "-"], input);
+    assert_eq!(bad.status.code(), Some(2));
 }

@@ -5,7 +5,7 @@
 
 A comment starts with its number at some indentation ("  2. ", "    1. ");
 deeper indentation is a reply to the last comment one level up. A line that
-is only a URL is the commenter's link (kept as `url`).
+is only a URL is the commenter's link (kept as `author_url`).
 """
 import json
 import re
@@ -30,12 +30,12 @@ def comments(path):
             stack = stack[: depth - 1] + [m.group(2)]
             parent = f"{post}-{'.'.join(stack[:-1])}" if len(stack) > 1 else None
             cur = {"id": f"{post}-{'.'.join(stack)}", "parent": parent, "post": title,
-                   "text": m.group(3).strip(), "url": None}
+                   "text": m.group(3).strip(), "author_url": None}
             out.append(cur)
         elif cur is not None and line.strip():
             s = line.strip()
             if re.fullmatch(r"https?://\S+", s):
-                cur["url"] = s
+                cur["author_url"] = s
             else:
                 cur["text"] += "\n" + s
     return out

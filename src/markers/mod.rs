@@ -27,7 +27,7 @@ use crate::token::Token;
 pub(crate) use experience::{detect as detect_experiences, ExperienceContext};
 use pattern::{Content, Pattern};
 pub(crate) use spam::detect as detect_spam;
-pub use spam::CommentMeta;
+pub use spam::{CommentMeta, RepeatDetector};
 
 /// The kinds of tone marker.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]

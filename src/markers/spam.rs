@@ -75,3 +75,67 @@ pub(crate) fn detect(
     }
     flags
 }
+
+/// Finds comments whose text was seen before in the same dump: the same
+/// comment posted again and again is spam, whatever it says.
+///
+/// Texts are compared after folding case, umlauts and whitespace; texts
+/// shorter than [`RepeatDetector::MIN_CHARS`] (`Danke!`, `+1`) are
+/// ignored, since people do write those independently. Memory is bounded:
+/// at most `capacity` texts are remembered (as 64-bit hashes).
+///
+/// ```
+/// use stimmung::{Analyzer, MarkerKind, RepeatDetector};
+///
+/// let analyzer = Analyzer::new();
+/// let mut repeats = RepeatDetector::new(1_000_000);
+/// let text = "Super Angebote gibt es auf meiner Seite, schaut vorbei!";
+/// assert!(repeats.check("c1", text).is_none());
+/// let flag = repeats.check("c2", text).expect("seen before");
+/// assert_eq!(flag.kind(), MarkerKind::Spam);
+/// assert_eq!(flag.pattern(), "repeated/c1");
+/// let mut analysis = analyzer.analyze(text);
+/// analysis.add_flag(flag);
+/// ```
+#[derive(Debug, Default)]
+pub struct RepeatDetector {
+    seen: std::collections::HashMap<u64, String>,
+    capacity: usize,
+    folded: String,
+}
+
+impl RepeatDetector {
+    /// Texts shorter than this (in characters) are never repeats.
+    pub const MIN_CHARS: usize = 20;
+
+    /// A detector that remembers up to `capacity` texts.
+    pub fn new(capacity: usize) -> RepeatDetector {
+        RepeatDetector { seen: Default::default(), capacity, folded: String::new() }
+    }
+
+    /// Records `text` under `id`; returns a spam flag (category `repeated`,
+    /// pattern `repeated/<first id>`) if the same text was seen before.
+    pub fn check(&mut self, id: &str, text: &str) -> Option<Flag> {
+        use std::hash::{Hash, Hasher};
+        let trimmed = text.trim();
+        if trimmed.chars().count() < Self::MIN_CHARS {
+            return None;
+        }
+        normalize::fold_into(trimmed, &mut self.folded);
+        let mut h = std::collections::hash_map::DefaultHasher::new();
+        for word in self.folded.split_whitespace() {
+            word.hash(&mut h);
+        }
+        let key = h.finish();
+        if let Some(first) = self.seen.get(&key) {
+            let start = text.len() - text.trim_start().len();
+            let span = start..start + trimmed.len();
+            let pattern = format!("repeated/{first}");
+            return Some(Flag::new(text, MarkerKind::Spam, "repeated", span, &pattern, Vec::new()));
+        }
+        if self.seen.len() < self.capacity {
+            self.seen.insert(key, id.to_string());
+        }
+        None
+    }
+}

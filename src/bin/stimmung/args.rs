@@ -76,6 +76,12 @@ pub struct ScoreArgs {
     /// JSON field holding the id.
     #[arg(long, default_value = "id")]
     pub id_field: String,
+    /// JSON field holding the author's name (used by the spam marker).
+    #[arg(long, default_value = "author")]
+    pub author_field: String,
+    /// JSON field holding the author's URL (used by the spam marker).
+    #[arg(long, default_value = "author_url")]
+    pub url_field: String,
     /// Stop at the first bad record instead of writing an error record.
     #[arg(long)]
     pub strict: bool,

@@ -7,7 +7,7 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use serde::Serialize;
-use stimmung::{Analysis, Analyzer};
+use stimmung::{Analysis, Analyzer, CommentMeta, RepeatDetector};
 
 use crate::args::{InputFormat, ScoreArgs};
 
@@ -18,7 +18,18 @@ const CHUNK: usize = 4096;
 struct Record {
     id: serde_json::Value,
     text: Result<String, String>,
+    author: Option<String>,
+    author_url: Option<String>,
 }
+
+impl Record {
+    fn new(id: serde_json::Value, text: Result<String, String>) -> Record {
+        Record { id, text, author: None, author_url: None }
+    }
+}
+
+/// Texts remembered for repeat detection (64-bit hashes: 8 MB at most).
+const REPEAT_CAPACITY: usize = 1_000_000;
 
 #[derive(Serialize)]
 struct Scored<'a> {
@@ -38,8 +49,9 @@ pub fn run(args: &ScoreArgs) -> Result<ExitCode> {
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut had_errors = false;
+    let mut repeats = RepeatDetector::new(REPEAT_CAPACITY);
     for input in &args.inputs {
-        had_errors |= score_input(args, &analyzer, input, &mut out)?;
+        had_errors |= score_input(args, &analyzer, input, &mut repeats, &mut out)?;
     }
     out.flush()?;
     Ok(if had_errors { ExitCode::from(1) } else { ExitCode::SUCCESS })
@@ -59,6 +71,7 @@ fn score_input(
     args: &ScoreArgs,
     analyzer: &Analyzer,
     path: &Path,
+    repeats: &mut RepeatDetector,
     out: &mut impl Write,
 ) -> Result<bool> {
     let name = path.display().to_string();
@@ -83,7 +96,7 @@ fn score_input(
             }
         }
         if chunk.len() >= CHUNK || (n == 0 && !chunk.is_empty()) {
-            had_errors |= flush(args, analyzer, &mut chunk, out)?;
+            had_errors |= flush(args, analyzer, &mut chunk, repeats, out)?;
         }
         if n == 0 {
             return Ok(had_errors);
@@ -107,22 +120,18 @@ fn parse_line(
     let text = match std::str::from_utf8(raw) {
         Ok(t) => t,
         Err(e) => {
-            return Some(Record {
-                id: fallback_id,
-                text: Err(format!("{name}:{line_no}: invalid UTF-8 at byte {}", e.valid_up_to())),
-            })
+            let msg = format!("{name}:{line_no}: invalid UTF-8 at byte {}", e.valid_up_to());
+            return Some(Record::new(fallback_id, Err(msg)));
         }
     };
     if format == InputFormat::Txt {
-        return Some(Record { id: fallback_id, text: Ok(text.to_string()) });
+        return Some(Record::new(fallback_id, Ok(text.to_string())));
     }
     let value: serde_json::Value = match serde_json::from_str(text) {
         Ok(v) => v,
         Err(e) => {
-            return Some(Record {
-                id: fallback_id,
-                text: Err(format!("{name}:{line_no}: malformed JSON: {e}")),
-            })
+            let msg = format!("{name}:{line_no}: malformed JSON: {e}");
+            return Some(Record::new(fallback_id, Err(msg)));
         }
     };
     let id = field(&value, &args.id_field).cloned().unwrap_or(fallback_id);
@@ -131,7 +140,13 @@ fn parse_line(
         Some(_) => Err(format!("{name}:{line_no}: field `{}` is not a string", args.text_field)),
         None => Err(format!("{name}:{line_no}: no field `{}`", args.text_field)),
     };
-    Some(Record { id, text })
+    let string = |f: &str| field(&value, f).and_then(|v| v.as_str()).map(str::to_string);
+    Some(Record {
+        id,
+        text,
+        author: string(&args.author_field),
+        author_url: string(&args.url_field),
+    })
 }
 
 /// A field by dotted path (`comment.body`).
@@ -148,14 +163,29 @@ fn flush(
     args: &ScoreArgs,
     analyzer: &Analyzer,
     chunk: &mut Vec<Record>,
+    repeats: &mut RepeatDetector,
     out: &mut impl Write,
 ) -> Result<bool> {
     use rayon::prelude::*;
-    let results: Vec<Option<Analysis>> =
-        chunk.par_iter().map(|r| r.text.as_ref().ok().map(|t| analyzer.analyze(t))).collect();
+    let mut results: Vec<Option<Analysis>> = chunk
+        .par_iter()
+        .map(|r| {
+            let meta =
+                CommentMeta { author: r.author.as_deref(), author_url: r.author_url.as_deref() };
+            r.text.as_ref().ok().map(|t| analyzer.analyze_comment(t, &meta))
+        })
+        .collect();
     let mut had_errors = false;
-    for (rec, res) in chunk.iter().zip(&results) {
-        match (&rec.text, res) {
+    for (rec, res) in chunk.iter().zip(&mut results) {
+        // Repeats are found here, in input order, so the result does not
+        // depend on the thread count.
+        if let (Ok(text), Some(a)) = (&rec.text, res.as_mut()) {
+            let id = rec.id.as_str().map_or_else(|| rec.id.to_string(), str::to_string);
+            if let Some(flag) = repeats.check(&id, text) {
+                a.add_flag(flag);
+            }
+        }
+        match (&rec.text, &*res) {
             (Ok(_), Some(a)) => {
                 serde_json::to_writer(&mut *out, &Scored { id: &rec.id, analysis: a })?
             }
