@@ -10,5 +10,7 @@ mod properties;
 mod accuracy;
 // The `stimmung` binary end to end.
 mod cli;
+// Every input format, bad records, summaries, the real export files.
+mod formats;
 // Tone markers: labelled set with controls, masking, evidence.
 mod markers;

@@ -277,8 +277,9 @@ impl Scorer<'_> {
         let pos: f64 = scored.hits.iter().map(|h| h.contribution.max(0.0)).sum();
         let neg: f64 = scored.hits.iter().map(|h| (-h.contribution).max(0.0)).sum();
         let all = pos + neg + scored.neutral_words as f64;
+        // `+ 0.0` turns a negative zero (from scaled contributions) into 0.
         (scored.positive, scored.negative, scored.neutral) = if all > 0.0 {
-            (pos / all, neg / all, scored.neutral_words as f64 / all)
+            (pos / all + 0.0, neg / all + 0.0, scored.neutral_words as f64 / all)
         } else {
             (0.0, 0.0, 1.0)
         };

@@ -54,37 +54,81 @@ pub struct AnalyzerArgs {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
 pub enum InputFormat {
-    /// Decide by file extension (.jsonl, .txt); stdin is JSONL.
+    /// By file extension, else by the first bytes (`{` JSONL, `<disqus`
+    /// Disqus, other XML WXR, else text).
     Auto,
     /// One JSON object per line.
     Jsonl,
+    /// Comma-separated, header row.
+    Csv,
+    /// Tab-separated, header row.
+    Tsv,
     /// One comment per non-empty line.
     Txt,
+    /// WordPress export (WXR 1.1/1.2).
+    Wxr,
+    /// Disqus XML export.
+    Disqus,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    /// One JSON object per record: scores, sentences, hits, flags, metadata.
+    Jsonl,
+    /// Flat: id, label, compound, shares, flags, top terms, error, --keep fields.
+    Csv,
+    /// As csv, tab-separated.
+    Tsv,
 }
 
 #[derive(Args, Debug)]
 pub struct ScoreArgs {
-    /// Input files (`-` for stdin).
+    /// Input files (`-` for stdin); `.gz` files are decompressed.
     #[arg(default_value = "-")]
     pub inputs: Vec<PathBuf>,
     /// Input format.
     #[arg(long, value_enum, default_value_t = InputFormat::Auto)]
     pub input_format: InputFormat,
-    /// JSON field holding the text.
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Jsonl)]
+    pub output_format: OutputFormat,
+    /// Field (JSONL, dotted paths allowed) or column (CSV/TSV) holding the text.
     #[arg(long, default_value = "text")]
     pub text_field: String,
-    /// JSON field holding the id.
+    /// Field or column holding the id (else the line or record number).
     #[arg(long, default_value = "id")]
     pub id_field: String,
-    /// JSON field holding the author's name (used by the spam marker).
+    /// Field or column holding the author's name (used by the spam marker).
     #[arg(long, default_value = "author")]
     pub author_field: String,
-    /// JSON field holding the author's URL (used by the spam marker).
+    /// Field or column holding the author's URL (used by the spam marker).
     #[arg(long, default_value = "author_url")]
     pub url_field: String,
+    /// Field or column naming the thread or post, for the summary.
+    #[arg(long)]
+    pub thread_field: Option<String>,
+    /// Fields or columns to pass through to the output (repeatable or
+    /// comma-separated).
+    #[arg(long, value_delimiter = ',')]
+    pub keep: Vec<String>,
+    /// WXR: also score pingbacks and trackbacks.
+    #[arg(long)]
+    pub include_pingbacks: bool,
+    /// Disqus: also score deleted posts.
+    #[arg(long)]
+    pub include_deleted: bool,
     /// Stop at the first bad record instead of writing an error record.
     #[arg(long)]
     pub strict: bool,
+    /// Print a summary to stderr after the run.
+    #[arg(long)]
+    pub summary: bool,
+    /// Write the summary as JSON to FILE.
+    #[arg(long, value_name = "FILE")]
+    pub summary_json: Option<PathBuf>,
+    /// Records scored together (memory grows with it, not with the input).
+    #[arg(long, default_value_t = 4096, hide = true)]
+    pub chunk: usize,
     #[command(flatten)]
     pub analyzer: AnalyzerArgs,
 }

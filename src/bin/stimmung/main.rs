@@ -7,7 +7,10 @@
 mod args;
 mod eval;
 mod gold;
+mod input;
+mod output;
 mod score;
+mod summary;
 mod tune;
 
 use std::io;

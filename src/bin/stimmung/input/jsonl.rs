@@ -1,0 +1,86 @@
+//! JSON Lines: one object per line with a text field (dotted paths allowed:
+//! `comment.body`).
+
+use std::io::BufRead;
+
+use serde_json::Value;
+
+use super::{field, Counting, Options, Record};
+
+pub struct Reader<'o, R> {
+    name: String,
+    input: Counting<R>,
+    opts: &'o Options,
+    line: Vec<u8>,
+    failed: bool,
+}
+
+impl<'o, R: BufRead> Reader<'o, R> {
+    pub fn new(name: String, input: Counting<R>, opts: &'o Options) -> Self {
+        Reader { name, input, opts, line: Vec::new(), failed: false }
+    }
+}
+
+impl<R: BufRead> Iterator for Reader<'_, R> {
+    type Item = Record;
+
+    fn next(&mut self) -> Option<Record> {
+        loop {
+            if self.failed {
+                return None;
+            }
+            self.line.clear();
+            let line_no = self.input.lines + 1;
+            match self.input.read_until(b'\n', &mut self.line) {
+                Ok(0) => return None,
+                Ok(_) => {}
+                Err(e) => {
+                    self.failed = true;
+                    let msg = format!("{}:{line_no}: read error: {e}", self.name);
+                    return Some(Record::error(Value::from(line_no), msg));
+                }
+            }
+            let raw = super::txt::strip(&self.line, line_no);
+            if raw.iter().all(u8::is_ascii_whitespace) {
+                continue;
+            }
+            return Some(parse(&self.name, line_no, raw, self.opts));
+        }
+    }
+}
+
+fn parse(name: &str, line_no: usize, raw: &[u8], opts: &Options) -> Record {
+    let fallback = Value::from(line_no);
+    let text = match std::str::from_utf8(raw) {
+        Ok(t) => t,
+        Err(e) => {
+            let msg = format!("{name}:{line_no}: invalid UTF-8 at byte {}", e.valid_up_to());
+            return Record::error(fallback, msg);
+        }
+    };
+    let value: Value = match serde_json::from_str(text) {
+        Ok(v) => v,
+        Err(e) => return Record::error(fallback, format!("{name}:{line_no}: malformed JSON: {e}")),
+    };
+    let id = field(&value, &opts.id_field).cloned().unwrap_or(fallback);
+    let text = match field(&value, &opts.text_field) {
+        Some(Value::String(s)) => Ok(s.clone()),
+        Some(_) => Err(format!("{name}:{line_no}: field `{}` is not a string", opts.text_field)),
+        None => Err(format!("{name}:{line_no}: no field `{}`", opts.text_field)),
+    };
+    let string = |f: &str| field(&value, f).and_then(Value::as_str).map(str::to_string);
+    let mut rec = Record::ok(id, String::new());
+    rec.text = text;
+    rec.author = string(&opts.author_field);
+    rec.author_url = string(&opts.url_field);
+    rec.thread = opts.thread_field.as_deref().and_then(|f| field(&value, f)).map(|v| match v {
+        Value::String(s) => s.clone(),
+        other => other.to_string(),
+    });
+    for k in &opts.keep {
+        if let Some(v) = field(&value, k) {
+            rec.meta.insert(k.clone(), v.clone());
+        }
+    }
+    rec
+}

@@ -1,0 +1,140 @@
+//! Output writers: JSON Lines (the full record) or flat CSV/TSV.
+
+use std::io::Write;
+
+use anyhow::Result;
+use serde::Serialize;
+use serde_json::{Map, Value};
+use stimmung::Analysis;
+
+use crate::args::OutputFormat;
+use crate::input::Record;
+
+#[derive(Serialize)]
+struct Scored<'a> {
+    id: &'a Value,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    text: Option<&'a str>,
+    #[serde(flatten)]
+    analysis: &'a Analysis,
+    #[serde(skip_serializing_if = "Map::is_empty")]
+    meta: &'a Map<String, Value>,
+}
+
+#[derive(Serialize)]
+struct Failed<'a> {
+    id: &'a Value,
+    error: &'a str,
+    #[serde(skip_serializing_if = "Map::is_empty")]
+    meta: &'a Map<String, Value>,
+}
+
+/// How many terms the flat formats list.
+const TOP_TERMS: usize = 5;
+
+pub enum Writer<W: Write> {
+    Jsonl(W),
+    Delimited { csv: Box<csv::Writer<W>>, keep: Vec<String> },
+}
+
+impl<W: Write> Writer<W> {
+    pub fn new(format: OutputFormat, out: W, keep: &[String]) -> Result<Writer<W>> {
+        Ok(match format {
+            OutputFormat::Jsonl => Writer::Jsonl(out),
+            OutputFormat::Csv | OutputFormat::Tsv => {
+                let delimiter = if format == OutputFormat::Csv { b',' } else { b'\t' };
+                let mut csv = csv::WriterBuilder::new().delimiter(delimiter).from_writer(out);
+                let mut header: Vec<&str> = vec![
+                    "id",
+                    "label",
+                    "compound",
+                    "positive",
+                    "negative",
+                    "neutral",
+                    "flags",
+                    "top_terms",
+                    "error",
+                ];
+                header.extend(keep.iter().map(String::as_str));
+                csv.write_record(&header)?;
+                Writer::Delimited { csv: Box::new(csv), keep: keep.to_vec() }
+            }
+        })
+    }
+
+    pub fn write(&mut self, rec: &Record, result: Result<&Analysis, &str>) -> Result<()> {
+        match self {
+            Writer::Jsonl(out) => {
+                match result {
+                    Ok(a) => {
+                        let text = if rec.echo_text { rec.text.as_deref().ok() } else { None };
+                        let scored = Scored { id: &rec.id, text, analysis: a, meta: &rec.meta };
+                        serde_json::to_writer(&mut *out, &scored)?;
+                    }
+                    Err(e) => serde_json::to_writer(
+                        &mut *out,
+                        &Failed { id: &rec.id, error: e, meta: &rec.meta },
+                    )?,
+                }
+                out.write_all(b"\n")?;
+            }
+            Writer::Delimited { csv, keep } => {
+                let id = match &rec.id {
+                    Value::String(s) => s.clone(),
+                    other => other.to_string(),
+                };
+                let mut row = vec![id];
+                match result {
+                    Ok(a) => {
+                        let mut flags: Vec<String> = a
+                            .flags()
+                            .iter()
+                            .map(|f| format!("{}/{}", f.kind().as_str(), f.category()))
+                            .collect();
+                        flags.dedup();
+                        let mut hits: Vec<_> = a.hits().iter().collect();
+                        hits.sort_by(|x, y| {
+                            y.contribution().abs().total_cmp(&x.contribution().abs())
+                        });
+                        let terms: Vec<String> = hits
+                            .iter()
+                            .take(TOP_TERMS)
+                            .map(|h| format!("{}({:+.2})", h.term(), h.contribution()))
+                            .collect();
+                        row.extend([
+                            a.label().to_string(),
+                            format!("{:.4}", a.compound()),
+                            format!("{:.4}", a.positive()),
+                            format!("{:.4}", a.negative()),
+                            format!("{:.4}", a.neutral()),
+                            flags.join(";"),
+                            terms.join(";"),
+                            String::new(),
+                        ]);
+                    }
+                    Err(e) => {
+                        row.extend(std::iter::repeat_n(String::new(), 7));
+                        row.push(e.to_string());
+                    }
+                }
+                for k in keep.iter() {
+                    row.push(match rec.meta.get(k) {
+                        Some(Value::String(s)) => s.clone(),
+                        Some(v) => v.to_string(),
+                        None => String::new(),
+                    });
+                }
+                csv.write_record(&row)?;
+            }
+        }
+        Ok(())
+    }
+
+    pub fn flush(&mut self) -> Result<()> {
+        match self {
+            Writer::Jsonl(out) => out.flush()?,
+            Writer::Delimited { csv, .. } => csv.flush()?,
+        }
+        Ok(())
+    }
+}
