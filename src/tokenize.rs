@@ -124,7 +124,7 @@ fn emoticon_len(text: &str, start: usize) -> Option<usize> {
     // `Video:http://` hold no faces.
     let before_ok = start == 0 || !text[..start].chars().next_back()?.is_alphanumeric();
     let after = text[start + len..].chars().next();
-    let after_ok = after.map_or(true, |c| !c.is_alphanumeric() && c != '/');
+    let after_ok = after.is_none_or(|c| !c.is_alphanumeric() && c != '/');
     // Faces that start with a letter (`xD`) or a bracket (`(:`) need a
     // clean left edge too.
     let needs_left_edge = rest[0].is_ascii_alphabetic() || matches!(rest[0], b'(' | b')');

@@ -427,7 +427,7 @@ mod tests {
     #[test]
     fn stem_collision_is_blocked_by_surface() {
         // `schon` (already) must not inherit `schön` through the stem.
-        assert!(via("schon").map_or(true, |(_, w)| w == 0.0));
+        assert!(via("schon").is_none_or(|(_, w)| w == 0.0));
     }
 
     #[test]
