@@ -68,6 +68,15 @@ impl MarkerKind {
     }
 }
 
+/// Words whose stems each thread remembers (then the cache starts over, so
+/// memory stays bounded on any input).
+const STEM_CACHE_CAP: usize = 100_000;
+
+thread_local! {
+    static STEMS: std::cell::RefCell<std::collections::HashMap<String, String>> =
+        std::cell::RefCell::new(std::collections::HashMap::new());
+}
+
 /// The embedded pattern files, in the order they are read.
 const EMBEDDED: &[(&str, &str)] = &[
     ("lexicons/markers/boilerplate.txt", include_str!("../../lexicons/markers/boilerplate.txt")),
@@ -211,16 +220,30 @@ impl MarkerSet {
             return Vec::new();
         }
         // Keys of the content tokens, computed once per document, and only
-        // for documents that contain an anchor.
+        // for documents that contain an anchor. Stems come from a per-thread
+        // cache: stemming is the costliest step, and words repeat.
         let mut keys: Vec<(usize, String, String)> = Vec::new();
         let mut folded = String::new();
-        for (i, t) in tokens.iter().enumerate() {
-            if pattern::is_content(t) {
-                normalize::fold_into(t.text, &mut folded);
-                let stem = c.stemmer.stem(&folded).into_owned();
-                keys.push((i, folded.clone(), stem));
+        STEMS.with(|cache| {
+            let mut cache = cache.borrow_mut();
+            if cache.len() >= STEM_CACHE_CAP {
+                cache.clear();
             }
-        }
+            for (i, t) in tokens.iter().enumerate() {
+                if pattern::is_content(t) {
+                    normalize::fold_into(t.text, &mut folded);
+                    let stem = match cache.get(folded.as_str()) {
+                        Some(s) => s.clone(),
+                        None => {
+                            let s = c.stemmer.stem(&folded).into_owned();
+                            cache.insert(folded.clone(), s.clone());
+                            s
+                        }
+                    };
+                    keys.push((i, folded.clone(), stem));
+                }
+            }
+        });
         let mut out = Vec::new();
         let mut at = 0;
         for (si, range) in sentences.iter().enumerate() {
