@@ -183,3 +183,31 @@ fn markers_option_chooses_kinds() {
     let bad = stimmung(&["score", "--markers", "gossip", "-"], input);
     assert_eq!(bad.status.code(), Some(2));
 }
+
+#[test]
+fn closed_stdout_ends_quietly() {
+    use std::io::Read;
+    let input: String =
+        (0..20_000).map(|i| format!("{{\"id\": {i}, \"text\": \"Super, danke!\"}}\n")).collect();
+    let path = temp_file("many.jsonl", input.as_bytes());
+    for format in ["jsonl", "csv"] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_stimmung"))
+            .args(["score", "--output-format", format, path.to_str().unwrap()])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        // Read one chunk, then close the pipe, as `| head` does.
+        let mut first = [0u8; 64];
+        child.stdout.as_mut().unwrap().read_exact(&mut first).unwrap();
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(0),
+            "{format}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert!(out.stderr.is_empty(), "{format}: {}", String::from_utf8_lossy(&out.stderr));
+    }
+}

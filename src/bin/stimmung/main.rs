@@ -42,8 +42,20 @@ fn main() -> ExitCode {
     }
 }
 
+/// Whether the error is a closed stdout, however wrapped: writing JSON or
+/// CSV wraps the I/O error in the serializer's error type.
 fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    let broken = |k: io::ErrorKind| k == io::ErrorKind::BrokenPipe;
     err.chain().any(|e| {
-        e.downcast_ref::<io::Error>().is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+        if let Some(e) = e.downcast_ref::<io::Error>() {
+            return broken(e.kind());
+        }
+        if let Some(e) = e.downcast_ref::<serde_json::Error>() {
+            return e.io_error_kind().is_some_and(broken);
+        }
+        if let Some(e) = e.downcast_ref::<csv::Error>() {
+            return matches!(e.kind(), csv::ErrorKind::Io(e) if broken(e.kind()));
+        }
+        false
     })
 }
