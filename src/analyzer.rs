@@ -11,7 +11,7 @@ use rayon::prelude::*;
 use crate::analysis::{Analysis, Flag, Hit, Label, Rule};
 use crate::config::Config;
 use crate::error::{Error, Result};
-use crate::lexicon::{Layers, Lexicon};
+use crate::lexicon::{EntryKind, Layers, Lexicon};
 use crate::markers::{self, CommentMeta, ExperienceContext, MarkerKind, MarkerSet};
 use crate::score::{ScoreScratch, Scorer, Thresholds, Weights};
 use crate::sentences::SentenceSplitter;
@@ -192,11 +192,70 @@ impl Analyzer {
     pub fn lexicons(&self) -> &[Lexicon] {
         self.inner.layers.lexicons()
     }
+
+    /// How the lexicon sees one word: the entry it finds and the way it was
+    /// found (`surface`, `elongated`, `stem`, `compound_head`,
+    /// `compound_part`), or `None`. A phrase (`nie wieder`) is looked up as
+    /// a whole.
+    ///
+    /// ```
+    /// let a = stimmung::Analyzer::new();
+    /// let info = a.lookup("Servicewüste").unwrap();
+    /// assert_eq!(info.via(), "compound_part");
+    /// assert!(info.weight() < 0.0);
+    /// ```
+    pub fn lookup(&self, word: &str) -> Option<WordInfo> {
+        let found = if word.contains(' ') {
+            let mut tokens = Vec::new();
+            Tokenizer.tokenize(word, &mut tokens);
+            self.inner
+                .layers
+                .phrase_at(&tokens, 0)
+                .filter(|(_, last)| *last + 1 == tokens.len())
+                .map(|(f, _)| f)
+        } else {
+            self.inner.layers.lookup(word)
+        }?;
+        Some(WordInfo {
+            key: found.key,
+            kind: found.entry.kind,
+            weight: found.entry.weight,
+            via: found.via.as_str(),
+        })
+    }
 }
 
 impl Default for Analyzer {
     fn default() -> Self {
         Analyzer::new()
+    }
+}
+
+/// What the lexicon says about a word: see [`Analyzer::lookup`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct WordInfo {
+    key: String,
+    kind: EntryKind,
+    weight: f64,
+    via: &'static str,
+}
+
+impl WordInfo {
+    /// The key that matched (folded form, stem, or compound part).
+    pub fn key(&self) -> &str {
+        &self.key
+    }
+    /// What the entry does.
+    pub fn kind(&self) -> EntryKind {
+        self.kind
+    }
+    /// Its weight (a valence for polar entries).
+    pub fn weight(&self) -> f64 {
+        self.weight
+    }
+    /// How it was found.
+    pub fn via(&self) -> &'static str {
+        self.via
     }
 }
 
@@ -255,7 +314,8 @@ impl AnalyzerBuilder {
         self
     }
 
-    /// Adds a TSV lexicon layer read from `path` at [`build`](Self::build).
+    /// Adds a lexicon layer read from `path` at [`build`](Self::build): TSV,
+    /// or compiled (`.stmlex`).
     pub fn lexicon_path(&mut self, path: impl Into<PathBuf>) -> &mut Self {
         self.layers.push(Layer::Tsv(path.into()));
         self
@@ -354,7 +414,7 @@ impl AnalyzerBuilder {
         for layer in &self.layers {
             layers.push(match layer {
                 Layer::Ready(l) => l.clone(),
-                Layer::Tsv(p) => Lexicon::from_tsv_path(p)?,
+                Layer::Tsv(p) => Lexicon::from_path(p)?,
                 Layer::SentiWs(p, scale) => Lexicon::from_sentiws_path(p, *scale)?,
             });
         }

@@ -95,7 +95,7 @@ mod token;
 mod tokenize;
 
 pub use analysis::{Analysis, Evidence, Flag, Hit, Label, Rule, Sentence};
-pub use analyzer::{analyze, Analyzer, AnalyzerBuilder};
+pub use analyzer::{analyze, Analyzer, AnalyzerBuilder, WordInfo};
 pub use config::Config;
 pub use error::{Error, Result};
 pub use lexicon::{EntryKind, Lexicon};

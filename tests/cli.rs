@@ -211,3 +211,56 @@ fn closed_stdout_ends_quietly() {
         assert!(out.stderr.is_empty(), "{format}: {}", String::from_utf8_lossy(&out.stderr));
     }
 }
+
+#[test]
+fn lexicon_commands() {
+    let tsv = temp_file(
+        "firma.tsv",
+        "# test\nProduktrückruf\t-2.5\nnie wieder\t-3\nsuper\t1.0\n".as_bytes(),
+    );
+    let out_path = tsv.with_extension("stmlex");
+    let out = stimmung(
+        &["lexicon", "compile", tsv.to_str().unwrap(), "--out", out_path.to_str().unwrap()],
+        b"",
+    );
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    // The compiled file is a lexicon layer like the TSV.
+    let out = stimmung(
+        &["--threads", "1", "score", "--lexicon", out_path.to_str().unwrap(), "-"],
+        b"{\"text\": \"Produktr\xc3\xbcckruf\"}\n",
+    );
+    assert_eq!(lines(&out)[0]["label"], "negative");
+    let out = stimmung(
+        &["lexicon", "lookup", "Servicewüste", "schöne", "Quatschwort", "nie wieder"],
+        b"",
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("Servicewüste\tvalence\t-2.000\tvia compound_part"), "{text}");
+    assert!(text.contains("Quatschwort\t-"), "{text}");
+    assert!(text.contains("nie wieder\tvalence"), "{text}");
+    let out = stimmung(&["lexicon", "diff", "default", tsv.to_str().unwrap()], b"");
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("+ produktrueckruf\t-2.500"), "{text}");
+    assert!(text.contains("~ super\t+2.600 -> +1.000"), "{text}");
+    let out = stimmung(&["lexicon", "stats"], b"");
+    assert!(String::from_utf8(out.stdout).unwrap().starts_with("default: "));
+    let bad = temp_file("bad.tsv", b"gut\t1\nschlecht\n");
+    let out = stimmung(&["lexicon", "compile", bad.to_str().unwrap(), "--out", "/dev/null"], b"");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("bad.tsv:2"));
+}
+
+#[test]
+fn eval_compare_variants() {
+    let gold = temp_file(
+        "g.tsv",
+        "id\tlabel\ttext\n1\tnegative\tDie Bahn kam\n2\tpositive\tToll\n".as_bytes(),
+    );
+    let lex = temp_file("bahn.tsv", b"bahn\t-2.5\n");
+    let variants = format!("default,{}", lex.display());
+    let out = stimmung(&["eval", "--json", "--compare", &variants, gold.to_str().unwrap()], b"");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let f = |i: usize| v["variants"][i]["macro_f1"]["g"].as_f64().unwrap();
+    assert!(f(1) > f(0), "the lexicon variant fixes the first text: {v}");
+}

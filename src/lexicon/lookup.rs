@@ -33,6 +33,19 @@ pub(crate) enum Via {
     CompoundPart,
 }
 
+impl Via {
+    /// The name shown to users.
+    pub(crate) fn as_str(self) -> &'static str {
+        match self {
+            Via::Surface => "surface",
+            Via::Elongated => "elongated",
+            Via::Stem => "stem",
+            Via::CompoundHead => "compound_head",
+            Via::CompoundPart => "compound_part",
+        }
+    }
+}
+
 /// A lexicon match: the entry, how it was found, and the key that matched.
 #[derive(Clone, Debug)]
 pub(crate) struct Found {

@@ -25,6 +25,9 @@ pub(crate) use lookup::{Found, Layers, Via};
 static DEFAULT_FORMS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/forms.fst"));
 static DEFAULT_STEMS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/stems.fst"));
 
+/// First bytes of a compiled lexicon file.
+const COMPILED_MAGIC: &[u8] = b"stimmung-lexicon-1\n";
+
 /// A compiled lexicon layer. Cheap to clone (shared behind an `Arc`).
 ///
 /// # Example
@@ -138,6 +141,52 @@ impl Lexicon {
         forms.as_fst().verify().map_err(|e| Error::fst(name, e))?;
         stems.as_fst().verify().map_err(|e| Error::fst(name, e))?;
         Ok(Lexicon { inner: Arc::new(LexiconData::new(name, forms, stems)) })
+    }
+
+    /// The lexicon as one file (`stimmung lexicon compile` writes it):
+    /// a magic line, the forms map's length, then both fst maps.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        let (forms, stems) = self.as_fst_bytes();
+        let mut out = Vec::with_capacity(16 + forms.len() + stems.len());
+        out.extend_from_slice(COMPILED_MAGIC);
+        out.extend_from_slice(&(forms.len() as u64).to_le_bytes());
+        out.extend_from_slice(forms);
+        out.extend_from_slice(stems);
+        out
+    }
+
+    /// Reads a lexicon written by [`Lexicon::to_bytes`]. The maps are
+    /// verified, since the file may come from anywhere.
+    ///
+    /// # Errors
+    ///
+    /// A file that is not a compiled stimmung lexicon, or a corrupt one.
+    pub fn from_bytes(name: &str, bytes: &[u8]) -> Result<Lexicon> {
+        let bad = || Error::config(format!("{name}: not a compiled stimmung lexicon"));
+        let rest = bytes.strip_prefix(COMPILED_MAGIC).ok_or_else(bad)?;
+        let len = rest.get(..8).ok_or_else(bad)?;
+        let len = u64::from_le_bytes(len.try_into().map_err(|_| bad())?) as usize;
+        let rest = &rest[8..];
+        if len > rest.len() {
+            return Err(bad());
+        }
+        Lexicon::from_fst(name, rest[..len].to_vec(), rest[len..].to_vec())
+    }
+
+    /// Reads a lexicon file: compiled (`.stmlex`, as `lexicon compile`
+    /// writes it) or TSV (anything else).
+    ///
+    /// # Errors
+    ///
+    /// As [`Lexicon::from_tsv_path`] and [`Lexicon::from_bytes`].
+    pub fn from_path(path: impl AsRef<Path>) -> Result<Lexicon> {
+        let path = path.as_ref();
+        if path.extension().is_some_and(|e| e == "stmlex") {
+            let bytes = std::fs::read(path).map_err(|e| Error::io(path, e))?;
+            Lexicon::from_bytes(&path.display().to_string(), &bytes)
+        } else {
+            Lexicon::from_tsv_path(path)
+        }
     }
 
     fn compiled(name: &str, compiler: &Compiler) -> Result<Lexicon> {
@@ -267,5 +316,18 @@ mod tests {
     #[test]
     fn fst_bytes_are_verified() {
         assert!(Lexicon::from_fst("junk", vec![1, 2, 3], vec![]).is_err());
+        assert!(Lexicon::from_bytes(
+            "junk",
+            b"stimmung-lexicon-1\n\xff\xff\xff\xff\xff\xff\xff\x7f"
+        )
+        .is_err());
+        assert!(Lexicon::from_bytes("junk", b"hello").is_err());
+    }
+
+    #[test]
+    fn compiled_roundtrip() {
+        let lex = Lexicon::from_tsv("t.tsv", "toll\t2\nnie wieder\t-2.5\n").unwrap();
+        let back = Lexicon::from_bytes("t.stmlex", &lex.to_bytes()).unwrap();
+        assert_eq!(back.entries().collect::<Vec<_>>(), lex.entries().collect::<Vec<_>>());
     }
 }

@@ -23,6 +23,8 @@ pub enum Command {
     Eval(EvalArgs),
     /// Fit weights and thresholds on labelled data; write a config file.
     Tune(TuneArgs),
+    /// Compile, look up, count and compare lexicons.
+    Lexicon(LexiconArgs),
 }
 
 /// Options that shape the analyzer, shared by `score` and `eval`.
@@ -151,8 +153,50 @@ pub struct EvalArgs {
     /// Negative label threshold (overrides the default).
     #[arg(long, allow_negative_numbers = true)]
     pub negative_threshold: Option<f64>,
+    /// Evaluate variants side by side (comma-separated): configs (`.toml`),
+    /// lexicon files layered over the analyzer (`.tsv`, `.stmlex`), or
+    /// `default`. The table shows each variant's macro-F1 and its
+    /// difference to the first.
+    #[arg(long, value_delimiter = ',', value_name = "VARIANT,…")]
+    pub compare: Vec<PathBuf>,
     #[command(flatten)]
     pub analyzer: AnalyzerArgs,
+}
+
+#[derive(Args, Debug)]
+pub struct LexiconArgs {
+    #[command(subcommand)]
+    pub command: LexiconCommand,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum LexiconCommand {
+    /// Check a TSV lexicon and compile it to one file (`.stmlex`) that
+    /// `--lexicon` loads without parsing.
+    Compile {
+        /// The TSV lexicon.
+        input: PathBuf,
+        /// Where to write the compiled lexicon.
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Which entry each word finds, and how (surface, elongated, stem,
+    /// compound head, compound part).
+    Lookup {
+        /// Words or quoted phrases.
+        #[arg(required = true)]
+        words: Vec<String>,
+        #[command(flatten)]
+        analyzer: AnalyzerArgs,
+    },
+    /// Counts per kind, polarity and valence range.
+    Stats {
+        /// A lexicon file (TSV or `.stmlex`); the embedded one if omitted.
+        lexicon: Option<PathBuf>,
+    },
+    /// Entries added, removed and changed from A to B (`default` names the
+    /// embedded lexicon).
+    Diff { a: PathBuf, b: PathBuf },
 }
 
 #[derive(Args, Debug)]

@@ -101,6 +101,9 @@ pub fn figures(name: &str, skipped: usize, pairs: &[(Label, Label)]) -> SetFigur
 }
 
 pub fn run(args: &EvalArgs) -> Result<ExitCode> {
+    if !args.compare.is_empty() {
+        return compare(args);
+    }
     let mut builder = args.analyzer.builder()?;
     if let Some(t) = args.positive_threshold {
         builder.positive_threshold(t);
@@ -132,6 +135,83 @@ pub fn run(args: &EvalArgs) -> Result<ExitCode> {
         println!("mean macro-F1 over {} sets: {mean:.3}", all.len());
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// `--compare`: every variant on every set, one table.
+fn compare(args: &EvalArgs) -> Result<ExitCode> {
+    let sets: Vec<GoldSet> = args.gold.iter().map(|p| gold::read(p)).collect::<Result<_>>()?;
+    let mut columns: Vec<(String, Vec<f64>)> = Vec::new();
+    for variant in &args.compare {
+        let mut builder = args.analyzer.builder()?;
+        let name = variant.display().to_string();
+        if name != "default" {
+            if variant.extension().is_some_and(|e| e == "toml") {
+                builder.config(&stimmung::Config::from_path(variant)?);
+            } else {
+                builder.lexicon_path(variant);
+            }
+        }
+        let analyzer = builder.build()?;
+        let scores = sets
+            .iter()
+            .map(|set| {
+                let texts: Vec<&str> = set.items.iter().map(|i| i.text.as_str()).collect();
+                let results = analyzer.analyze_batch(&texts);
+                let pairs: Vec<(Label, Label)> =
+                    set.items.iter().zip(&results).map(|(g, r)| (g.label, r.label())).collect();
+                figures(&set.name, set.skipped, &pairs).macro_f1
+            })
+            .collect();
+        columns.push((name, scores));
+    }
+    if args.json {
+        let v: Vec<_> = columns
+            .iter()
+            .map(|(n, s)| {
+                let per_set: serde_json::Map<String, serde_json::Value> =
+                    sets.iter().zip(s).map(|(set, f)| (set.name.clone(), (*f).into())).collect();
+                serde_json::json!({ "variant": n, "macro_f1": per_set })
+            })
+            .collect();
+        println!("{}", serde_json::to_string_pretty(&serde_json::json!({ "variants": v }))?);
+        return Ok(ExitCode::SUCCESS);
+    }
+    print!("{:<20}", "set");
+    for (n, _) in &columns {
+        print!(" {:>22}", short(n));
+    }
+    println!();
+    let mut means = vec![0.0; columns.len()];
+    for (i, set) in sets.iter().enumerate() {
+        print!("{:<20}", set.name);
+        let base = columns[0].1[i];
+        for (c, (_, scores)) in columns.iter().enumerate() {
+            means[c] += scores[i] / sets.len() as f64;
+            if c == 0 {
+                print!(" {:>22.3}", scores[i]);
+            } else {
+                print!(" {:>14.3} ({:+.3})", scores[i], scores[i] - base);
+            }
+        }
+        println!();
+    }
+    print!("{:<20}", "mean");
+    for (c, m) in means.iter().enumerate() {
+        if c == 0 {
+            print!(" {m:>22.3}");
+        } else {
+            print!(" {:>14.3} ({:+.3})", m, m - means[0]);
+        }
+    }
+    println!();
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The last 22 characters of a variant's file name, for the table header.
+fn short(name: &str) -> String {
+    let n = name.rsplit('/').next().unwrap_or(name);
+    let skip = n.chars().count().saturating_sub(22);
+    n.chars().skip(skip).collect()
 }
 
 fn print_table(f: &SetFigures) {

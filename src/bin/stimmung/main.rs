@@ -8,6 +8,7 @@ mod args;
 mod eval;
 mod gold;
 mod input;
+mod lexicon;
 mod output;
 mod score;
 mod summary;
@@ -31,6 +32,7 @@ fn main() -> ExitCode {
         Command::Score(a) => score::run(a),
         Command::Eval(a) => eval::run(a),
         Command::Tune(a) => tune::run(a),
+        Command::Lexicon(a) => lexicon::run(a),
     };
     match result {
         Ok(code) => code,
