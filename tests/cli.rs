@@ -264,3 +264,42 @@ fn eval_compare_variants() {
     let f = |i: usize| v["variants"][i]["macro_f1"]["g"].as_f64().unwrap();
     assert!(f(1) > f(0), "the lexicon variant fixes the first text: {v}");
 }
+
+#[test]
+fn tune_writes_a_loadable_config_deterministically() {
+    let gold = "id\tlabel\ttext\n1\tpositive\tDas ist gut\n2\tnegative\tDas ist nicht gut\n\
+                3\tneutral\tDer Zug fährt\n4\tpositive\tSuper, danke :)\n5\tnegative\tNie wieder, furchtbar\n\
+                6\tneutral\tMorgen ist Montag\n7\tpositive\tsehr schön\n8\tnegative\tkaputt und zu spät\n";
+    let train = temp_file("train.tsv", gold.as_bytes());
+    let dev = temp_file("dev.tsv", gold.as_bytes());
+    let run_once = |out: &std::path::Path| {
+        let o = stimmung(
+            &[
+                "tune",
+                "--train",
+                train.to_str().unwrap(),
+                "--dev",
+                dev.to_str().unwrap(),
+                "--out",
+                out.to_str().unwrap(),
+                "--rounds",
+                "1",
+                "--seed",
+                "3",
+                "--force",
+            ],
+            b"",
+        );
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        std::fs::read_to_string(out).unwrap()
+    };
+    let a = run_once(&train.with_extension("a.toml"));
+    let b = run_once(&train.with_extension("b.toml"));
+    assert_eq!(a, b, "same seed, same config");
+    stimmung::Config::from_toml("tuned", &a).expect("tune writes a valid config");
+    let o = stimmung(
+        &["tune", "--train", "x", "--dev", "y", "--out", "z", "--freeze", "nonsense"],
+        b"",
+    );
+    assert_eq!(o.status.code(), Some(2));
+}

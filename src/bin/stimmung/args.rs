@@ -223,6 +223,17 @@ pub struct TuneArgs {
     /// rules that the training data barely exercises.
     #[arg(long, value_delimiter = ',')]
     pub freeze: Vec<String>,
+    /// Also fit per-term corrections: write them as a lexicon layer to FILE.
+    #[arg(long, value_name = "FILE")]
+    pub terms: Option<PathBuf>,
+    /// With --terms: how many candidate terms (the most frequent in
+    /// misclassified training texts) to try.
+    #[arg(long, default_value_t = 40)]
+    pub max_terms: usize,
+    /// With --terms: the train macro-F1 gain a correction must bring, per
+    /// term (regularization: small gains are noise).
+    #[arg(long, default_value_t = 0.0005)]
+    pub term_penalty: f64,
     #[command(flatten)]
     pub analyzer: AnalyzerArgs,
 }

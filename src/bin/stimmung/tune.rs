@@ -11,7 +11,9 @@ use std::process::ExitCode;
 
 use anyhow::{bail, Context, Result};
 use serde_json::Value;
-use stimmung::{Analyzer, Config, Label, Thresholds, Weights};
+use std::collections::{BTreeMap, HashMap};
+
+use stimmung::{Analyzer, Config, Label, Lexicon, Rule, Thresholds, Weights};
 
 use crate::args::TuneArgs;
 use crate::eval::figures;
@@ -71,9 +73,65 @@ struct Tuner<'a> {
 
 impl Tuner<'_> {
     fn analyzer(&self, config: &Config) -> Result<Analyzer> {
+        self.analyzer_with(config, None)
+    }
+
+    /// An analyzer with `config` and, first of all layers, `terms`.
+    fn analyzer_with(&self, config: &Config, terms: Option<&Lexicon>) -> Result<Analyzer> {
         let mut b = self.args.analyzer.builder()?;
         b.config(config);
+        if let Some(t) = terms {
+            // User layers are consulted in the order added; this one must
+            // win, so it goes in front.
+            let mut with_terms = Analyzer::builder();
+            with_terms.lexicon(t.clone());
+            for l in b.build()?.lexicons() {
+                if l.name() != "default" {
+                    with_terms.lexicon(l.clone());
+                }
+            }
+            with_terms.config(config).default_lexicon(!self.args.analyzer.no_default_lexicon);
+            return Ok(with_terms.build()?);
+        }
         Ok(b.build()?)
+    }
+
+    /// Mean train macro-F1 with per-term corrections, at fixed thresholds.
+    fn terms_f1(&self, config: &Config, terms: &BTreeMap<String, f64>) -> Result<f64> {
+        let lex = terms_lexicon(terms)?;
+        let compounds = score_sets(&self.analyzer_with(config, Some(&lex))?, &self.train);
+        Ok(mean_f1(&compounds, &config.thresholds))
+    }
+
+    /// Terms found by their surface form in misclassified training texts,
+    /// most frequent first.
+    fn candidate_terms(&self, config: &Config) -> Result<Vec<(String, f64)>> {
+        let analyzer = self.analyzer(config)?;
+        let mut counts: HashMap<String, (usize, f64)> = HashMap::new();
+        for set in &self.train {
+            let texts: Vec<&str> = set.items.iter().map(|i| i.text.as_str()).collect();
+            for (g, a) in set.items.iter().zip(analyzer.analyze_batch(&texts)) {
+                if g.label == a.label() {
+                    continue;
+                }
+                for h in a.hits() {
+                    let surface = h.rules().iter().all(|r| {
+                        !matches!(
+                            r,
+                            Rule::Stem | Rule::CompoundHead | Rule::CompoundPart | Rule::Experience
+                        )
+                    });
+                    if surface && !h.key().contains(' ') {
+                        let e = counts.entry(h.key().to_string()).or_insert((0, h.valence()));
+                        e.0 += 1;
+                    }
+                }
+            }
+        }
+        let mut v: Vec<(String, usize, f64)> =
+            counts.into_iter().filter(|(_, (n, _))| *n >= 5).map(|(k, (n, w))| (k, n, w)).collect();
+        v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        Ok(v.into_iter().take(self.args.max_terms).map(|(k, _, w)| (k, w)).collect())
     }
 
     /// Train objective of a weight setting, with its best thresholds.
@@ -93,6 +151,44 @@ impl Tuner<'_> {
         let compounds = score_sets(&self.analyzer(config)?, &self.train);
         Ok(mean_f1(&compounds, &config.thresholds))
     }
+}
+
+/// A lexicon layer from term corrections.
+fn terms_lexicon(terms: &BTreeMap<String, f64>) -> Result<Lexicon> {
+    Ok(Lexicon::from_tsv("terms", &terms_tsv(terms))?)
+}
+
+fn terms_tsv(terms: &BTreeMap<String, f64>) -> String {
+    let mut out = String::from("# per-term corrections fitted by stimmung tune --terms\n");
+    for (k, w) in terms {
+        out.push_str(&format!("{k}\t{w:.3}\n"));
+    }
+    out
+}
+
+/// Per-term corrections: for each candidate, the best of ×0, ×0.5 and
+/// ×1.5 of its valence, kept only if train macro-F1 gains more than the
+/// penalty. Deterministic: candidates in a fixed order.
+fn fit_terms(tuner: &Tuner<'_>, config: &Config) -> Result<(BTreeMap<String, f64>, f64)> {
+    let mut terms: BTreeMap<String, f64> = BTreeMap::new();
+    let mut best = tuner.terms_f1(config, &terms)?;
+    for (term, valence) in tuner.candidate_terms(config)? {
+        let mut choice = None;
+        for factor in [0.0, 0.5, 1.5] {
+            let mut trial = terms.clone();
+            trial.insert(term.clone(), (valence * factor).clamp(-4.0, 4.0));
+            let f = tuner.terms_f1(config, &trial)?;
+            if f > best + tuner.args.term_penalty && choice.is_none_or(|(_, g)| f > g) {
+                choice = Some((factor, f));
+            }
+        }
+        if let Some((factor, f)) = choice {
+            eprintln!("term {term}: {valence:+.2} x {factor}: train {f:.4}");
+            terms.insert(term, (valence * factor).clamp(-4.0, 4.0));
+            best = f;
+        }
+    }
+    Ok((terms, best))
 }
 
 /// Candidate values for one parameter around its current value.
@@ -172,7 +268,20 @@ pub fn run(args: &TuneArgs) -> Result<ExitCode> {
             break;
         }
     }
-    let end_dev = tuner.dev_f1(&best)?;
+    let mut end_dev = tuner.dev_f1(&best)?;
+    let mut fitted_terms = None;
+    if let Some(path) = &args.terms {
+        let (terms, train_f) = fit_terms(&tuner, &best)?;
+        let lex = terms_lexicon(&terms)?;
+        let dev = mean_f1(
+            &score_sets(&tuner.analyzer_with(&best, Some(&lex))?, &tuner.dev),
+            &best.thresholds,
+        );
+        println!("terms: {} corrections, train {best_f:.4} -> {train_f:.4}, dev {end_dev:.4} -> {dev:.4}", terms.len());
+        best_f = train_f;
+        end_dev = dev;
+        fitted_terms = Some((path, terms));
+    }
     println!("train macro-F1: {start_train:.4} -> {best_f:.4}");
     println!("dev macro-F1:   {start_dev:.4} -> {end_dev:.4}");
     if end_dev + 1e-9 < start_dev && !args.force {
@@ -184,5 +293,9 @@ pub fn run(args: &TuneArgs) -> Result<ExitCode> {
     }
     std::fs::write(&args.out, best.to_toml()).with_context(|| args.out.display().to_string())?;
     println!("wrote {}", args.out.display());
+    if let Some((path, terms)) = fitted_terms {
+        std::fs::write(path, terms_tsv(&terms)).with_context(|| path.display().to_string())?;
+        println!("wrote {} (use it with --lexicon)", path.display());
+    }
     Ok(ExitCode::SUCCESS)
 }
