@@ -5,19 +5,17 @@ use std::io::BufRead;
 
 use serde_json::Value;
 
+use super::txt::Lines;
 use super::{field, Counting, Options, Record};
 
 pub struct Reader<'o, R> {
-    name: String,
-    input: Counting<R>,
+    lines: Lines<R>,
     opts: &'o Options,
-    line: Vec<u8>,
-    failed: bool,
 }
 
 impl<'o, R: BufRead> Reader<'o, R> {
     pub fn new(name: String, input: Counting<R>, opts: &'o Options) -> Self {
-        Reader { name, input, opts, line: Vec::new(), failed: false }
+        Reader { lines: Lines::new(name, input), opts }
     }
 }
 
@@ -25,27 +23,11 @@ impl<R: BufRead> Iterator for Reader<'_, R> {
     type Item = Record;
 
     fn next(&mut self) -> Option<Record> {
-        loop {
-            if self.failed {
-                return None;
-            }
-            self.line.clear();
-            let line_no = self.input.lines + 1;
-            match self.input.read_until(b'\n', &mut self.line) {
-                Ok(0) => return None,
-                Ok(_) => {}
-                Err(e) => {
-                    self.failed = true;
-                    let msg = format!("{}:{line_no}: read error: {e}", self.name);
-                    return Some(Record::error(Value::from(line_no), msg));
-                }
-            }
-            let raw = super::txt::strip(&self.line, line_no);
-            if raw.iter().all(u8::is_ascii_whitespace) {
-                continue;
-            }
-            return Some(parse(&self.name, line_no, raw, self.opts));
-        }
+        let name = self.lines.name.clone();
+        Some(match self.lines.next_line()? {
+            Err(rec) => rec,
+            Ok((line_no, raw)) => parse(&name, line_no, raw, self.opts),
+        })
     }
 }
 

@@ -1,4 +1,5 @@
 //! Plain text: one comment per non-empty line; the id is the line number.
+//! Also home of [`Lines`], the line loop that the JSONL reader shares.
 
 use std::io::BufRead;
 
@@ -6,23 +7,23 @@ use serde_json::Value;
 
 use super::{Counting, Record};
 
-pub struct Reader<R> {
-    name: String,
+/// Non-blank lines of an input, with their numbers; a read error ends the
+/// input as an error record naming the line.
+pub struct Lines<R> {
+    pub name: String,
     input: Counting<R>,
     line: Vec<u8>,
     failed: bool,
 }
 
-impl<R: BufRead> Reader<R> {
+impl<R: BufRead> Lines<R> {
     pub fn new(name: String, input: Counting<R>) -> Self {
-        Reader { name, input, line: Vec::new(), failed: false }
+        Lines { name, input, line: Vec::new(), failed: false }
     }
-}
 
-impl<R: BufRead> Iterator for Reader<R> {
-    type Item = Record;
-
-    fn next(&mut self) -> Option<Record> {
+    /// The next non-blank line (without its end, and without a BOM on the
+    /// first line) and its number, or the error record that ends the input.
+    pub fn next_line(&mut self) -> Option<Result<(usize, &[u8]), Record>> {
         loop {
             if self.failed {
                 return None;
@@ -34,29 +35,47 @@ impl<R: BufRead> Iterator for Reader<R> {
                 Ok(_) => {}
                 Err(e) => {
                     self.failed = true;
-                    return Some(Record::error(
-                        Value::from(line_no),
-                        format!("{}:{line_no}: read error: {e}", self.name),
-                    ));
+                    let msg = format!("{}:{line_no}: read error: {e}", self.name);
+                    return Some(Err(Record::error(Value::from(line_no), msg)));
                 }
             }
-            let raw = strip(&self.line, line_no);
-            if raw.iter().all(u8::is_ascii_whitespace) {
-                continue;
+            if !self.line.iter().all(u8::is_ascii_whitespace) {
+                return Some(Ok((line_no, strip(&self.line, line_no))));
             }
-            return Some(match std::str::from_utf8(raw) {
-                Ok(t) => Record::ok(Value::from(line_no), t.to_string()),
-                Err(e) => Record::error(
-                    Value::from(line_no),
-                    format!("{}:{line_no}: invalid UTF-8 at byte {}", self.name, e.valid_up_to()),
-                ),
-            });
         }
     }
 }
 
+pub struct Reader<R> {
+    lines: Lines<R>,
+}
+
+impl<R: BufRead> Reader<R> {
+    pub fn new(name: String, input: Counting<R>) -> Self {
+        Reader { lines: Lines::new(name, input) }
+    }
+}
+
+impl<R: BufRead> Iterator for Reader<R> {
+    type Item = Record;
+
+    fn next(&mut self) -> Option<Record> {
+        let name = self.lines.name.clone();
+        Some(match self.lines.next_line()? {
+            Err(rec) => rec,
+            Ok((line_no, raw)) => match std::str::from_utf8(raw) {
+                Ok(t) => Record::ok(Value::from(line_no), t.to_string()),
+                Err(e) => Record::error(
+                    Value::from(line_no),
+                    format!("{name}:{line_no}: invalid UTF-8 at byte {}", e.valid_up_to()),
+                ),
+            },
+        })
+    }
+}
+
 /// A line without its end and, on the first line, without a BOM.
-pub fn strip(raw: &[u8], line_no: usize) -> &[u8] {
+fn strip(raw: &[u8], line_no: usize) -> &[u8] {
     let raw = raw.strip_suffix(b"\n").unwrap_or(raw);
     let raw = raw.strip_suffix(b"\r").unwrap_or(raw);
     if line_no == 1 {
