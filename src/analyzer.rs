@@ -136,19 +136,23 @@ impl Analyzer {
             let experiences = markers::detect_experiences(&inner.markers, &matches, &cx);
             flags.extend(markers::detect_spam(&inner.markers, &matches, text, &tokens, meta));
             if inner.weights.experience != 0.0 {
-                for f in &experiences {
-                    let si = scored.sentences.iter().position(|s| s.end >= f.end).unwrap_or(0);
-                    let hit = Hit {
-                        start: f.start,
-                        end: f.end,
-                        term: f.text.clone(),
-                        key: f.pattern.clone(),
-                        valence: -inner.weights.experience,
-                        contribution: -inner.weights.experience,
-                        rules: vec![Rule::Experience],
-                    };
-                    scorer.add_hit(&mut scored, si, hit);
-                }
+                let added = experiences
+                    .iter()
+                    .map(|f| {
+                        let si = scored.sentences.partition_point(|s| s.end < f.end);
+                        let hit = Hit {
+                            start: f.start,
+                            end: f.end,
+                            term: f.text.clone(),
+                            key: f.pattern.clone(),
+                            valence: -inner.weights.experience,
+                            contribution: -inner.weights.experience,
+                            rules: vec![Rule::Experience],
+                        };
+                        (si.min(scored.sentences.len().saturating_sub(1)), hit)
+                    })
+                    .collect();
+                scorer.add_hits(&mut scored, added);
             }
             flags.extend(experiences);
         }

@@ -97,6 +97,11 @@ pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<
             continue;
         }
         let sentence = &cx.scored[m.sentence];
+        // The sentence's hits (hits are in text order): keeps the cost
+        // linear in the document, however many cues it has.
+        let from = cx.hits.partition_point(|h| h.start < sentence.start);
+        let to = cx.hits.partition_point(|h| h.start < sentence.end);
+        let sentence_hits = &cx.hits[from..to];
         // The sentence's polarity without the cue's own words: `Nie wieder
         // so ein schönes Konzert` is nostalgia, not a complaint.
         let (cue_start, cue_end) = (cx.tokens[m.first].span.start, cx.tokens[m.last].span.end);
@@ -105,7 +110,7 @@ pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<
                 && h.end <= sentence.end
                 && (h.end <= cue_start || h.start >= cue_end)
         };
-        let rest: f64 = cx.hits.iter().filter(outside_cue).map(|h| h.contribution).sum();
+        let rest: f64 = sentence_hits.iter().filter(outside_cue).map(|h| h.contribution).sum();
         if rest > 0.0 {
             continue; // a good (or mixed-positive) experience
         }
@@ -136,7 +141,8 @@ pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<
         // Weak cues (`?name`: `warten`, `Wartezeit`) also need a negative
         // word besides the cue itself: `Ich warte gespannt auf die nächste
         // Staffel` is no complaint.
-        let negative_elsewhere = cx.hits.iter().filter(outside_cue).any(|h| h.contribution < 0.0);
+        let negative_elsewhere =
+            sentence_hits.iter().filter(outside_cue).any(|h| h.contribution < 0.0);
         if pattern.weak && !negative_elsewhere {
             continue;
         }
@@ -145,7 +151,8 @@ pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<
         }
         let (start, end) = (cue_start, cue_end);
         // One flag per sentence: further cues join it as evidence.
-        if let Some((_, f)) = flags.iter_mut().find(|(s, _)| *s == m.sentence) {
+        // Matches come in text order, so a sentence's flag is the last one.
+        if let Some((_, f)) = flags.last_mut().filter(|(s, _)| *s == m.sentence) {
             f.evidence.push(Evidence::new(cx.text, start..end, "cue"));
             f.end = f.end.max(end);
             f.text = cx.text[f.start..f.end].to_string();
@@ -155,7 +162,7 @@ pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<
         if let Some(i) = context {
             evidence.push(Evidence::new(cx.text, cx.tokens[i].span.clone(), "context"));
         }
-        for h in cx.hits {
+        for h in sentence_hits {
             if h.contribution < 0.0 && h.start >= sentence.start && h.end <= sentence.end {
                 evidence.push(Evidence::new(cx.text, h.start..h.end, "negative_term"));
             }

@@ -288,12 +288,14 @@ impl std::fmt::Debug for MarkerSet {
 /// Spekulationen … nehmen wir grundsätzlich keine Stellung` is one flag.
 pub(crate) fn merge_overlapping(set: &MarkerSet, matches: &[Match]) -> Vec<Match> {
     let mut out: Vec<Match> = Vec::new();
+    // Matches come sorted by their first token, and merged entries of one
+    // kind never overlap each other, so only the latest entry of a kind can
+    // overlap the next match: linear, however many matches a text has.
+    let mut latest: [Option<usize>; 4] = [None; 4];
     for m in matches {
         let kind = set.pattern(m.pattern).1;
-        let same = out
-            .iter_mut()
-            .find(|o| set.pattern(o.pattern).1 == kind && o.first <= m.last && m.first <= o.last);
-        match same {
+        let slot = &mut latest[kind as usize];
+        match slot.map(|i| &mut out[i]).filter(|o| o.first <= m.last && m.first <= o.last) {
             Some(o) => {
                 if m.last - m.first > o.last - o.first {
                     o.pattern = m.pattern;
@@ -301,7 +303,10 @@ pub(crate) fn merge_overlapping(set: &MarkerSet, matches: &[Match]) -> Vec<Match
                 o.first = o.first.min(m.first);
                 o.last = o.last.max(m.last);
             }
-            None => out.push(m.clone()),
+            None => {
+                *slot = Some(out.len());
+                out.push(m.clone());
+            }
         }
     }
     out

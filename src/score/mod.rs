@@ -255,19 +255,26 @@ impl Scorer<'_> {
         scored
     }
 
-    /// Adds a hit that a later stage found (a negative experience) to
-    /// sentence `si`, and updates the scores, so that the hits still add up.
-    pub(crate) fn add_hit(&self, scored: &mut Scored, si: usize, hit: Hit) {
-        scored.sum += hit.contribution;
-        if let (Some(sum), Some(sentence)) =
-            (scored.sentence_sums.get_mut(si), scored.sentences.get_mut(si))
-        {
-            *sum += hit.contribution;
-            sentence.compound = self.normalize(*sum);
-            sentence.label = self.label(sentence.compound);
+    /// Adds hits that a later stage found (negative experiences), each
+    /// with the index of its sentence, and updates the scores once, so that
+    /// the hits still add up.
+    pub(crate) fn add_hits(&self, scored: &mut Scored, added: Vec<(usize, Hit)>) {
+        if added.is_empty() {
+            return;
         }
-        let at = scored.hits.partition_point(|h| h.start <= hit.start);
-        scored.hits.insert(at, hit);
+        for (si, hit) in added {
+            scored.sum += hit.contribution;
+            if let (Some(sum), Some(sentence)) =
+                (scored.sentence_sums.get_mut(si), scored.sentences.get_mut(si))
+            {
+                *sum += hit.contribution;
+                sentence.compound = self.normalize(*sum);
+                sentence.label = self.label(sentence.compound);
+            }
+            scored.hits.push(hit);
+        }
+        // Stable: among equal starts, the lexicon hit stays first.
+        scored.hits.sort_by_key(|h| h.start);
         self.finish(scored);
     }
 
