@@ -221,7 +221,7 @@ impl Analyzer {
             self.inner.layers.lookup(word)
         }?;
         Some(WordInfo {
-            key: found.key,
+            key: found.key.to_string(),
             kind: found.entry.kind,
             weight: found.entry.weight,
             via: found.via.as_str(),

@@ -8,11 +8,13 @@
 //! `Horror-` or `Spitzen-` colours a neutral head).
 
 use std::cell::RefCell;
-use std::collections::HashMap;
+use std::rc::Rc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::compile::{Entry, EntryKind};
 use super::Lexicon;
+use rustc_hash::FxHashMap;
+
 use crate::normalize;
 use crate::stem::Stemmer;
 use crate::token::{Token, TokenKind};
@@ -51,7 +53,8 @@ impl Via {
 pub(crate) struct Found {
     pub entry: Entry,
     pub via: Via,
-    pub key: String,
+    /// Shared, so that a cached result is cloned without allocating.
+    pub key: Rc<str>,
 }
 
 /// Words longer than this (in bytes) are not stemmed or split: no German
@@ -134,7 +137,7 @@ thread_local! {
 #[derive(Default)]
 struct Scratch {
     owner: u64,
-    cache: HashMap<String, Option<Found>>,
+    cache: FxHashMap<String, Option<Found>>,
     folded: String,
     stem_input: String,
     squeezed: String,
@@ -177,7 +180,7 @@ impl Layers {
             key.push(' ');
             key.push_str(&word);
             if let Some(entry) = self.form(&key) {
-                best = Some((Found { entry, via: Via::Surface, key: key.clone() }, j));
+                best = Some((Found { entry, via: Via::Surface, key: key.as_str().into() }, j));
             }
         }
         best
@@ -197,6 +200,23 @@ impl Layers {
     }
 
     fn lookup_with(&self, s: &mut Scratch, text: &str) -> Option<Found> {
+        // Words repeat (Zipf): every result is cached by the word as
+        // written, which saves folding and the fst walk for most tokens.
+        if let Some(hit) = s.cache.get(text) {
+            return hit.clone();
+        }
+        let result = self.cascade(s, text);
+        if text.len() <= MAX_SPLIT_LEN {
+            if s.cache.len() >= CACHE_CAP {
+                s.cache.clear();
+            }
+            s.cache.insert(text.to_string(), result.clone());
+        }
+        result
+    }
+
+    /// Surface form, de-elongated form, then the deep lookup.
+    fn cascade(&self, s: &mut Scratch, text: &str) -> Option<Found> {
         normalize::fold_into(text, &mut s.folded);
         if let Some(entry) = self.form(&s.folded) {
             return found(entry, Via::Surface, &s.folded);
@@ -212,15 +232,7 @@ impl Layers {
         if text.len() > MAX_SPLIT_LEN || !text.chars().next().is_some_and(char::is_alphabetic) {
             return None;
         }
-        if let Some(hit) = s.cache.get(text) {
-            return hit.clone();
-        }
-        let result = self.deep_lookup(s, text);
-        if s.cache.len() >= CACHE_CAP {
-            s.cache.clear();
-        }
-        s.cache.insert(text.to_string(), result.clone());
-        result
+        self.deep_lookup(s, text)
     }
 
     /// The expensive part of the cascade: stem, hyphen parts, compounds.
@@ -278,7 +290,7 @@ impl Layers {
         if stem_input.chars().count() + 1 < lemma_chars {
             return None;
         }
-        Some(Found { entry, via: Via::Stem, key: stem.into_owned() })
+        Some(Found { entry, via: Via::Stem, key: stem.as_ref().into() })
     }
 
     /// Snowball leaves the `-t` forms of verbs alone (`hasst`, `missbraucht`,
@@ -321,7 +333,7 @@ impl Layers {
             }
             let stem = stemmer.stem(infinitive);
             if let Some((entry, _)) = self.stem(&stem) {
-                return Some(Found { entry, via: Via::Stem, key: stem.into_owned() });
+                return Some(Found { entry, via: Via::Stem, key: stem.as_ref().into() });
             }
         }
         None
@@ -334,7 +346,7 @@ impl Layers {
         (entry.kind == EntryKind::Prefix).then(|| Found {
             entry: Entry { kind: EntryKind::Valence, weight: entry.weight },
             via: Via::CompoundPart,
-            key: folded.clone(),
+            key: folded.as_str().into(),
         })
     }
 
@@ -392,7 +404,7 @@ impl Layers {
 }
 
 fn found(entry: Entry, via: Via, key: &str) -> Option<Found> {
-    Some(Found { entry, via, key: key.to_string() })
+    Some(Found { entry, via, key: key.into() })
 }
 
 #[cfg(test)]

@@ -73,8 +73,8 @@ impl MarkerKind {
 const STEM_CACHE_CAP: usize = 100_000;
 
 thread_local! {
-    static STEMS: std::cell::RefCell<std::collections::HashMap<String, String>> =
-        std::cell::RefCell::new(std::collections::HashMap::new());
+    static STEMS: std::cell::RefCell<rustc_hash::FxHashMap<String, String>> =
+        std::cell::RefCell::new(rustc_hash::FxHashMap::default());
 }
 
 /// The embedded pattern files, in the order they are read.

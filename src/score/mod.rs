@@ -15,7 +15,6 @@ pub use weights::{Thresholds, Weights};
 
 use crate::analysis::{Hit, Label, Rule, Sentence};
 use crate::lexicon::{EntryKind, Found, Layers, Via};
-use crate::normalize;
 use crate::token::{Token, TokenKind};
 
 /// What a token means to the rules.
@@ -43,7 +42,6 @@ enum Role {
 pub(crate) struct ScoreScratch {
     roles: Vec<Role>,
     clause: Vec<u32>,
-    folded: String,
 }
 
 /// The scores of one document.
@@ -192,7 +190,7 @@ impl Scorer<'_> {
                     start,
                     end,
                     term: text[start..end].to_string(),
-                    key: found.key.clone(),
+                    key: found.key.to_string(),
                     valence: base,
                     contribution: v,
                     rules,
@@ -426,9 +424,10 @@ impl Scorer<'_> {
                     "," | ";" | ":" | "." | "!" | "?" | "(" | ")" | "–" | "—" | "-" | "…" | "\""
                 ),
                 TokenKind::LineBreak => true,
+                // Compared without folding: this runs for every word, and
+                // the list differs from its folded forms only in `ä`/`ß`.
                 TokenKind::Word => {
-                    normalize::fold_into(t.text, &mut s.folded);
-                    CLAUSE_WORDS.contains(&s.folded.as_str())
+                    t.text.len() <= 9 && CLAUSE_WORDS.iter().any(|w| w.eq_ignore_ascii_case(t.text))
                 }
                 _ => false,
             };
