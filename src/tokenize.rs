@@ -119,6 +119,28 @@ pub(crate) fn is_emoji(c: char) -> bool {
 fn emoticon_len(text: &str, start: usize) -> Option<usize> {
     let s = text.as_bytes();
     let rest = &s[start..];
+    // Every emoticon starts with one of these; most segments are words.
+    if !matches!(
+        rest.first(),
+        Some(
+            b'<' | b'^'
+                | b'-'
+                | b'o'
+                | b'O'
+                | b'T'
+                | b'>'
+                | b'x'
+                | b'X'
+                | b':'
+                | b';'
+                | b'='
+                | b'8'
+                | b'('
+                | b')'
+        )
+    ) {
+        return None;
+    }
     let len = match_emoticon(rest)?;
     // Not inside a word, number or URL: `Nr.:(1)`, `10:30`, `(Foto):`,
     // `Video:http://` hold no faces.

@@ -73,8 +73,8 @@ impl MarkerKind {
 const STEM_CACHE_CAP: usize = 100_000;
 
 thread_local! {
-    static STEMS: std::cell::RefCell<rustc_hash::FxHashMap<String, String>> =
-        std::cell::RefCell::new(rustc_hash::FxHashMap::default());
+    static SCRATCH: std::cell::RefCell<MarkerScratch> =
+        std::cell::RefCell::new(MarkerScratch::default());
 }
 
 /// The embedded pattern files, in the order they are read.
@@ -221,60 +221,87 @@ impl MarkerSet {
         }
         // Keys of the content tokens, computed once per document, and only
         // for documents that contain an anchor. Stems come from a per-thread
-        // cache: stemming is the costliest step, and words repeat.
-        let mut keys: Vec<(usize, String, String)> = Vec::new();
-        let mut folded = String::new();
-        STEMS.with(|cache| {
-            let mut cache = cache.borrow_mut();
-            if cache.len() >= STEM_CACHE_CAP {
-                cache.clear();
+        // cache (stemming is the costliest step, and words repeat); folded
+        // forms and stems go into one reused arena instead of two strings
+        // per word.
+        SCRATCH.with(|scratch| {
+            let mut scratch = scratch.borrow_mut();
+            let MarkerScratch { stems, arena, keys, folded } = &mut *scratch;
+            if stems.len() >= STEM_CACHE_CAP {
+                stems.clear();
             }
+            arena.clear();
+            keys.clear();
             for (i, t) in tokens.iter().enumerate() {
                 if pattern::is_content(t) {
-                    normalize::fold_into(t.text, &mut folded);
-                    let stem = match cache.get(folded.as_str()) {
-                        Some(s) => s.clone(),
+                    normalize::fold_into(t.text, folded);
+                    let f = push(arena, folded);
+                    let stem = match stems.get(folded.as_str()) {
+                        Some(s) => push(arena, s),
                         None => {
-                            let s = c.stemmer.stem(&folded).into_owned();
-                            cache.insert(folded.clone(), s.clone());
-                            s
+                            let s = c.stemmer.stem(folded).into_owned();
+                            let r = push(arena, &s);
+                            stems.insert(folded.clone(), s);
+                            r
                         }
                     };
-                    keys.push((i, folded.clone(), stem));
+                    keys.push((i, f, stem));
                 }
             }
-        });
-        let mut out = Vec::new();
-        let mut at = 0;
-        for (si, range) in sentences.iter().enumerate() {
-            let start = at;
-            while at < keys.len() && keys[at].0 < range.end {
-                at += 1;
-            }
-            let content: Vec<Content<'_>> = keys[start..at]
-                .iter()
-                .map(|(i, f, s)| Content { token: *i, kind: tokens[*i].kind, folded: f, stem: s })
-                .collect();
-            if content.is_empty() {
-                continue;
-            }
-            for (pi, (p, _)) in c.patterns.iter().enumerate() {
-                if !candidate[pi] {
+            let mut out = Vec::new();
+            let mut at = 0;
+            let mut content: Vec<Content<'_>> = Vec::new();
+            for (si, range) in sentences.iter().enumerate() {
+                let start = at;
+                while at < keys.len() && keys[at].0 < range.end {
+                    at += 1;
+                }
+                content.clear();
+                content.extend(keys[start..at].iter().map(|(i, f, s)| Content {
+                    token: *i,
+                    kind: tokens[*i].kind,
+                    folded: &arena[f.clone()],
+                    stem: &arena[s.clone()],
+                }));
+                if content.is_empty() {
                     continue;
                 }
-                for r in p.find(&content) {
-                    out.push(Match {
-                        pattern: pi,
-                        first: content[r.start].token,
-                        last: content[r.end - 1].token,
-                        sentence: si,
-                    });
+                for (pi, (p, _)) in c.patterns.iter().enumerate() {
+                    if !candidate[pi] {
+                        continue;
+                    }
+                    for r in p.find(&content) {
+                        out.push(Match {
+                            pattern: pi,
+                            first: content[r.start].token,
+                            last: content[r.end - 1].token,
+                            sentence: si,
+                        });
+                    }
                 }
             }
-        }
-        out.sort_by_key(|m| (m.first, std::cmp::Reverse(m.last)));
-        out
+            out.sort_by_key(|m| (m.first, std::cmp::Reverse(m.last)));
+            out
+        })
     }
+}
+
+fn push(arena: &mut String, s: &str) -> Range<usize> {
+    let start = arena.len();
+    arena.push_str(s);
+    start..arena.len()
+}
+
+/// Per-thread working memory of the marker stage.
+#[derive(Default)]
+struct MarkerScratch {
+    /// Folded word → stem.
+    stems: rustc_hash::FxHashMap<String, String>,
+    /// Folded forms and stems of one document's content tokens.
+    arena: String,
+    /// (token index, folded range, stem range) per content token.
+    keys: Vec<(usize, Range<usize>, Range<usize>)>,
+    folded: String,
 }
 
 impl std::fmt::Debug for MarkerSet {
