@@ -31,6 +31,9 @@ struct Walker<R: BufRead> {
     path: Vec<String>,
     text: String,
     pending_close: Option<String>,
+    /// After an error the rest of the file cannot be trusted: the walker
+    /// reports the error once, then the end.
+    failed: bool,
 }
 
 impl<R: BufRead> Walker<R> {
@@ -59,6 +62,9 @@ impl<R: BufRead> Walker<R> {
     }
 
     fn next(&mut self) -> Step {
+        if self.failed {
+            return Step::Eof;
+        }
         if let Some(name) = self.pending_close.take() {
             self.path.pop();
             return Step::Close(name, String::new());
@@ -152,18 +158,11 @@ pub fn wxr<'o, R: BufRead + 'o>(
     let mut item_title = String::new();
     let mut item_link = String::new();
     let mut comment: Option<(usize, HashMap<String, String>)> = None;
-    let mut done = false;
     let mut n = 0usize;
     std::iter::from_fn(move || loop {
-        if done {
-            return None;
-        }
         match w.next() {
             Step::Eof => return None,
-            Step::Error(msg) => {
-                done = true;
-                return Some(Record::error(Value::from(n + 1), msg));
-            }
+            Step::Error(msg) => return Some(Record::error(Value::from(n + 1), msg)),
             Step::Open(tag, _) => match tag.as_str() {
                 "item" => {
                     item_title.clear();
@@ -258,18 +257,11 @@ pub fn disqus<'o, R: BufRead + 'o>(
     let mut threads: HashMap<String, (String, String)> = HashMap::new();
     let mut thread: Option<(String, String, String)> = None;
     let mut post: Option<(usize, String, HashMap<String, String>)> = None;
-    let mut done = false;
     let mut n = 0usize;
     std::iter::from_fn(move || loop {
-        if done {
-            return None;
-        }
         match w.next() {
             Step::Eof => return None,
-            Step::Error(msg) => {
-                done = true;
-                return Some(Record::error(Value::from(n + 1), msg));
-            }
+            Step::Error(msg) => return Some(Record::error(Value::from(n + 1), msg)),
             Step::Open(tag, attrs) => {
                 let dsq_id = attrs.iter().find(|(k, _)| k == "dsq:id").map(|(_, v)| v.clone());
                 match (w.depth(), tag.as_str()) {
