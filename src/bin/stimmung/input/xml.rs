@@ -46,6 +46,7 @@ impl<R: BufRead> Walker<R> {
             path: Vec::new(),
             text: String::new(),
             pending_close: None,
+            failed: false,
         }
     }
 
