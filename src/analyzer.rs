@@ -397,9 +397,10 @@ impl AnalyzerBuilder {
     ///
     /// # Errors
     ///
-    /// A lexicon file that cannot be read or has a malformed line (the
-    /// message names `file:line`); thresholds outside [-1, 1] or in the
-    /// wrong order; non-positive `alpha`.
+    /// A lexicon or pattern file that cannot be read or has a malformed line
+    /// (the message names `file:line`); thresholds outside [-1, 1] or in the
+    /// wrong order; non-positive `alpha`; both a marker set and pattern
+    /// files.
     pub fn build(&self) -> Result<Analyzer> {
         let t = self.thresholds;
         if !(-1.0..=1.0).contains(&t.negative)
@@ -428,7 +429,13 @@ impl AnalyzerBuilder {
         let markers = match (&self.markers, self.pattern_paths.is_empty()) {
             (Some(set), true) => set.clone(),
             (None, true) => MarkerSet::german(),
-            (base, false) => MarkerSet::from_paths(&self.pattern_paths, base.is_none())?,
+            (None, false) => MarkerSet::from_paths(&self.pattern_paths, true)?,
+            (Some(_), false) => {
+                return Err(Error::config(
+                    "marker_set and marker_patterns_path cannot be combined: \
+                     compile the extra files into the set with MarkerSet::from_sources",
+                ))
+            }
         };
         Ok(Analyzer {
             inner: Arc::new(Inner {

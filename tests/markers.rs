@@ -176,4 +176,23 @@ fn spam_uses_the_author_url() {
     assert!(a.flags().iter().any(|f| f.kind() == MarkerKind::Spam), "{:?}", a.flags());
     let a = analyzer.analyze("Toller Beitrag, weiter so!");
     assert!(a.flags().iter().all(|f| f.kind() != MarkerKind::Spam));
+    let seo = stimmung::CommentMeta { author: Some("www.billig-kredit.example"), author_url: None };
+    let a = analyzer.analyze_comment("Toller Beitrag, weiter so!", &seo);
+    assert!(a.flags().iter().any(|f| f.kind() == MarkerKind::Spam), "author name as a URL");
+}
+
+#[test]
+fn marker_set_and_pattern_files_do_not_mix_silently() {
+    let path = crate::api::temp_file(
+        "x.txt",
+        b"[boilerplate/x]
+x = firmenlinie
+",
+    );
+    let err = Analyzer::builder()
+        .marker_set(stimmung::MarkerSet::german())
+        .marker_patterns_path(&path)
+        .build()
+        .unwrap_err();
+    assert!(err.to_string().contains("cannot be combined"), "{err}");
 }

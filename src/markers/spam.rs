@@ -59,7 +59,11 @@ pub(crate) fn detect(
         if let Some(u) = url {
             evidence.push(Evidence::new(text, u.span.clone(), "link"));
         }
-        let has_link = url.is_some() || meta.author_url.is_some_and(|u| !u.trim().is_empty());
+        // An author "name" that is a URL is the signature of SEO spam.
+        let author_is_link = meta.author.is_some_and(|a| a.contains("http") || a.contains("www."));
+        let has_link = url.is_some()
+            || author_is_link
+            || meta.author_url.is_some_and(|u| !u.trim().is_empty());
         let category = if pattern.category == "referral" && has_link {
             "referral"
         } else if pattern.category == "praise_en" && is_english {
