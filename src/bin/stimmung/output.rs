@@ -29,6 +29,24 @@ struct Failed<'a> {
     meta: &'a Map<String, Value>,
 }
 
+/// One JSONL output line (with its newline). Pure, so records can be
+/// rendered in parallel and written in order.
+pub fn render_jsonl(rec: &Record, result: Result<&Analysis, &str>) -> Result<Vec<u8>> {
+    let mut out = Vec::with_capacity(512);
+    match result {
+        Ok(a) => {
+            let text = if rec.echo_text { rec.text.as_deref().ok() } else { None };
+            let scored = Scored { id: &rec.id, text, analysis: a, meta: &rec.meta };
+            serde_json::to_writer(&mut out, &scored)?;
+        }
+        Err(e) => {
+            serde_json::to_writer(&mut out, &Failed { id: &rec.id, error: e, meta: &rec.meta })?
+        }
+    }
+    out.push(b'\n');
+    Ok(out)
+}
+
 /// How many terms the flat formats list.
 const TOP_TERMS: usize = 5;
 
@@ -62,22 +80,23 @@ impl<W: Write> Writer<W> {
         })
     }
 
+    /// Whether records are rendered by [`render_jsonl`] (in parallel) and
+    /// written with [`Writer::write_rendered`].
+    pub fn renders_in_parallel(&self) -> bool {
+        matches!(self, Writer::Jsonl(_))
+    }
+
+    /// Writes a line made by [`render_jsonl`].
+    pub fn write_rendered(&mut self, line: &[u8]) -> Result<()> {
+        if let Writer::Jsonl(out) = self {
+            out.write_all(line)?;
+        }
+        Ok(())
+    }
+
     pub fn write(&mut self, rec: &Record, result: Result<&Analysis, &str>) -> Result<()> {
         match self {
-            Writer::Jsonl(out) => {
-                match result {
-                    Ok(a) => {
-                        let text = if rec.echo_text { rec.text.as_deref().ok() } else { None };
-                        let scored = Scored { id: &rec.id, text, analysis: a, meta: &rec.meta };
-                        serde_json::to_writer(&mut *out, &scored)?;
-                    }
-                    Err(e) => serde_json::to_writer(
-                        &mut *out,
-                        &Failed { id: &rec.id, error: e, meta: &rec.meta },
-                    )?,
-                }
-                out.write_all(b"\n")?;
-            }
+            Writer::Jsonl(out) => out.write_all(&render_jsonl(rec, result)?)?,
             Writer::Delimited { csv, keep } => {
                 let id = match &rec.id {
                     Value::String(s) => s.clone(),

@@ -106,6 +106,7 @@ impl<W: Write> Run<'_, W> {
                 r.text.as_ref().ok().map(|t| analyzer.analyze_comment(t, &meta))
             })
             .collect();
+        // In input order: repeats, the summary, error messages.
         for (rec, res) in chunk.iter().zip(&mut results) {
             match (&rec.text, res.as_mut()) {
                 (Ok(text), Some(a)) => {
@@ -114,7 +115,6 @@ impl<W: Write> Run<'_, W> {
                         a.add_flag(flag);
                     }
                     self.summary.add(a, rec.thread.as_deref());
-                    self.writer.write(rec, Ok(a))?;
                 }
                 (Err(e), _) => {
                     self.had_errors = true;
@@ -125,12 +125,32 @@ impl<W: Write> Run<'_, W> {
                         eprintln!("stimmung: {e}");
                     }
                     if self.args.strict {
+                        // Everything before the bad record is written.
+                        let at = chunk.iter().position(|r| std::ptr::eq(r, rec)).unwrap_or(0);
+                        for (r, x) in chunk[..at].iter().zip(&results) {
+                            self.writer.write(r, x.as_ref().ok_or(""))?;
+                        }
                         self.writer.flush()?;
                         bail!("stopped at the first bad record (--strict)");
                     }
-                    self.writer.write(rec, Err(e))?;
                 }
                 (Ok(_), None) => unreachable!("every text record is analyzed"),
+            }
+        }
+        if self.writer.renders_in_parallel() {
+            // Serializing is a large share of the work on short comments:
+            // render in parallel, write in order.
+            let lines: Vec<Vec<u8>> = chunk
+                .par_iter()
+                .zip(&results)
+                .map(|(rec, res)| crate::output::render_jsonl(rec, outcome(rec, res)))
+                .collect::<Result<_>>()?;
+            for line in &lines {
+                self.writer.write_rendered(line)?;
+            }
+        } else {
+            for (rec, res) in chunk.iter().zip(&results) {
+                self.writer.write(rec, outcome(rec, res))?;
             }
         }
         if let Some(bar) = &self.bar {
@@ -142,5 +162,17 @@ impl<W: Write> Run<'_, W> {
         }
         chunk.clear();
         Ok(())
+    }
+}
+
+/// What is written for a record: its analysis, or its error.
+fn outcome<'a>(
+    rec: &'a Record,
+    res: &'a Option<Analysis>,
+) -> std::result::Result<&'a Analysis, &'a str> {
+    match (&rec.text, res) {
+        (Ok(_), Some(a)) => Ok(a),
+        (Err(e), _) => Err(e.as_str()),
+        (Ok(_), None) => Err("not analyzed"),
     }
 }
