@@ -151,6 +151,41 @@ fn broken_rows_and_empty_files() {
 }
 
 #[test]
+fn an_unclosed_quote_loses_no_rows() {
+    let p = temp_file("unbal.csv", b"id,text\n1,\"gut\n2,schlecht\n3,toll\n");
+    let out = run(&["score", p.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let recs = records(&out);
+    assert_eq!(ids(&recs), ["1", "2", "3"], "the swallowed rows are read again");
+    assert!(recs[0]["error"].as_str().unwrap().contains("unbal.csv:2: unterminated quoted field"));
+    assert_eq!(recs[1]["label"], "negative");
+    assert_eq!(recs[2]["label"], "positive");
+    // A stray inch mark in an unquoted last field is text, not an error.
+    let inch = temp_file("inch.csv", b"id,text\n1,gut\n2,ein 5\" Display\n");
+    let recs = records(&run(&["score", inch.to_str().unwrap()]));
+    assert_eq!(recs.len(), 2);
+    assert!(recs[1].get("error").is_none(), "{}", recs[1]);
+}
+
+#[test]
+fn truncated_gzip_keeps_what_was_read() {
+    let gz = std::fs::read(fixture("seed_comments.jsonl.gz")).unwrap();
+    let p = temp_file("trunc.jsonl.gz", &gz[..600]);
+    let out = run(&["score", p.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let recs = records(&out);
+    assert!(
+        recs.first().is_some_and(|r| r.get("label").is_some()),
+        "records before the damage are scored"
+    );
+    assert!(
+        recs.last().unwrap()["error"].as_str().unwrap().contains("trunc.jsonl.gz"),
+        "{:?}",
+        recs.last()
+    );
+}
+
+#[test]
 fn malformed_and_hostile_xml() {
     let broken = temp_file("broken.wxr", b"<rss><channel><item><wp:comment><wp:comment_content>gut</wp:comment_content></wp:comment>\n</item>\n</rss-oops>");
     let out = run(&["score", broken.to_str().unwrap()]);

@@ -1,11 +1,32 @@
 //! CSV and TSV with a header row (the csv crate: quoted fields with
 //! delimiters, quotes and line breaks inside).
 
-use std::io::BufRead;
+use std::cell::Cell;
+use std::io::{self, BufRead, Read};
+use std::rc::Rc;
 
 use serde_json::Value;
 
 use super::{Counting, Options, Record};
+
+/// Passes bytes through and tracks whether the parser is inside a quoted
+/// field (a doubled quote toggles twice). If the input ends inside quotes,
+/// the last record swallowed the rest of the file.
+struct QuoteTracker<R> {
+    inner: R,
+    in_quote: Rc<Cell<bool>>,
+}
+
+impl<R: Read> Read for QuoteTracker<R> {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        let quotes = buf[..n].iter().filter(|&&b| b == b'"').count();
+        if quotes % 2 == 1 {
+            self.in_quote.set(!self.in_quote.get());
+        }
+        Ok(n)
+    }
+}
 
 pub fn reader<'o, R: BufRead + 'o>(
     name: String,
@@ -13,7 +34,10 @@ pub fn reader<'o, R: BufRead + 'o>(
     delimiter: u8,
     opts: &'o Options,
 ) -> impl Iterator<Item = Record> + 'o {
-    let mut csv = csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).from_reader(input);
+    let in_quote = Rc::new(Cell::new(false));
+    let tracked = QuoteTracker { inner: input, in_quote: in_quote.clone() };
+    let mut csv =
+        csv::ReaderBuilder::new().delimiter(delimiter).flexible(true).from_reader(tracked);
     let headers: Result<Vec<String>, String> = match csv.byte_headers() {
         Ok(h) => Ok(h.iter().map(|f| String::from_utf8_lossy(f).trim().to_string()).collect()),
         Err(e) => Err(format!("{name}:1: cannot read the header: {e}")),
@@ -42,21 +66,62 @@ pub fn reader<'o, R: BufRead + 'o>(
     let mut record = csv::ByteRecord::new();
     let mut done = false;
     let mut n = 0usize;
-    std::iter::from_fn(move || {
+    // One record of lookahead: only at the end of the input is it known
+    // whether the last record ended inside an unclosed quote.
+    let mut pending: Option<(Record, u64, Option<String>)> = None;
+    let mut recovered: std::collections::VecDeque<Record> = Default::default();
+    std::iter::from_fn(move || loop {
+        if let Some(r) = recovered.pop_front() {
+            return Some(r);
+        }
         if done {
-            return None;
+            return pending.take().map(|p| p.0);
         }
         if let Some(e) = header_error.take() {
             done = true;
             return Some(Record::error(Value::from(1), e));
         }
         let line = csv.position().line() + 1;
-        match csv.read_byte_record(&mut record) {
-            Ok(false) => None,
+        let next = match csv.read_byte_record(&mut record) {
+            Ok(false) => {
+                done = true;
+                let (rec, line, text) = pending.take()?;
+                // A stray quote in an unquoted field (`5" Display`) also
+                // flips the parity; only a field that holds further lines
+                // swallowed anything.
+                let swallowed = text.as_deref().is_some_and(|t| t.contains('\n'));
+                if !(in_quote.get() && swallowed) {
+                    return Some(rec);
+                }
+                // The quote opened in this record never closes: report it,
+                // and read the lines it swallowed again as rows.
+                let msg = format!(
+                    "{name}:{line}: unterminated quoted field (the quote is never closed); \
+                     the lines after it are read again as rows"
+                );
+                let tail = text.as_deref().and_then(|t| t.split_once('\n')).map_or("", |(_, t)| t);
+                let mut again = csv::ReaderBuilder::new()
+                    .delimiter(delimiter)
+                    .flexible(true)
+                    .has_headers(false)
+                    .from_reader(tail.as_bytes());
+                let mut row = csv::ByteRecord::new();
+                let mut k = 0;
+                while let Ok(true) = again.read_byte_record(&mut row) {
+                    k += 1;
+                    n += 1;
+                    recovered.push_back(to_record(&name, line + k, n, &row, &cols));
+                }
+                return Some(Record::error(rec.id, msg));
+            }
             Ok(true) => {
                 n += 1;
                 let line = record.position().map_or(line, |p| p.line());
-                Some(to_record(&name, line, n, &record, &cols))
+                let text = cols
+                    .text
+                    .and_then(|i| record.get(i))
+                    .map(|t| String::from_utf8_lossy(t).into_owned());
+                (to_record(&name, line, n, &record, &cols), line, text)
             }
             Err(e) => {
                 // A broken row: the reader resynchronises at the next line.
@@ -65,8 +130,13 @@ pub fn reader<'o, R: BufRead + 'o>(
                 if matches!(e.kind(), csv::ErrorKind::Io(_)) {
                     done = true;
                 }
-                Some(Record::error(Value::from(n), format!("{name}:{line}: broken CSV row: {e}")))
+                let rec =
+                    Record::error(Value::from(n), format!("{name}:{line}: broken CSV row: {e}"));
+                (rec, line, None)
             }
+        };
+        if let Some(prev) = pending.replace(next) {
+            return Some(prev.0);
         }
     })
 }
