@@ -168,6 +168,25 @@ fn an_unclosed_quote_loses_no_rows() {
 }
 
 #[test]
+fn oversized_records_become_error_records() {
+    let big = "gut ".repeat(600_000); // 2.4 MB
+    let input = format!("{{\"id\": 1, \"text\": \"kurz und gut\"}}\n{{\"id\": 2, \"text\": \"{big}\"}}\n{{\"id\": 3, \"text\": \"toll\"}}\n");
+    let p = temp_file("big.jsonl", input.as_bytes());
+    let out = run(&["score", "--max-record-mb", "1", p.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let recs = records(&out);
+    assert_eq!(ids(&recs), ["1", "2", "3"]);
+    assert!(recs[1]["error"]
+        .as_str()
+        .unwrap()
+        .contains("big.jsonl:2: record of 2.4 MB exceeds --max-record-mb 1"));
+    assert_eq!(recs[2]["label"], "positive");
+    // Under the limit it is scored.
+    let out = run(&["score", "--max-record-mb", "3", p.to_str().unwrap()]);
+    assert!(out.status.success());
+}
+
+#[test]
 fn truncated_gzip_keeps_what_was_read() {
     let gz = std::fs::read(fixture("seed_comments.jsonl.gz")).unwrap();
     let p = temp_file("trunc.jsonl.gz", &gz[..600]);

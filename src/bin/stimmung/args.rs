@@ -128,6 +128,10 @@ pub struct ScoreArgs {
     /// Write the summary as JSON to FILE.
     #[arg(long, value_name = "FILE")]
     pub summary_json: Option<PathBuf>,
+    /// Records longer than this (MB of text) become error records: one
+    /// record's tokens are held in memory at once.
+    #[arg(long, default_value_t = 10)]
+    pub max_record_mb: usize,
     /// Records scored together (memory grows with it, not with the input).
     #[arg(long, default_value_t = 4096, hide = true)]
     pub chunk: usize,

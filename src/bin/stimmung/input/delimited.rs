@@ -7,7 +7,7 @@ use std::rc::Rc;
 
 use serde_json::Value;
 
-use super::{Counting, Options, Record};
+use super::{limit, Counting, Options, Record};
 
 /// Passes bytes through and tracks whether the parser is inside a quoted
 /// field (a doubled quote toggles twice). If the input ends inside quotes,
@@ -121,7 +121,13 @@ pub fn reader<'o, R: BufRead + 'o>(
                     .text
                     .and_then(|i| record.get(i))
                     .map(|t| String::from_utf8_lossy(t).into_owned());
-                (to_record(&name, line, n, &record, &cols), line, text)
+                let rec = limit(
+                    to_record(&name, line, n, &record, &cols),
+                    &name,
+                    line,
+                    opts.max_record_bytes,
+                );
+                (rec, line, text)
             }
             Err(e) => {
                 // A broken row: the reader resynchronises at the next line.

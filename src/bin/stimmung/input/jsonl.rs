@@ -6,7 +6,7 @@ use std::io::BufRead;
 use serde_json::Value;
 
 use super::txt::Lines;
-use super::{field, Counting, Options, Record};
+use super::{field, limit, Counting, Options, Record};
 
 pub struct Reader<'o, R> {
     lines: Lines<R>,
@@ -26,7 +26,12 @@ impl<R: BufRead> Iterator for Reader<'_, R> {
         let name = self.lines.name.clone();
         Some(match self.lines.next_line()? {
             Err(rec) => rec,
-            Ok((line_no, raw)) => parse(&name, line_no, raw, self.opts),
+            Ok((line_no, raw)) => limit(
+                parse(&name, line_no, raw, self.opts),
+                &name,
+                line_no,
+                self.opts.max_record_bytes,
+            ),
         })
     }
 }

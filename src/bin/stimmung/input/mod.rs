@@ -62,6 +62,7 @@ pub struct Options {
     pub keep: Vec<String>,
     pub include_pingbacks: bool,
     pub include_deleted: bool,
+    pub max_record_bytes: usize,
 }
 
 impl Options {
@@ -75,6 +76,7 @@ impl Options {
             keep: a.keep.clone(),
             include_pingbacks: a.include_pingbacks,
             include_deleted: a.include_deleted,
+            max_record_bytes: a.max_record_mb.saturating_mul(1_000_000),
         }
     }
 }
@@ -152,7 +154,7 @@ pub fn open<'o>(
     let input = Counting { inner: reader, lines: 0, bytes: 0 };
     let records: Box<dyn Iterator<Item = Record> + 'o> = match format {
         InputFormat::Jsonl | InputFormat::Auto => Box::new(jsonl::Reader::new(name, input, opts)),
-        InputFormat::Txt => Box::new(txt::Reader::new(name, input)),
+        InputFormat::Txt => Box::new(txt::Reader::new(name, input, opts.max_record_bytes)),
         InputFormat::Csv => Box::new(delimited::reader(name, input, b',', opts)),
         InputFormat::Tsv => Box::new(delimited::reader(name, input, b'\t', opts)),
         InputFormat::Wxr => Box::new(xml::wxr(name, input, opts)),
@@ -204,6 +206,21 @@ fn detect(name: &str, reader: &mut Box<dyn BufRead>) -> Result<InputFormat> {
     } else {
         InputFormat::Txt
     })
+}
+
+/// Turns a record whose text is longer than the limit into an error record
+/// naming its place: its tokens would all be in memory at once.
+pub fn limit(mut rec: Record, name: &str, line: impl std::fmt::Display, max: usize) -> Record {
+    if let Ok(t) = &rec.text {
+        if t.len() > max {
+            rec.text = Err(format!(
+                "{name}:{line}: record of {:.1} MB exceeds --max-record-mb {}",
+                t.len() as f64 / 1e6,
+                max / 1_000_000
+            ));
+        }
+    }
+    rec
 }
 
 /// A field by dotted path (`comment.body`).

@@ -5,7 +5,7 @@ use std::io::BufRead;
 
 use serde_json::Value;
 
-use super::{Counting, Record};
+use super::{limit, Counting, Record};
 
 /// Non-blank lines of an input, with their numbers; a read error ends the
 /// input as an error record naming the line.
@@ -48,11 +48,12 @@ impl<R: BufRead> Lines<R> {
 
 pub struct Reader<R> {
     lines: Lines<R>,
+    max: usize,
 }
 
 impl<R: BufRead> Reader<R> {
-    pub fn new(name: String, input: Counting<R>) -> Self {
-        Reader { lines: Lines::new(name, input) }
+    pub fn new(name: String, input: Counting<R>, max: usize) -> Self {
+        Reader { lines: Lines::new(name, input), max }
     }
 }
 
@@ -64,7 +65,9 @@ impl<R: BufRead> Iterator for Reader<R> {
         Some(match self.lines.next_line()? {
             Err(rec) => rec,
             Ok((line_no, raw)) => match std::str::from_utf8(raw) {
-                Ok(t) => Record::ok(Value::from(line_no), t.to_string()),
+                Ok(t) => {
+                    limit(Record::ok(Value::from(line_no), t.to_string()), &name, line_no, self.max)
+                }
                 Err(e) => Record::error(
                     Value::from(line_no),
                     format!("{name}:{line_no}: invalid UTF-8 at byte {}", e.valid_up_to()),

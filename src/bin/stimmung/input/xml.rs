@@ -11,7 +11,7 @@ use std::io::BufRead;
 use quick_xml::events::{BytesStart, Event};
 use serde_json::{Map, Value};
 
-use super::{html, Counting, Options, Record};
+use super::{html, limit, Counting, Options, Record};
 
 /// What the walker reports.
 enum Step {
@@ -192,7 +192,8 @@ pub fn wxr<'o, R: BufRead + 'o>(
                         continue;
                     }
                     n += 1;
-                    return Some(wxr_record(&w.name, line, n, &f, &item_title, &item_link));
+                    let rec = wxr_record(&w.name, line, n, &f, &item_title, &item_link);
+                    return Some(limit(rec, &w.name, line, opts.max_record_bytes));
                 }
             }
         }
@@ -310,7 +311,8 @@ pub fn disqus<'o, R: BufRead + 'o>(
                             continue;
                         }
                         n += 1;
-                        return Some(disqus_record(&w.name, line, n, &id, &f, &threads));
+                        let rec = disqus_record(&w.name, line, n, &id, &f, &threads);
+                        return Some(limit(rec, &w.name, line, opts.max_record_bytes));
                     }
                     _ => {}
                 }
