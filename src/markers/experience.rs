@@ -117,26 +117,26 @@ pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<
         let range = &cx.sentences[m.sentence];
         let mut context = None;
         let mut opinion = false;
+        let mut has_time = false;
         for i in range.clone() {
             let t = &cx.tokens[i];
-            // The cue's own first and last words (`Seit drei Wochen`) are
-            // no context; words between the parts of an unordered cue
-            // (`Erstattung wurde mir verweigert`) are.
-            if t.kind != TokenKind::Word || i == m.first || i == m.last {
+            if t.kind != TokenKind::Word {
                 continue;
             }
             normalize::fold_into(t.text, &mut folded);
-            if context.is_none()
-                && (FIRST_PERSON.contains(&folded.as_str()) || TIME.contains(&folded.as_str()))
-            {
+            let word = folded.as_str();
+            has_time |= TIME.contains(&word);
+            // The cue's own first and last words (`Seit drei Wochen`) are
+            // no context; words between the parts of an unordered cue
+            // (`Erstattung wurde mir verweigert`) are.
+            if i == m.first || i == m.last {
+                continue;
+            }
+            if context.is_none() && (FIRST_PERSON.contains(&word) || TIME.contains(&word)) {
                 context = Some(i);
             }
-            opinion |= OPINION.contains(&folded.as_str());
+            opinion |= OPINION.contains(&word);
         }
-        let has_time = range.clone().any(|i| {
-            normalize::fold_into(cx.tokens[i].text, &mut folded);
-            TIME.contains(&folded.as_str())
-        });
         let reported = context.is_some() && (!opinion || has_time);
         // Weak cues (`?name`: `warten`, `Wartezeit`) also need a negative
         // word besides the cue itself: `Ich warte gespannt auf die nächste

@@ -89,13 +89,7 @@ const CLAUSE_WORDS: &[&str] = &[
 
 impl Scorer<'_> {
     pub(crate) fn label(&self, compound: f64) -> Label {
-        if compound >= self.thresholds.positive {
-            Label::Positive
-        } else if compound <= self.thresholds.negative {
-            Label::Negative
-        } else {
-            Label::Neutral
-        }
+        self.thresholds.label(compound)
     }
 
     fn normalize(&self, sum: f64) -> f64 {

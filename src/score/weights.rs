@@ -95,6 +95,19 @@ pub struct Thresholds {
     pub negative: f64,
 }
 
+impl Thresholds {
+    /// The label of a compound score under these thresholds.
+    pub fn label(&self, compound: f64) -> crate::Label {
+        if compound >= self.positive {
+            crate::Label::Positive
+        } else if compound <= self.negative {
+            crate::Label::Negative
+        } else {
+            crate::Label::Neutral
+        }
+    }
+}
+
 impl Default for Thresholds {
     fn default() -> Self {
         Thresholds { positive: 0.275, negative: -0.15 }

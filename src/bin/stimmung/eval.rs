@@ -115,10 +115,7 @@ pub fn run(args: &EvalArgs) -> Result<ExitCode> {
     let mut all = Vec::new();
     for path in &args.gold {
         let set = gold::read(path)?;
-        let texts: Vec<&str> = set.items.iter().map(|i| i.text.as_str()).collect();
-        let results = analyzer.analyze_batch(&texts);
-        let pairs: Vec<(Label, Label)> =
-            set.items.iter().zip(&results).map(|(g, r)| (g.label, r.label())).collect();
+        let (results, pairs) = predict(&analyzer, &set);
         let fig = figures(&set.name, set.skipped, &pairs);
         if !args.json {
             print_table(&fig);
@@ -135,6 +132,14 @@ pub fn run(args: &EvalArgs) -> Result<ExitCode> {
         println!("mean macro-F1 over {} sets: {mean:.3}", all.len());
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The analyses of a set and its (gold, predicted) label pairs.
+fn predict(analyzer: &Analyzer, set: &GoldSet) -> (Vec<Analysis>, Vec<(Label, Label)>) {
+    let texts: Vec<&str> = set.items.iter().map(|i| i.text.as_str()).collect();
+    let results = analyzer.analyze_batch(&texts);
+    let pairs = set.items.iter().zip(&results).map(|(g, r)| (g.label, r.label())).collect();
+    (results, pairs)
 }
 
 /// `--compare`: every variant on every set, one table.
@@ -154,13 +159,7 @@ fn compare(args: &EvalArgs) -> Result<ExitCode> {
         let analyzer = builder.build()?;
         let scores = sets
             .iter()
-            .map(|set| {
-                let texts: Vec<&str> = set.items.iter().map(|i| i.text.as_str()).collect();
-                let results = analyzer.analyze_batch(&texts);
-                let pairs: Vec<(Label, Label)> =
-                    set.items.iter().zip(&results).map(|(g, r)| (g.label, r.label())).collect();
-                figures(&set.name, set.skipped, &pairs).macro_f1
-            })
+            .map(|set| figures(&set.name, set.skipped, &predict(&analyzer, set).1).macro_f1)
             .collect();
         columns.push((name, scores));
     }

@@ -107,7 +107,7 @@ impl<W: Write> Run<'_, W> {
             })
             .collect();
         // In input order: repeats, the summary, error messages.
-        for (rec, res) in chunk.iter().zip(&mut results) {
+        for (at, (rec, res)) in chunk.iter().zip(&mut results).enumerate() {
             match (&rec.text, res.as_mut()) {
                 (Ok(text), Some(a)) => {
                     let id = rec.id.as_str().map_or_else(|| rec.id.to_string(), str::to_string);
@@ -126,9 +126,8 @@ impl<W: Write> Run<'_, W> {
                     }
                     if self.args.strict {
                         // Everything before the bad record is written.
-                        let at = chunk.iter().position(|r| std::ptr::eq(r, rec)).unwrap_or(0);
-                        for (r, x) in chunk[..at].iter().zip(&results) {
-                            self.writer.write(r, x.as_ref().ok_or(""))?;
+                        for (r, x) in chunk[..at].iter().zip(results.iter()) {
+                            self.writer.write(r, outcome(r, x))?;
                         }
                         self.writer.flush()?;
                         bail!("stopped at the first bad record (--strict)");

@@ -31,19 +31,10 @@ fn score_sets(analyzer: &Analyzer, sets: &[GoldSet]) -> Vec<Vec<(Label, f64)>> {
 }
 
 fn mean_f1(compounds: &[Vec<(Label, f64)>], t: &Thresholds) -> f64 {
-    let label = |c: f64| {
-        if c >= t.positive {
-            Label::Positive
-        } else if c <= t.negative {
-            Label::Negative
-        } else {
-            Label::Neutral
-        }
-    };
     let total: f64 = compounds
         .iter()
         .map(|set| {
-            let pairs: Vec<(Label, Label)> = set.iter().map(|&(g, c)| (g, label(c))).collect();
+            let pairs: Vec<(Label, Label)> = set.iter().map(|&(g, c)| (g, t.label(c))).collect();
             figures("", 0, &pairs).macro_f1
         })
         .sum();
