@@ -14,3 +14,6 @@ mod cli;
 mod formats;
 // Tone markers: labelled set with controls, masking, evidence.
 mod markers;
+// Inputs that once crashed a fuzz target, replayed through its code.
+#[cfg(feature = "cli")]
+mod fuzz;

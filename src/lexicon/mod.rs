@@ -123,10 +123,20 @@ impl Lexicon {
     /// As for [`Lexicon::from_tsv_path`].
     pub fn from_sentiws_path(path: impl AsRef<Path>, scale: f64) -> Result<Lexicon> {
         let (name, text) = read(path.as_ref())?;
-        let entries = compile::parse_sentiws(&name, &text, scale).map_err(Error::source)?;
+        Lexicon::from_sentiws(&name, &text, scale)
+    }
+
+    /// Builds a lexicon from the text of one SentiWS v2.0 file. See
+    /// [`Lexicon::from_sentiws_path`]; `name` is used in error messages.
+    ///
+    /// # Errors
+    ///
+    /// A malformed line fails with `name:line` and the reason.
+    pub fn from_sentiws(name: &str, text: &str, scale: f64) -> Result<Lexicon> {
+        let entries = compile::parse_sentiws(name, text, scale).map_err(Error::source)?;
         let mut compiler = Compiler::default();
         compiler.add(entries);
-        Lexicon::compiled(&name, &compiler)
+        Lexicon::compiled(name, &compiler)
     }
 
     /// Builds a lexicon from `fst` maps made by `stimmung lexicon compile`.

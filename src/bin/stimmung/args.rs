@@ -4,6 +4,9 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+pub use crate::input::InputFormat;
+use crate::input::Options;
+
 /// Fast German sentiment and tone analysis.
 #[derive(Parser, Debug)]
 #[command(name = "stimmung", version, about)]
@@ -52,25 +55,6 @@ pub struct AnalyzerArgs {
     /// A marker pattern file added to the embedded patterns (repeatable).
     #[arg(long = "patterns", value_name = "FILE")]
     pub patterns: Vec<PathBuf>,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum InputFormat {
-    /// By file extension, else by the first bytes (`{` JSONL, `<disqus`
-    /// Disqus, other XML WXR, else text).
-    Auto,
-    /// One JSON object per line.
-    Jsonl,
-    /// Comma-separated, header row.
-    Csv,
-    /// Tab-separated, header row.
-    Tsv,
-    /// One comment per non-empty line.
-    Txt,
-    /// WordPress export (WXR 1.1/1.2).
-    Wxr,
-    /// Disqus XML export.
-    Disqus,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -282,5 +266,22 @@ impl AnalyzerArgs {
         kinds.sort();
         kinds.dedup();
         Ok(kinds)
+    }
+}
+
+impl ScoreArgs {
+    /// The options the input readers need.
+    pub fn reader_options(&self) -> Options {
+        Options {
+            text_field: self.text_field.clone(),
+            id_field: self.id_field.clone(),
+            author_field: self.author_field.clone(),
+            url_field: self.url_field.clone(),
+            thread_field: self.thread_field.clone(),
+            keep: self.keep.clone(),
+            include_pingbacks: self.include_pingbacks,
+            include_deleted: self.include_deleted,
+            max_record_bytes: self.max_record_mb.saturating_mul(1_000_000),
+        }
     }
 }

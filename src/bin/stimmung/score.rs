@@ -58,7 +58,7 @@ pub fn run(args: &ScoreArgs) -> Result<ExitCode> {
         progress: Progress::default(),
         started: Instant::now(),
     };
-    let opts = Options::from_args(args);
+    let opts = args.reader_options();
     for path in &args.inputs {
         run.input(path, &opts)?;
     }

@@ -110,7 +110,8 @@ pub fn reader<'o, R: BufRead + 'o>(
                 while let Ok(true) = again.read_byte_record(&mut row) {
                     k += 1;
                     n += 1;
-                    recovered.push_back(to_record(&name, line + k, n, &row, &cols));
+                    let max = opts.max_record_bytes;
+                    recovered.push_back(to_record(&name, line + k, n, &row, &cols, max));
                 }
                 return Some(Record::error(rec.id, msg));
             }
@@ -121,12 +122,7 @@ pub fn reader<'o, R: BufRead + 'o>(
                     .text
                     .and_then(|i| record.get(i))
                     .map(|t| String::from_utf8_lossy(t).into_owned());
-                let rec = limit(
-                    to_record(&name, line, n, &record, &cols),
-                    &name,
-                    line,
-                    opts.max_record_bytes,
-                );
+                let rec = to_record(&name, line, n, &record, &cols, opts.max_record_bytes);
                 (rec, line, text)
             }
             Err(e) => {
@@ -157,7 +153,15 @@ struct Columns {
     keep: Vec<(String, usize)>,
 }
 
-fn to_record(name: &str, line: u64, n: usize, rec: &csv::ByteRecord, cols: &Columns) -> Record {
+/// One row as a record; a text over `max` bytes becomes an error record.
+fn to_record(
+    name: &str,
+    line: u64,
+    n: usize,
+    rec: &csv::ByteRecord,
+    cols: &Columns,
+    max: usize,
+) -> Record {
     let get = |i: Option<usize>| -> Option<Result<String, usize>> {
         let raw = rec.get(i?)?;
         Some(std::str::from_utf8(raw).map(str::to_string).map_err(|e| e.valid_up_to()))
@@ -182,5 +186,5 @@ fn to_record(name: &str, line: u64, n: usize, rec: &csv::ByteRecord, cols: &Colu
             r.meta.insert(k.clone(), Value::from(v));
         }
     }
-    r
+    limit(r, name, line, max)
 }

@@ -15,7 +15,25 @@ use std::path::Path;
 use anyhow::{Context, Result};
 use serde_json::{Map, Value};
 
-use crate::args::{InputFormat, ScoreArgs};
+/// The formats the readers understand.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum InputFormat {
+    /// By file extension, else by the first bytes (`{` JSONL, `<disqus`
+    /// Disqus, other XML WXR, else text).
+    Auto,
+    /// One JSON object per line.
+    Jsonl,
+    /// Comma-separated, header row.
+    Csv,
+    /// Tab-separated, header row.
+    Tsv,
+    /// One comment per non-empty line.
+    Txt,
+    /// WordPress export (WXR 1.1/1.2).
+    Wxr,
+    /// Disqus XML export.
+    Disqus,
+}
 
 /// One input record.
 pub struct Record {
@@ -63,22 +81,6 @@ pub struct Options {
     pub include_pingbacks: bool,
     pub include_deleted: bool,
     pub max_record_bytes: usize,
-}
-
-impl Options {
-    pub fn from_args(a: &ScoreArgs) -> Options {
-        Options {
-            text_field: a.text_field.clone(),
-            id_field: a.id_field.clone(),
-            author_field: a.author_field.clone(),
-            url_field: a.url_field.clone(),
-            thread_field: a.thread_field.clone(),
-            keep: a.keep.clone(),
-            include_pingbacks: a.include_pingbacks,
-            include_deleted: a.include_deleted,
-            max_record_bytes: a.max_record_mb.saturating_mul(1_000_000),
-        }
-    }
 }
 
 /// A `BufRead` that counts the lines and bytes its consumer has consumed,
@@ -151,16 +153,26 @@ pub fn open<'o>(
         InputFormat::Auto => detect(&name, &mut reader)?,
         f => f,
     };
+    Ok((format, read(name, reader, format, opts)))
+}
+
+/// The records of `reader` in `format` (`Auto` reads JSONL); `name` is used
+/// in error messages. Split from [`open`] so the fuzz targets can feed bytes.
+pub fn read<'o, R: BufRead + 'o>(
+    name: String,
+    reader: R,
+    format: InputFormat,
+    opts: &'o Options,
+) -> Box<dyn Iterator<Item = Record> + 'o> {
     let input = Counting { inner: reader, lines: 0, bytes: 0 };
-    let records: Box<dyn Iterator<Item = Record> + 'o> = match format {
+    match format {
         InputFormat::Jsonl | InputFormat::Auto => Box::new(jsonl::Reader::new(name, input, opts)),
         InputFormat::Txt => Box::new(txt::Reader::new(name, input, opts.max_record_bytes)),
         InputFormat::Csv => Box::new(delimited::reader(name, input, b',', opts)),
         InputFormat::Tsv => Box::new(delimited::reader(name, input, b'\t', opts)),
         InputFormat::Wxr => Box::new(xml::wxr(name, input, opts)),
         InputFormat::Disqus => Box::new(xml::disqus(name, input, opts)),
-    };
-    Ok((format, records))
+    }
 }
 
 /// Counts raw (compressed) bytes read, for the progress bar.
