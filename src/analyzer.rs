@@ -214,8 +214,8 @@ impl Analyzer {
             Tokenizer.tokenize(word, &mut tokens);
             self.inner
                 .layers
-                .phrase_at(&tokens, 0)
-                .filter(|(_, last)| *last + 1 == tokens.len())
+                .word_at(&tokens, 0)
+                .filter(|(_, last)| *last > 0 && *last + 1 == tokens.len())
                 .map(|(f, _)| f)
         } else {
             self.inner.layers.lookup(word)

@@ -99,7 +99,7 @@ pub use analyzer::{analyze, Analyzer, AnalyzerBuilder, WordInfo};
 pub use config::Config;
 pub use error::{Error, Result};
 pub use lexicon::{EntryKind, Lexicon};
-pub use markers::{CommentMeta, MarkerKind, MarkerSet, RepeatDetector};
+pub use markers::{CommentMeta, Fingerprint, MarkerKind, MarkerSet, RepeatDetector};
 pub use score::{Thresholds, Weights};
 pub use token::{Token, TokenKind};
 pub use tokenize::Tokenizer;

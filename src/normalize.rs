@@ -13,7 +13,11 @@
 /// umlauts and in old tweets) the same key.
 pub fn fold_into(word: &str, out: &mut String) {
     out.clear();
-    for c in word.chars() {
+    // Most words are plain ASCII: lowercase them in one pass over bytes.
+    let ascii = word.bytes().take_while(|&b| b.is_ascii() && b != b'`').count();
+    out.push_str(&word[..ascii]);
+    out.make_ascii_lowercase();
+    for c in word[ascii..].chars() {
         match c {
             'ß' | 'ẞ' => out.push_str("ss"),
             'ä' | 'Ä' => out.push_str("ae"),

@@ -133,12 +133,21 @@ thread_local! {
     static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
 }
 
+/// What the cache holds for a word.
+#[derive(Clone, Debug)]
+struct Cached {
+    found: Option<Found>,
+    /// Whether the word's folded form starts a phrase entry.
+    starts_phrase: bool,
+}
+
 /// Reused buffers and the cache of stem/compound results for one thread.
 #[derive(Default)]
 struct Scratch {
     owner: u64,
-    cache: FxHashMap<String, Option<Found>>,
+    cache: FxHashMap<String, Cached>,
     folded: String,
+    phrase: String,
     stem_input: String,
     squeezed: String,
     stemmer: Option<Stemmer>,
@@ -161,26 +170,39 @@ impl Layers {
         self.layers.iter().find_map(|l| l.stem(key))
     }
 
-    /// The longest phrase entry starting at word token `i` (`nie wieder`,
-    /// `bringt nichts`), with the index of its last token. Phrases run over
-    /// consecutive words only.
-    pub(crate) fn phrase_at(&self, tokens: &[Token<'_>], i: usize) -> Option<(Found, usize)> {
-        let mut key = String::new();
-        normalize::fold_into(tokens[i].text, &mut key);
-        if !self.layers.iter().any(|l| l.starts_phrase(&key)) {
-            return None;
-        }
-        let mut word = String::new();
+    /// The lexicon entry of word token `i`: the longest phrase that starts
+    /// there (`nie wieder`, `bringt nichts`; phrases run over consecutive
+    /// words only) with the index of its last token, else the word's own
+    /// entry with `i`.
+    pub(crate) fn word_at(&self, tokens: &[Token<'_>], i: usize) -> Option<(Found, usize)> {
+        SCRATCH.with(|s| {
+            let mut s = s.borrow_mut();
+            let s = self.scratch(&mut s);
+            let word = self.cached(s, tokens[i].text);
+            if word.starts_phrase {
+                if let Some(phrase) = self.phrase_at(s, tokens, i) {
+                    return Some(phrase);
+                }
+            }
+            word.found.map(|f| (f, i))
+        })
+    }
+
+    /// The longest phrase starting at token `i`, given that its first word
+    /// starts some phrase.
+    fn phrase_at(&self, s: &mut Scratch, tokens: &[Token<'_>], i: usize) -> Option<(Found, usize)> {
+        let Scratch { phrase, folded, .. } = s;
+        normalize::fold_into(tokens[i].text, phrase);
         let mut best = None;
         for (j, t) in tokens.iter().enumerate().skip(i + 1).take(super::MAX_PHRASE_WORDS - 1) {
             if t.kind != TokenKind::Word {
                 break;
             }
-            normalize::fold_into(t.text, &mut word);
-            key.push(' ');
-            key.push_str(&word);
-            if let Some(entry) = self.form(&key) {
-                best = Some((Found { entry, via: Via::Surface, key: key.as_str().into() }, j));
+            normalize::fold_into(t.text, folded);
+            phrase.push(' ');
+            phrase.push_str(folded);
+            if let Some(entry) = self.form(phrase) {
+                best = Some((Found { entry, via: Via::Surface, key: phrase.as_str().into() }, j));
             }
         }
         best
@@ -190,22 +212,31 @@ impl Layers {
     pub(crate) fn lookup(&self, text: &str) -> Option<Found> {
         SCRATCH.with(|s| {
             let mut s = s.borrow_mut();
-            let s = &mut *s;
-            if s.owner != self.id {
-                s.cache.clear();
-                s.owner = self.id;
-            }
-            self.lookup_with(s, text)
+            let s = self.scratch(&mut s);
+            self.cached(s, text).found
         })
     }
 
-    fn lookup_with(&self, s: &mut Scratch, text: &str) -> Option<Found> {
+    /// This thread's scratch space, its cache emptied if it belonged to
+    /// other layers.
+    fn scratch<'s>(&self, s: &'s mut Scratch) -> &'s mut Scratch {
+        if s.owner != self.id {
+            s.cache.clear();
+            s.owner = self.id;
+        }
+        s
+    }
+
+    fn cached(&self, s: &mut Scratch, text: &str) -> Cached {
         // Words repeat (Zipf): every result is cached by the word as
         // written, which saves folding and the fst walk for most tokens.
         if let Some(hit) = s.cache.get(text) {
             return hit.clone();
         }
-        let result = self.cascade(s, text);
+        normalize::fold_into(text, &mut s.phrase);
+        let starts_phrase = self.layers.iter().any(|l| l.starts_phrase(&s.phrase));
+        let found = self.cascade(s, text);
+        let result = Cached { found, starts_phrase };
         if text.len() <= MAX_SPLIT_LEN {
             if s.cache.len() >= CACHE_CAP {
                 s.cache.clear();

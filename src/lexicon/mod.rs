@@ -11,7 +11,6 @@ pub(crate) use compile::MAX_PHRASE_WORDS;
 mod lookup;
 
 use std::borrow::Cow;
-use std::collections::HashSet;
 use std::path::Path;
 use std::sync::{Arc, LazyLock};
 
@@ -49,22 +48,11 @@ struct LexiconData {
     name: String,
     forms: Map<Cow<'static, [u8]>>,
     stems: Map<Cow<'static, [u8]>>,
-    /// First words of the phrase entries, so that only tokens that can
-    /// start a phrase pay for trying one.
-    phrase_starts: HashSet<String>,
 }
 
 impl LexiconData {
     fn new(name: &str, forms: Map<Cow<'static, [u8]>>, stems: Map<Cow<'static, [u8]>>) -> Self {
-        use fst::Streamer;
-        let mut phrase_starts = HashSet::new();
-        let mut keys = forms.stream();
-        while let Some((key, _)) = keys.next() {
-            if let Some(space) = key.iter().position(|&b| b == b' ') {
-                phrase_starts.insert(String::from_utf8_lossy(&key[..space]).into_owned());
-            }
-        }
-        LexiconData { name: name.to_string(), forms, stems, phrase_starts }
+        LexiconData { name: name.to_string(), forms, stems }
     }
 }
 
@@ -247,7 +235,18 @@ impl Lexicon {
     }
 
     pub(crate) fn starts_phrase(&self, key: &str) -> bool {
-        self.inner.phrase_starts.contains(key)
+        // Phrase keys are words joined by spaces: if the automaton can read
+        // `key ` from its start, some key begins so (in a minimal fst every
+        // state leads to a final one).
+        let fst = self.inner.forms.as_fst();
+        let mut node = fst.root();
+        for &b in key.as_bytes().iter().chain(b" ") {
+            match node.find_input(b) {
+                Some(i) => node = fst.node(node.transition(i).addr),
+                None => return false,
+            }
+        }
+        true
     }
 
     pub(crate) fn form(&self, key: &str) -> Option<Entry> {

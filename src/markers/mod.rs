@@ -17,7 +17,7 @@ mod spam;
 use std::ops::Range;
 use std::sync::{Arc, LazyLock};
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use serde::Serialize;
 
 use crate::error::{Error, Result};
@@ -27,7 +27,7 @@ use crate::token::Token;
 pub(crate) use experience::{detect as detect_experiences, ExperienceContext};
 use pattern::{Content, Pattern};
 pub(crate) use spam::detect as detect_spam;
-pub use spam::{CommentMeta, RepeatDetector};
+pub use spam::{CommentMeta, Fingerprint, RepeatDetector};
 
 /// The kinds of tone marker.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
@@ -140,19 +140,25 @@ impl MarkerSet {
         }
         let mut needle_text: Vec<String> = Vec::new();
         let mut needles: Vec<Vec<usize>> = Vec::new();
+        let mut needle_index: rustc_hash::FxHashMap<String, usize> = Default::default();
         for (i, (p, _)) in patterns.iter().enumerate() {
             for key in p.anchor_keys() {
-                let n = key.needle().to_string();
-                match needle_text.iter().position(|t| *t == n) {
-                    Some(j) => needles[j].push(i),
+                let n = key.needle();
+                match needle_index.get(n) {
+                    Some(&j) => needles[j].push(i),
                     None => {
-                        needle_text.push(n);
+                        needle_index.insert(n.to_string(), needle_text.len());
+                        needle_text.push(n.to_string());
                         needles.push(vec![i]);
                     }
                 }
             }
         }
-        let prefilter = AhoCorasick::new(&needle_text)
+        // A DFA: larger than the default NFA, but it scans every document,
+        // and a few hundred anchors keep it small.
+        let prefilter = AhoCorasick::builder()
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(&needle_text)
             .map_err(|e| Error::config(format!("cannot compile marker patterns: {e}")))?;
         Ok(MarkerSet { inner: Arc::new(Compiled { patterns, prefilter, needles, stemmer }) })
     }

@@ -37,6 +37,9 @@ pub(crate) fn detect(
     tokens: &[Token<'_>],
     meta: &CommentMeta<'_>,
 ) -> Vec<Flag> {
+    if !matches.iter().any(|m| set.pattern(m.pattern).1 == MarkerKind::Spam) {
+        return Vec::new();
+    }
     let words: Vec<&Token<'_>> = tokens.iter().filter(|t| t.kind == TokenKind::Word).collect();
     let mut folded = String::new();
     let english = words
@@ -105,8 +108,14 @@ pub(crate) fn detect(
 pub struct RepeatDetector {
     seen: std::collections::HashMap<u64, String>,
     capacity: usize,
-    folded: String,
 }
+
+/// What [`RepeatDetector`] remembers of a text: a 64-bit hash of its folded
+/// words. Computed by [`RepeatDetector::fingerprint`], which needs no
+/// detector, so that it can run in parallel with the analysis while the
+/// detector itself sees the texts in input order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Fingerprint(u64);
 
 impl RepeatDetector {
     /// Texts shorter than this (in characters) are never repeats.
@@ -114,24 +123,44 @@ impl RepeatDetector {
 
     /// A detector that remembers up to `capacity` texts.
     pub fn new(capacity: usize) -> RepeatDetector {
-        RepeatDetector { seen: Default::default(), capacity, folded: String::new() }
+        RepeatDetector { seen: Default::default(), capacity }
     }
 
     /// Records `text` under `id`; returns a spam flag (category `repeated`,
     /// pattern `repeated/<first id>`) if the same text was seen before.
     pub fn check(&mut self, id: &str, text: &str) -> Option<Flag> {
-        use std::hash::{Hash, Hasher};
+        self.check_fingerprint(id, text, RepeatDetector::fingerprint(text))
+    }
+
+    /// The fingerprint of `text`, or `None` if it is too short to count.
+    /// Case, umlaut spellings and whitespace do not change it.
+    pub fn fingerprint(text: &str) -> Option<Fingerprint> {
+        use std::hash::Hasher;
         let trimmed = text.trim();
-        if trimmed.chars().count() < Self::MIN_CHARS {
+        if trimmed.chars().nth(Self::MIN_CHARS - 1).is_none() {
             return None;
         }
-        normalize::fold_into(trimmed, &mut self.folded);
+        let mut folded = String::with_capacity(trimmed.len() + 8);
+        normalize::fold_into(trimmed, &mut folded);
         let mut h = std::collections::hash_map::DefaultHasher::new();
-        for word in self.folded.split_whitespace() {
-            word.hash(&mut h);
+        for word in folded.split_whitespace() {
+            h.write(word.as_bytes());
+            h.write_u8(0xff);
         }
-        let key = h.finish();
+        Some(Fingerprint(h.finish()))
+    }
+
+    /// [`RepeatDetector::check`] with the fingerprint computed beforehand
+    /// (by [`RepeatDetector::fingerprint`] of the same `text`).
+    pub fn check_fingerprint(
+        &mut self,
+        id: &str,
+        text: &str,
+        fingerprint: Option<Fingerprint>,
+    ) -> Option<Flag> {
+        let key = fingerprint?.0;
         if let Some(first) = self.seen.get(&key) {
+            let trimmed = text.trim();
             let start = text.len() - text.trim_start().len();
             let span = start..start + trimmed.len();
             let pattern = format!("repeated/{first}");

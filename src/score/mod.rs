@@ -315,18 +315,21 @@ impl Scorer<'_> {
                 s.roles.push(Role::None);
                 continue;
             }
-            if t.kind == TokenKind::Word {
-                if let Some((found, last)) = self.layers.phrase_at(tokens, i) {
-                    phrase_end = last + 1;
-                    s.roles.push(match found.entry.kind {
-                        EntryKind::Valence if found.entry.weight != 0.0 => Role::Polar(found, last),
-                        _ => Role::None,
-                    });
-                    continue;
-                }
-            }
             let found = match t.kind {
-                TokenKind::Word => self.layers.lookup(t.text),
+                TokenKind::Word => match self.layers.word_at(tokens, i) {
+                    // A phrase (`nie wieder`) spans several tokens.
+                    Some((found, last)) if last > i => {
+                        phrase_end = last + 1;
+                        s.roles.push(match found.entry.kind {
+                            EntryKind::Valence if found.entry.weight != 0.0 => {
+                                Role::Polar(found, last)
+                            }
+                            _ => Role::None,
+                        });
+                        continue;
+                    }
+                    word => word.map(|(found, _)| found),
+                },
                 TokenKind::Hashtag => self.layers.lookup(&t.text[1..]),
                 TokenKind::Emoji => self.layers.lookup(t.text).or_else(|| {
                     // Skin tones and other modifiers: the base emoji decides.

@@ -13,7 +13,7 @@ use std::time::Instant;
 
 use anyhow::{bail, Context, Result};
 use rayon::prelude::*;
-use stimmung::{Analysis, Analyzer, CommentMeta, RepeatDetector};
+use stimmung::{Analysis, Analyzer, CommentMeta, Fingerprint, RepeatDetector};
 
 use crate::args::{InputFormat, ScoreArgs};
 use crate::input::{self, Options, Progress, Record};
@@ -96,22 +96,30 @@ impl<W: Write> Run<'_, W> {
 
     fn flush(&mut self, chunk: &mut Vec<Record>) -> Result<()> {
         let analyzer = &self.analyzer;
-        let mut results: Vec<Option<Analysis>> = chunk
+        // The repeat fingerprints are computed here too, so that only the
+        // lookup of each runs in input order below.
+        let (mut results, fingerprints): (Vec<Option<Analysis>>, Vec<Option<Fingerprint>>) = chunk
             .par_iter()
             .map(|r| {
                 let meta = CommentMeta {
                     author: r.author.as_deref(),
                     author_url: r.author_url.as_deref(),
                 };
-                r.text.as_ref().ok().map(|t| analyzer.analyze_comment(t, &meta))
+                match &r.text {
+                    Ok(t) => {
+                        (Some(analyzer.analyze_comment(t, &meta)), RepeatDetector::fingerprint(t))
+                    }
+                    Err(_) => (None, None),
+                }
             })
-            .collect();
+            .unzip();
         // In input order: repeats, the summary, error messages.
         for (at, (rec, res)) in chunk.iter().zip(&mut results).enumerate() {
             match (&rec.text, res.as_mut()) {
                 (Ok(text), Some(a)) => {
                     let id = rec.id.as_str().map_or_else(|| rec.id.to_string(), str::to_string);
-                    if let Some(flag) = self.repeats.check(&id, text) {
+                    if let Some(flag) = self.repeats.check_fingerprint(&id, text, fingerprints[at])
+                    {
                         a.add_flag(flag);
                     }
                     self.summary.add(a, rec.thread.as_deref());
