@@ -137,9 +137,7 @@ impl RepeatDetector {
     pub fn fingerprint(text: &str) -> Option<Fingerprint> {
         use std::hash::Hasher;
         let trimmed = text.trim();
-        if trimmed.chars().nth(Self::MIN_CHARS - 1).is_none() {
-            return None;
-        }
+        trimmed.chars().nth(Self::MIN_CHARS - 1)?;
         let mut folded = String::with_capacity(trimmed.len() + 8);
         normalize::fold_into(trimmed, &mut folded);
         let mut h = std::collections::hash_map::DefaultHasher::new();
