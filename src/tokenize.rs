@@ -52,31 +52,55 @@ impl Tokenizer {
     }
 }
 
-/// Tokenizes `text[start..end]` by hand if it is an ASCII word followed by
-/// nothing but `,` `.` `!` `?` `;` (the common case), and says whether it
-/// did. Anything else (umlauts, digits, inner punctuation, emoticons,
-/// brackets) is left to [`segment`].
+/// Tokenizes `text[start..end]` by hand if it is a plain word (ASCII and
+/// Latin-1 letters: `Größe`, `Café`) or a plain number, followed by nothing
+/// but `,` `.` `!` `?` `:` (the common case), and says whether it did.
+/// Anything else (inner punctuation, hyphens, digits in words, brackets,
+/// quotes, faces, emoji, other scripts) is left to [`segment`].
 fn plain_chunk<'t>(text: &'t str, start: usize, end: usize, out: &mut Vec<Token<'t>>) -> bool {
     let chunk = &text.as_bytes()[start..end];
-    let letters = chunk.iter().take_while(|b| b.is_ascii_alphabetic()).count();
-    let tail = &chunk[letters..];
-    if letters == 0 || !tail.iter().all(|b| matches!(b, b',' | b'.' | b'!' | b'?' | b';')) {
+    let (len, kind) = if chunk[0].is_ascii_digit() {
+        (chunk.iter().take_while(|b| b.is_ascii_digit()).count(), TokenKind::Number)
+    } else {
+        (latin_letters(chunk), TokenKind::Word)
+    };
+    let tail = &chunk[len..];
+    if len == 0 || !tail.iter().all(|b| matches!(b, b',' | b'.' | b'!' | b'?' | b':')) {
         return false;
     }
-    // Faces that start with a letter (`xD`, `XDDD`), a `;` that could be the
-    // eyes of a face, and `www.` are the segmenter's business.
-    if tail.contains(&b';')
-        || match_emoticon(chunk).is_some()
-        || url_len(&text[start..end]).is_some()
-    {
+    // Faces that start with a letter or digit (`xD`, `XDDD`, `8)`) and
+    // `www.` are the segmenter's business. (No face starts in the tail:
+    // none has `,.!?:` for a mouth.)
+    if match_emoticon(chunk).is_some() || url_len(&text[start..end]).is_some() {
         return false;
     }
-    let word = start..start + letters;
-    out.push(Token { text: &text[word.clone()], span: word, kind: TokenKind::Word });
-    for i in start + letters..end {
+    let word = start..start + len;
+    out.push(Token { text: &text[word.clone()], span: word, kind });
+    for i in start + len..end {
         out.push(Token { text: &text[i..i + 1], span: i..i + 1, kind: TokenKind::Punct });
     }
     true
+}
+
+/// Byte length of the run of letters at the start of `s`: ASCII letters and
+/// the Latin-1 letters U+00C0–U+00FF but `×` and `÷` (UTF-8 `C3 80`–`C3 BF`),
+/// all `ALetter` in UAX #29, so that the segmenter would not break between
+/// them either.
+fn latin_letters(s: &[u8]) -> usize {
+    let mut i = 0;
+    while i < s.len() {
+        match s[i] {
+            b if b.is_ascii_alphabetic() => i += 1,
+            0xC3 if s
+                .get(i + 1)
+                .is_some_and(|&b| (0x80..=0xBF).contains(&b) && b != 0x97 && b != 0xB7) =>
+            {
+                i += 2
+            }
+            _ => break,
+        }
+    }
+    i
 }
 
 /// Tokenizes `text[from..to]` by UAX #29 word boundaries. Looks outside the
@@ -407,7 +431,7 @@ mod tests {
         #[test]
         fn fast_path_equals_segmenter_on_any_mix(
             parts in proptest::collection::vec(proptest::sample::select(vec![
-                "gut", "Nie", "xD", "XDDD", "o", "T", "oder", "ö", "Straße", "3", "10.5",
+                "gut", "Nie", "xD", "XDDD", "o", "T", "oder", "ö", "Straße", "3", "10.5", "8", "×", "Ÿ", "é",
                 ".", ",", "!", "?", ";", ":", ")", "(", "-", "'", "\"", "_", "@", "#", "/",
                 " ", "  ", "\n", "\r", "\r\n", "\t", "\x0c", "\u{a0}", "😀", "👍🏽",
                 ":-)", "<3", "www.", "http://", "z.B.", "e", "👨\u{200d}👩",

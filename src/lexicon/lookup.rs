@@ -193,6 +193,16 @@ impl Layers {
     fn phrase_at(&self, s: &mut Scratch, tokens: &[Token<'_>], i: usize) -> Option<(Found, usize)> {
         let Scratch { phrase, folded, .. } = s;
         normalize::fold_into(tokens[i].text, phrase);
+        // One walk per layer, fed word by word: the first layer (in order)
+        // that has the phrase so far decides, as for single words.
+        let mut walks: Vec<Option<super::Walk<'_>>> = self
+            .layers
+            .iter()
+            .map(|l| {
+                let mut w = l.walk();
+                w.feed(phrase.as_bytes()).then_some(w)
+            })
+            .collect();
         let mut best = None;
         for (j, t) in tokens.iter().enumerate().skip(i + 1).take(super::MAX_PHRASE_WORDS - 1) {
             if t.kind != TokenKind::Word {
@@ -201,8 +211,21 @@ impl Layers {
             normalize::fold_into(t.text, folded);
             phrase.push(' ');
             phrase.push_str(folded);
-            if let Some(entry) = self.form(phrase) {
+            let mut entry = None;
+            for slot in &mut walks {
+                if let Some(w) = slot {
+                    if w.feed(b" ") && w.feed(folded.as_bytes()) {
+                        entry = entry.or_else(|| w.entry());
+                    } else {
+                        *slot = None;
+                    }
+                }
+            }
+            if let Some(entry) = entry {
                 best = Some((Found { entry, via: Via::Surface, key: phrase.as_str().into() }, j));
+            }
+            if walks.iter().all(Option::is_none) {
+                break;
             }
         }
         best

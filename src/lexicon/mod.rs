@@ -249,6 +249,14 @@ impl Lexicon {
         true
     }
 
+    /// A walk through the forms map from its start, fed a key piece by
+    /// piece: phrases are looked up word by word, and most stop at the
+    /// first byte of their second word.
+    pub(crate) fn walk(&self) -> Walk<'_> {
+        let fst = self.inner.forms.as_fst();
+        Walk { fst, node: fst.root(), out: fst::raw::Output::zero() }
+    }
+
     pub(crate) fn form(&self, key: &str) -> Option<Entry> {
         self.inner.forms.get(key).map(Entry::unpack)
     }
@@ -256,6 +264,31 @@ impl Lexicon {
     /// The entry of a stem, with the length of its shortest lemma.
     pub(crate) fn stem(&self, key: &str) -> Option<(Entry, usize)> {
         self.inner.stems.get(key).map(|v| (Entry::unpack(v), Entry::lemma_chars(v)))
+    }
+}
+
+/// See [`Lexicon::walk`].
+pub(crate) struct Walk<'a> {
+    fst: &'a fst::raw::Fst<Cow<'static, [u8]>>,
+    node: fst::raw::Node<'a>,
+    out: fst::raw::Output,
+}
+
+impl Walk<'_> {
+    /// Reads `bytes`; false if no key continues so (the walk is then dead).
+    pub(crate) fn feed(&mut self, bytes: &[u8]) -> bool {
+        for &b in bytes {
+            let Some(i) = self.node.find_input(b) else { return false };
+            let t = self.node.transition(i);
+            self.out = self.out.cat(t.out);
+            self.node = self.fst.node(t.addr);
+        }
+        true
+    }
+
+    /// The entry of the key read so far, if it is one.
+    pub(crate) fn entry(&self) -> Option<Entry> {
+        self.node.is_final().then(|| Entry::unpack(self.out.cat(self.node.final_output()).value()))
     }
 }
 

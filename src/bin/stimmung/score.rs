@@ -78,11 +78,50 @@ pub fn run(args: &ScoreArgs) -> Result<ExitCode> {
 
 impl<W: Write> Run<'_, W> {
     fn input(&mut self, path: &Path, opts: &Options) -> Result<()> {
+        if rayon::current_num_threads() < 2 {
+            return self.input_here(path, opts);
+        }
+        // With more than one worker, a reader thread parses the next chunk
+        // while this one is scored: reading and JSON parsing are a fifth of
+        // the work and would otherwise leave the other cores idle.
+        let chunk_size = self.args.chunk.max(1);
+        let (format_arg, progress) = (self.args.input_format, self.progress.clone());
+        std::thread::scope(|scope| {
+            let (tx, rx) = std::sync::mpsc::sync_channel::<FromReader>(2);
+            let reader = scope.spawn(move || -> Result<()> {
+                let (format, records) = input::open(path, format_arg, opts, progress)?;
+                if tx.send(FromReader::Format(format)).is_err() {
+                    return Ok(());
+                }
+                let mut chunk = Vec::with_capacity(chunk_size);
+                for rec in records {
+                    chunk.push(rec);
+                    if chunk.len() >= chunk_size {
+                        let full = std::mem::replace(&mut chunk, Vec::with_capacity(chunk_size));
+                        if tx.send(FromReader::Chunk(full)).is_err() {
+                            // The consumer stopped (an error, --strict).
+                            return Ok(());
+                        }
+                    }
+                }
+                let _ = tx.send(FromReader::Chunk(chunk));
+                Ok(())
+            });
+            for msg in rx {
+                match msg {
+                    FromReader::Format(format) => self.detected(path, format),
+                    FromReader::Chunk(mut chunk) => self.flush(&mut chunk)?,
+                }
+            }
+            reader.join().map_err(|_| anyhow::anyhow!("the reader thread panicked"))?
+        })
+    }
+
+    /// Reads and scores on this thread, chunk after chunk.
+    fn input_here(&mut self, path: &Path, opts: &Options) -> Result<()> {
         let (format, records) =
             input::open(path, self.args.input_format, opts, self.progress.clone())?;
-        if let (InputFormat::Auto, Some(bar)) = (self.args.input_format, &self.bar) {
-            bar.println(format!("{}: {format:?}", path.display()));
-        }
+        self.detected(path, format);
         let chunk_size = self.args.chunk.max(1);
         let mut chunk = Vec::with_capacity(chunk_size);
         for rec in records {
@@ -92,6 +131,13 @@ impl<W: Write> Run<'_, W> {
             }
         }
         self.flush(&mut chunk)
+    }
+
+    /// Tells the user which format auto-detection chose.
+    fn detected(&self, path: &Path, format: InputFormat) {
+        if let (InputFormat::Auto, Some(bar)) = (self.args.input_format, &self.bar) {
+            bar.println(format!("{}: {format:?}", path.display()));
+        }
     }
 
     fn flush(&mut self, chunk: &mut Vec<Record>) -> Result<()> {
@@ -170,6 +216,12 @@ impl<W: Write> Run<'_, W> {
         chunk.clear();
         Ok(())
     }
+}
+
+/// What the reader thread sends.
+enum FromReader {
+    Format(InputFormat),
+    Chunk(Vec<Record>),
 }
 
 /// What is written for a record: its analysis, or its error.
