@@ -63,6 +63,11 @@ const MAX_SPLIT_LEN: usize = 64;
 /// A compound head must have at least this many characters (`wüste`,
 /// `frust`); shorter heads (`haft`, `lied`) match too much by chance.
 const MIN_HEAD_CHARS: usize = 5;
+/// In a lowercase word, a head in `-en`/`-ern` shorter than this is taken
+/// for a verb with a prefix, not a compound head (`wieder|holen`)…
+const MIN_LOWERCASE_VERB_HEAD_CHARS: usize = 9;
+/// …and the first part must have at least this many characters.
+const MIN_LOWERCASE_MODIFIER_CHARS: usize = 4;
 /// A word must have at least this many characters to be stemmed.
 const MIN_STEM_CHARS: usize = 4;
 /// Heads that are really derivational endings or frequent second parts
@@ -409,15 +414,20 @@ impl Layers {
     fn compound(&self, text: &str, folded: &mut String) -> Option<Found> {
         let chars: Vec<(usize, char)> = text.char_indices().collect();
         let n = chars.len();
+        // Nouns are capitalised; a lowercase word may be a verb form.
+        let noun = chars.first().is_some_and(|c| c.1.is_uppercase());
         if n < MIN_MODIFIER_CHARS + MIN_HEAD_CHARS {
             return None;
         }
         for i in MIN_MODIFIER_CHARS..=n - MIN_HEAD_CHARS {
+            if !noun && !lowercase_split_ok(&text[..chars[i].0], &text[chars[i].0..], n - i) {
+                continue;
+            }
             let head = &text[chars[i].0..];
             // The loop runs from the longest head to the shortest, so a
             // linking `s` (`Lebensfreude`: `sfreude`) is simply passed by.
             normalize::fold_into(head, folded);
-            if SUFFIX_HEADS.contains(&folded.as_str()) {
+            if is_suffix_head(folded) {
                 continue;
             }
             // A head that is polar only inside compounds (`-wüste`: the
@@ -455,6 +465,36 @@ impl Layers {
             .rev()
             .find_map(|j| self.prefix(&text[..chars.get(j).map_or(text.len(), |c| c.0)], folded))
     }
+}
+
+/// Whether a lowercase word may be split before `head` (`n_head` chars).
+/// Lowercase words are verb forms and adjectives (and nouns in tweets),
+/// where most splits are chance endings: a participle's `ge` or a `zu`
+/// infinitive is no joint (`zusammen|gebrochen`, `fortzu|setzen`), a verb
+/// head has a prefix, not a first part (`wieder|holen`, `enga|gieren`), a
+/// short first part is a prefix (`all|gemein`). Adjective heads in `-en`
+/// (`kunden|feindlichen`) pass, and so do lowercased nouns
+/// (`knall|idiot`, `schreib|fehler`).
+fn lowercase_split_ok(modifier: &str, head: &str, n_head: usize) -> bool {
+    const ADJECTIVE_ENDINGS: &[&str] =
+        &["lichen", "igen", "ischen", "baren", "losen", "samen", "haften", "vollen"];
+    let verb_head = (head.ends_with("en") || head.ends_with("ern"))
+        && !ADJECTIVE_ENDINGS.iter().any(|e| head.ends_with(e));
+    let participle = head.starts_with("ge") && (head.ends_with("en") || head.ends_with('t'));
+    modifier.chars().count() >= MIN_LOWERCASE_MODIFIER_CHARS
+        && !modifier.ends_with("ge")
+        && !modifier.ends_with("zu")
+        && !participle
+        && !(verb_head && n_head < MIN_LOWERCASE_VERB_HEAD_CHARS)
+}
+
+/// Whether a folded head is a derivational ending (in any inflection:
+/// `-mäßigen` is `-mäßig`).
+fn is_suffix_head(folded: &str) -> bool {
+    SUFFIX_HEADS.contains(&folded)
+        || ["en", "er", "es", "em", "e"]
+            .iter()
+            .any(|e| folded.strip_suffix(e).is_some_and(|b| SUFFIX_HEADS.contains(&b)))
 }
 
 fn found(entry: Entry, via: Via, key: &str) -> Option<Found> {
@@ -524,6 +564,25 @@ mod tests {
         let (v, w) = via("Spitzen-Service").unwrap();
         assert_eq!(v, Via::CompoundPart);
         assert!(w > 0.0);
+    }
+
+    #[test]
+    fn lowercase_words_split_only_where_compounds_join() {
+        // Chance endings of verb forms and adjectives are no heads.
+        for word in
+            ["stehengeblieben", "zusammengebrochen", "fortzusetzen", "wiederholen", "allgemein"]
+        {
+            assert!(via(word).is_none_or(|(v, _)| v != Via::CompoundHead), "{word} was split");
+        }
+        // Adjective compounds and nouns written in lowercase still split.
+        assert!(via("kundenunfreundlich").is_some_and(|(_, w)| w < 0.0));
+        assert!(via("knallidiot").is_some_and(|(_, w)| w < 0.0));
+        assert!(via("schreibfehler").is_some_and(|(_, w)| w < 0.0));
+    }
+
+    #[test]
+    fn derivational_endings_in_any_inflection_are_no_heads() {
+        assert!(via("regelmäßigen").is_none_or(|(_, w)| w == 0.0));
     }
 
     #[test]
