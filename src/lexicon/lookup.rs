@@ -485,7 +485,7 @@ fn lowercase_split_ok(modifier: &str, head: &str, n_head: usize) -> bool {
         && !modifier.ends_with("ge")
         && !modifier.ends_with("zu")
         && !participle
-        && !(verb_head && n_head < MIN_LOWERCASE_VERB_HEAD_CHARS)
+        && (!verb_head || n_head >= MIN_LOWERCASE_VERB_HEAD_CHARS)
 }
 
 /// Whether a folded head is a derivational ending (in any inflection:
