@@ -281,3 +281,51 @@ fn real_exports_when_present() {
     let meta = dir.join("wordpress-serialized-comment-meta.wxr.xml");
     assert_eq!(count(&["score", meta.to_str().unwrap()]), 1);
 }
+
+#[test]
+fn bom_crlf_nul_bytes_and_random_bytes() {
+    // CSV with a BOM before the header and CRLF line ends (also inside a
+    // quoted field); control bytes in a text are valid UTF-8 and scored.
+    let csv = b"\xef\xbb\xbfid,text\r\n1,Super Service\r\n2,\"Nie wieder\r\nSchrott\"\r\n3,\x00\x01\x02\r\n";
+    let p = temp_file("bom.csv", csv);
+    let recs = records(&run(&["score", p.to_str().unwrap()]));
+    assert_eq!(ids(&recs), ["1", "2", "3"]);
+    assert_eq!(recs[0]["label"], "positive");
+    assert_eq!(recs[1]["label"], "negative");
+    assert_eq!(recs[2]["label"], "neutral");
+
+    // JSONL: BOM, CRLF, an escaped NUL, raw NUL bytes, binary junk.
+    let jsonl = b"\xef\xbb\xbf{\"id\":\"a\",\"text\":\"gut\"}\r\n{\"id\":\"b\",\"text\":\"nul \\u0000 drin\"}\r\n\x00\x00\x00\r\n\xff\xfe\x00junk\r\n{\"id\":\"e\",\"text\":\"schlecht\"}\r\n";
+    let p = temp_file("hostile.jsonl", jsonl);
+    let out = run(&["score", p.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let recs = records(&out);
+    assert_eq!(ids(&recs), ["a", "b", "3", "4", "e"]);
+    assert_eq!(recs[0]["label"], "positive");
+    assert!(recs[2]["error"].as_str().unwrap().contains("hostile.jsonl:3: malformed JSON"));
+    assert!(recs[3]["error"].as_str().unwrap().contains("hostile.jsonl:4: invalid UTF-8"));
+    assert_eq!(recs[4]["label"], "negative");
+
+    // Random bytes as text: one record per non-blank line, each scored or
+    // an error naming its line.
+    let mut x: u64 = 0x9E3779B97F4A7C15;
+    let junk: Vec<u8> = (0..20_000)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x as u8
+        })
+        .collect();
+    let expected = junk.split(|&b| b == b'\n').filter(|l| !l.iter().all(u8::is_ascii_whitespace));
+    let expected = expected.count();
+    let p = temp_file("junk.bin", &junk);
+    for format in ["txt", "jsonl"] {
+        let recs = records(&run(&["score", "--input-format", format, p.to_str().unwrap()]));
+        assert_eq!(recs.len(), expected, "{format}");
+        for (i, r) in recs.iter().enumerate() {
+            let err = r["error"].as_str();
+            assert!(r["label"].is_string() || err.is_some_and(|e| e.contains("junk.bin:")), "{i}");
+        }
+    }
+}

@@ -17,3 +17,6 @@ mod markers;
 // Inputs that once crashed a fuzz target, replayed through its code.
 #[cfg(feature = "cli")]
 mod fuzz;
+// Linear cost on floods and huge words, by instruction counts (callgrind).
+#[cfg(feature = "cli")]
+mod cost;

@@ -1,0 +1,113 @@
+//! Linear cost on pathological text, checked by operation counts: the
+//! `stimmung` binary runs under `valgrind --tool=callgrind`, which counts
+//! executed instructions — the same count for the same binary and input,
+//! however busy the machine (wall-clock limits would be noise here). For
+//! each flood the marginal cost per byte (instructions at 2·N bytes minus
+//! at N bytes, so start-up cancels out) must stay within 2× that of
+//! ordinary German comments. Skips with a message without valgrind.
+
+use std::path::Path;
+use std::process::Command;
+
+/// Bytes of the smaller input; the larger has twice as many.
+const BASE: usize = 60_000;
+/// Allowed marginal cost per byte, relative to ordinary text.
+const MAX_RATIO: f64 = 2.0;
+
+fn have_valgrind() -> bool {
+    Command::new("valgrind").arg("--version").output().is_ok_and(|o| o.status.success())
+}
+
+/// Instructions `stimmung score` executes on `jsonl`.
+fn instructions(dir: &Path, name: &str, jsonl: &str) -> u64 {
+    let input = dir.join(format!("{name}.jsonl"));
+    std::fs::write(&input, jsonl).unwrap();
+    let out = Command::new("valgrind")
+        .args(["--tool=callgrind", "--callgrind-out-file=/dev/null"])
+        .arg(env!("CARGO_BIN_EXE_stimmung"))
+        .args(["--threads", "1", "score"])
+        .arg(&input)
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{name}: {}", String::from_utf8_lossy(&out.stderr));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let refs = stderr
+        .lines()
+        .find_map(|l| l.split_once("Collected :").map(|(_, n)| n.trim().to_string()))
+        .unwrap_or_else(|| panic!("{name}: no instruction count in {stderr}"));
+    refs.replace(',', "").parse().unwrap()
+}
+
+/// One JSONL record per text.
+fn records(texts: &[String]) -> String {
+    texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| serde_json::json!({"id": i, "text": t}).to_string() + "\n")
+        .collect()
+}
+
+/// `unit` repeated to `bytes` as one record (a long record is the worst
+/// case for anything quadratic within a document).
+fn flood(unit: &str, bytes: usize) -> String {
+    records(&[unit.repeat(bytes / unit.len() + 1)])
+}
+
+/// Ordinary German comments: the PotTS sample tweets, to `bytes`.
+fn ordinary(bytes: usize) -> String {
+    let tsv = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("data/potts_sample.tsv"),
+    )
+    .unwrap();
+    let mut texts = Vec::new();
+    let mut size = 0;
+    for line in tsv.lines().skip(1).cycle() {
+        let Some(text) = line.splitn(3, '\t').nth(2) else { continue };
+        size += text.len();
+        texts.push(text.to_string());
+        if size >= bytes {
+            break;
+        }
+    }
+    records(&texts)
+}
+
+#[test]
+fn pathological_text_costs_at_most_twice_ordinary_text_per_byte() {
+    if !have_valgrind() {
+        eprintln!("skipped: valgrind is not installed (the cost test counts instructions with it)");
+        return;
+    }
+    let dir = std::env::temp_dir().join(format!("stimmung-cost-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let marginal = |name: &str, make: &dyn Fn(usize) -> String| {
+        let (small, large) = (make(BASE), make(2 * BASE));
+        let a = instructions(&dir, &format!("{name}-1"), &small);
+        let b = instructions(&dir, &format!("{name}-2"), &large);
+        (b.saturating_sub(a)) as f64 / (large.len() - small.len()) as f64
+    };
+    let base = marginal("ordinary", &ordinary);
+    let floods: &[(&str, &dyn Fn(usize) -> String)] = &[
+        ("negators", &|n| flood("nicht kein nie niemals nichts weder noch ohne ", n)),
+        ("intensifiers", &|n| flood("sehr total echt mega absolut überhaupt ", n)),
+        ("emoji", &|n| flood("😀👍🏽😡🎉 ", n)),
+        ("marks", &|n| flood("!?", n)),
+        ("emoticons", &|n| flood(":-) :( ;) xD <3 ", n)),
+        ("boilerplate", &|n| flood("Vielen Dank für Ihr Verständnis. ", n)),
+        ("one_word", &|n| flood("a", n)),
+        ("no_spaces", &|n| flood("gutschlechtnichtsehr,", n)),
+        ("polar_words", &|n| flood("gut schlecht toll mies super ", n)),
+    ];
+    let mut report = vec![format!("ordinary: {base:.0} instructions/byte")];
+    let mut worst = Vec::new();
+    for (name, make) in floods {
+        let ratio = marginal(name, make) / base;
+        report.push(format!("{name}: {ratio:.2}×"));
+        if ratio > MAX_RATIO {
+            worst.push(format!("{name} {ratio:.2}×"));
+        }
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+    eprintln!("marginal cost per byte relative to ordinary text: {}", report.join(", "));
+    assert!(worst.is_empty(), "costlier than {MAX_RATIO}× ordinary text: {}", worst.join(", "));
+}
