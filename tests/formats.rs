@@ -308,15 +308,7 @@ fn bom_crlf_nul_bytes_and_random_bytes() {
 
     // Random bytes as text: one record per non-blank line, each scored or
     // an error naming its line.
-    let mut x: u64 = 0x9E3779B97F4A7C15;
-    let junk: Vec<u8> = (0..20_000)
-        .map(|_| {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            x as u8
-        })
-        .collect();
+    let junk = crate::properties::junk(0x9E3779B97F4A7C15, 20_000);
     let expected = junk.split(|&b| b == b'\n').filter(|l| !l.iter().all(u8::is_ascii_whitespace));
     let expected = expected.count();
     let p = temp_file("junk.bin", &junk);

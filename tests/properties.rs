@@ -108,20 +108,24 @@ proptest! {
 
 #[test]
 fn arbitrary_bytes_lossily_decoded() {
-    // A cheap deterministic stream of junk, including invalid UTF-8 that a
-    // reader would replace with U+FFFD.
-    let mut x: u64 = 0x2545F4914F6CDD1D;
-    for _ in 0..2000 {
-        let bytes: Vec<u8> = (0..64)
-            .map(|_| {
-                x ^= x << 13;
-                x ^= x >> 7;
-                x ^= x << 17;
-                x as u8
-            })
-            .collect();
-        let text = String::from_utf8_lossy(&bytes);
+    // Junk including invalid UTF-8 that a reader would replace with U+FFFD.
+    let junk = junk(0x2545F4914F6CDD1D, 2000 * 64);
+    for bytes in junk.chunks(64) {
+        let text = String::from_utf8_lossy(bytes);
         let a = Analyzer::new().analyze(&text);
         assert!((-1.0..=1.0).contains(&a.compound()));
     }
+}
+
+/// A cheap deterministic stream of `n` junk bytes (xorshift).
+pub fn junk(seed: u64, n: usize) -> Vec<u8> {
+    let mut x = seed;
+    (0..n)
+        .map(|_| {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            x as u8
+        })
+        .collect()
 }
