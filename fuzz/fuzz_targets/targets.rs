@@ -88,10 +88,9 @@ fn exercise(lexicon: Lexicon, text: &str) {
 /// lexicon that an analyzer can use.
 pub fn lexicon(data: &[u8]) {
     let text = String::from_utf8_lossy(data);
-    if let Ok(lex) = Lexicon::from_tsv("fuzz.tsv", &text) {
-        exercise(lex, &text);
-    } else if let Err(e) = Lexicon::from_tsv("fuzz.tsv", &text) {
-        assert!(e.to_string().contains("fuzz.tsv"), "error without the file: {e}");
+    match Lexicon::from_tsv("fuzz.tsv", &text) {
+        Ok(lex) => exercise(lex, &text),
+        Err(e) => assert!(e.to_string().contains("fuzz.tsv"), "error without the file: {e}"),
     }
     if let Ok(lex) = Lexicon::from_sentiws("fuzz.txt", &text, 4.0) {
         exercise(lex, &text);

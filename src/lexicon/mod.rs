@@ -238,15 +238,8 @@ impl Lexicon {
         // Phrase keys are words joined by spaces: if the automaton can read
         // `key ` from its start, some key begins so (in a minimal fst every
         // state leads to a final one).
-        let fst = self.inner.forms.as_fst();
-        let mut node = fst.root();
-        for &b in key.as_bytes().iter().chain(b" ") {
-            match node.find_input(b) {
-                Some(i) => node = fst.node(node.transition(i).addr),
-                None => return false,
-            }
-        }
-        true
+        let mut walk = self.walk();
+        walk.feed(key.as_bytes()) && walk.feed(b" ")
     }
 
     /// A walk through the forms map from its start, fed a key piece by

@@ -93,18 +93,12 @@ impl<W: Write> Run<'_, W> {
                 if tx.send(FromReader::Format(format)).is_err() {
                     return Ok(());
                 }
-                let mut chunk = Vec::with_capacity(chunk_size);
-                for rec in records {
-                    chunk.push(rec);
-                    if chunk.len() >= chunk_size {
-                        let full = std::mem::replace(&mut chunk, Vec::with_capacity(chunk_size));
-                        if tx.send(FromReader::Chunk(full)).is_err() {
-                            // The consumer stopped (an error, --strict).
-                            return Ok(());
-                        }
+                for chunk in chunks(records, chunk_size) {
+                    if tx.send(FromReader::Chunk(chunk)).is_err() {
+                        // The consumer stopped (an error, --strict).
+                        break;
                     }
                 }
-                let _ = tx.send(FromReader::Chunk(chunk));
                 Ok(())
             });
             for msg in rx {
@@ -122,15 +116,10 @@ impl<W: Write> Run<'_, W> {
         let (format, records) =
             input::open(path, self.args.input_format, opts, self.progress.clone())?;
         self.detected(path, format);
-        let chunk_size = self.args.chunk.max(1);
-        let mut chunk = Vec::with_capacity(chunk_size);
-        for rec in records {
-            chunk.push(rec);
-            if chunk.len() >= chunk_size {
-                self.flush(&mut chunk)?;
-            }
+        for mut chunk in chunks(records, self.args.chunk.max(1)) {
+            self.flush(&mut chunk)?;
         }
-        self.flush(&mut chunk)
+        Ok(())
     }
 
     /// Tells the user which format auto-detection chose.
@@ -216,6 +205,17 @@ impl<W: Write> Run<'_, W> {
         chunk.clear();
         Ok(())
     }
+}
+
+/// `records` in chunks of `size` (the last one may be shorter).
+fn chunks<'r>(
+    mut records: impl Iterator<Item = Record> + 'r,
+    size: usize,
+) -> impl Iterator<Item = Vec<Record>> + 'r {
+    std::iter::from_fn(move || {
+        let chunk: Vec<Record> = records.by_ref().take(size).collect();
+        (!chunk.is_empty()).then_some(chunk)
+    })
 }
 
 /// What the reader thread sends.
