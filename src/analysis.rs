@@ -62,6 +62,8 @@ pub enum Rule {
     NegatedAfter,
     /// A negated negative term, turned mildly positive (`nicht schlecht`).
     Litotes,
+    /// Negated across an intensifier, which then softens (`nicht sehr gut`).
+    NegatedIntensifier,
     /// Strengthened by an intensifier (`sehr`, `mega`).
     Intensified,
     /// Weakened by a dampener (`etwas`, `ziemlich`).

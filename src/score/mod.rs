@@ -167,7 +167,7 @@ impl Scorer<'_> {
                         rules.push(Rule::Caps);
                     }
                     v = self.boost(s, range.start, i, v, &mut rules);
-                    v = self.negate(s, range, i, last > i, v, &mut rules);
+                    v = self.negate(tokens, s, range, i, last > i, v, &mut rules);
                 }
                 if let Some(c) = contrast_at {
                     if i < c {
@@ -359,6 +359,8 @@ impl Scorer<'_> {
             s.roles.push(role);
         }
         self.weder_noch(tokens, s);
+        self.conceding_wenn(tokens, s);
+        self.never_such(tokens, s);
         self.nicht_nur(tokens, s);
         self.salutations(tokens, s);
     }
@@ -376,6 +378,57 @@ impl Scorer<'_> {
                 || (next.kind == TokenKind::Word && next.text.starts_with(char::is_uppercase));
             if is_salutation && addressee {
                 s.roles[i] = Role::None;
+            }
+        }
+    }
+
+    /// `Auch wenn …, …` and `Selbst wenn …, …` concede like `obwohl`: the
+    /// clause they open weighs less than the one after it.
+    fn conceding_wenn(&self, tokens: &[Token<'_>], s: &mut ScoreScratch) {
+        for i in 1..tokens.len() {
+            let before = tokens[i - 1].text;
+            if tokens[i].text.eq_ignore_ascii_case("wenn")
+                && (before.eq_ignore_ascii_case("auch") || before.eq_ignore_ascii_case("selbst"))
+            {
+                s.roles[i] = Role::Concessive;
+            }
+        }
+    }
+
+    /// `Noch nie so einen schlechten Service erlebt`, `So was Langweiliges
+    /// habe ich lange nicht gesehen`: never before *such* a thing stresses
+    /// the thing instead of negating it. A `nie`/`nicht` after `noch` or
+    /// `lange` is no negator when `so` (`sowas`, `solch…`) comes right after
+    /// it or anywhere before it in the sentence. (`lange nicht so gut` with
+    /// `so` after a `nicht` stays a negation: not nearly as good.)
+    fn never_such(&self, tokens: &[Token<'_>], s: &mut ScoreScratch) {
+        let is_such = |t: &Token<'_>| {
+            t.kind == TokenKind::Word
+                && (t.text.eq_ignore_ascii_case("so")
+                    || t.text.eq_ignore_ascii_case("sowas")
+                    || t.text.to_lowercase().starts_with("solch"))
+        };
+        let mut sentence_start = 0;
+        for j in 0..tokens.len() {
+            let t = &tokens[j];
+            if t.kind == TokenKind::Punct && matches!(t.text, "." | "!" | "?") {
+                sentence_start = j + 1;
+                continue;
+            }
+            if j == 0 || !matches!(s.roles[j], Role::Negator { .. }) {
+                continue;
+            }
+            let before = tokens[j - 1].text;
+            let after_noch = before.eq_ignore_ascii_case("noch");
+            if !after_noch && !before.eq_ignore_ascii_case("lange") {
+                continue;
+            }
+            let never =
+                t.text.eq_ignore_ascii_case("nie") || t.text.eq_ignore_ascii_case("niemals");
+            let such_after = after_noch && never && tokens[j + 1..].iter().take(2).any(is_such);
+            let such_before = tokens[sentence_start..j].iter().any(is_such);
+            if such_after || such_before {
+                s.roles[j] = Role::None;
             }
         }
     }
@@ -469,6 +522,7 @@ impl Scorer<'_> {
     /// after it (a negator closing the clause with no polar word of its own).
     fn negate(
         &self,
+        tokens: &[Token<'_>],
         s: &ScoreScratch,
         range: &Range<usize>,
         i: usize,
@@ -478,6 +532,7 @@ impl Scorer<'_> {
     ) -> f64 {
         let w = self.weights;
         let mut negated = false;
+        let mut intensified_after_negator = false;
         let mut distance = 0;
         for j in (range.start..i).rev() {
             if s.clause[j] != s.clause[i] {
@@ -489,9 +544,26 @@ impl Scorer<'_> {
             }
             // The nearest negator decides: in `weder freundlich noch
             // hilfsbereit` both words are negated once, not twice.
-            if matches!(s.roles[j], Role::Negator { .. }) {
-                negated = true;
-                break;
+            match s.roles[j] {
+                Role::Negator { .. } => {
+                    negated = true;
+                    // `lange nicht so gut`, `bei weitem nicht so gut`: not
+                    // nearly as good, which softens nothing.
+                    let far = j > 0
+                        && ["lange", "längst", "weitem"]
+                            .iter()
+                            .any(|w| tokens[j - 1].text.eq_ignore_ascii_case(w));
+                    if far {
+                        intensified_after_negator = false;
+                    }
+                    break;
+                }
+                Role::Booster(b) if b > 0.0 => intensified_after_negator = true,
+                // `nicht ganz`, `nicht so`, `nicht unbedingt`: not quite.
+                Role::None if is_softener_under_negation(tokens[j].text) => {
+                    intensified_after_negator = true
+                }
+                _ => {}
             }
         }
         let mut rule = Rule::Negated;
@@ -505,12 +577,17 @@ impl Scorer<'_> {
             return v;
         }
         rules.push(rule);
-        if v > 0.0 {
+        let mut v = if v > 0.0 {
             v * w.negation
         } else {
             rules.push(Rule::Litotes);
             -v * w.litotes
+        };
+        if rule == Rule::Negated && intensified_after_negator {
+            v *= w.negated_intensifier;
+            rules.push(Rule::NegatedIntensifier);
         }
+        v
     }
 
     /// `Das gefällt mir nicht.`: a post-capable negator later in the clause
@@ -531,6 +608,14 @@ impl Scorer<'_> {
         }
         false
     }
+}
+
+/// Words that are no boosters on their own but soften a negation when they
+/// stand between it and the term: `nicht ganz einwandfrei`, `nicht so gut`.
+fn is_softener_under_negation(word: &str) -> bool {
+    ["ganz", "so", "unbedingt", "allzu", "gerade", "immer"]
+        .iter()
+        .any(|w| word.eq_ignore_ascii_case(w))
 }
 
 fn scale(hits: &mut [Hit], factor: f64, rule: Rule) {

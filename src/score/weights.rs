@@ -21,6 +21,10 @@ pub struct Weights {
     pub litotes: f64,
     /// How many words before a term a negator still reaches.
     pub negation_window: usize,
+    /// Factor on a negated term that an intensifier between the negator
+    /// and the term strengthened: `nicht sehr gut` and `nicht wirklich
+    /// überzeugend` say less than `nicht gut`, so the intensifier softens.
+    pub negated_intensifier: f64,
     /// Scale of intensifier weights from the lexicon (`sehr`, `mega`).
     pub intensifier: f64,
     /// Scale of dampener weights from the lexicon (`etwas`, `kaum`).
@@ -65,6 +69,7 @@ impl Default for Weights {
             negation: -0.74,
             litotes: 0.74,
             negation_window: 3,
+            negated_intensifier: 0.5,
             intensifier: 1.15,
             dampener: 0.7,
             booster_window: 2,
