@@ -82,6 +82,9 @@ pub enum Rule {
     Exclamation,
     /// Weakened because its sentence is long and mostly neutral.
     Diluted,
+    /// A praising interjection in a text that is clearly negative
+    /// elsewhere, read as sarcasm (`Danke, dass ich wieder warte.`).
+    Ironic,
     /// A negative customer experience found by the tone markers.
     Experience,
 }

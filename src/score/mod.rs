@@ -232,6 +232,7 @@ impl Scorer<'_> {
             let (start, end) = (tokens[range.start].span.start, tokens[range.end - 1].span.end);
             out_sentences.push(Sentence { start, end, compound, label: self.label(compound) });
         }
+        self.irony(text, &mut hits, &mut sums, &mut out_sentences);
         let mut scored = Scored {
             compound: 0.0,
             sum: sums.iter().sum(),
@@ -245,6 +246,49 @@ impl Scorer<'_> {
         };
         self.finish(&mut scored);
         scored
+    }
+
+    /// Sarcasm: `Danke!`, `Super, Bahn.`, `Na toll` standing alone in a
+    /// text whose other hits are clearly negative. Each such interjection's
+    /// contribution is multiplied by the (negative) `irony` weight, and its
+    /// sentence is rescored.
+    fn irony(&self, text: &str, hits: &mut [Hit], sums: &mut [f64], sentences: &mut [Sentence]) {
+        let w = self.weights;
+        let is_interjection = |h: &Hit| {
+            let word = h.term.to_lowercase();
+            if h.contribution <= 0.0 || !IRONIC_INTERJECTIONS.contains(&word.as_str()) {
+                return false;
+            }
+            let after = text[h.end..].trim_start_matches([' ', '\t']);
+            let stands_alone = after.is_empty()
+                || after.starts_with([',', '!', '.', '…', '@', '\n', ')'])
+                || after.starts_with("...");
+            // `Na toll`: bytes, so that no slice can split a character.
+            let before = text[..h.start].trim_end().as_bytes();
+            let n = before.len();
+            let na = n >= 2
+                && before[n - 2..].eq_ignore_ascii_case(b"na")
+                && (n == 2 || (before[n - 3].is_ascii() && !before[n - 3].is_ascii_alphanumeric()));
+            stands_alone || na
+        };
+        let negative_elsewhere =
+            hits.iter().any(|h| h.contribution <= -w.irony_evidence && !is_interjection(h));
+        if !negative_elsewhere {
+            return;
+        }
+        for h in hits.iter_mut() {
+            if !is_interjection(h) {
+                continue;
+            }
+            let old = h.contribution;
+            h.contribution *= w.irony;
+            h.rules.push(Rule::Ironic);
+            if let Some(si) = sentences.iter().position(|s| s.start <= h.start && h.start < s.end) {
+                sums[si] += h.contribution - old;
+                sentences[si].compound = self.normalize(sums[si]);
+                sentences[si].label = self.label(sentences[si].compound);
+            }
+        }
     }
 
     /// Adds hits that a later stage found (negative experiences), each
@@ -609,6 +653,23 @@ impl Scorer<'_> {
         false
     }
 }
+
+/// Praise that, standing alone in a complaint, is sarcasm.
+const IRONIC_INTERJECTIONS: &[&str] = &[
+    "danke",
+    "dankeschön",
+    "super",
+    "toll",
+    "klasse",
+    "prima",
+    "bravo",
+    "spitze",
+    "großartig",
+    "glückwunsch",
+    "herzlichen glückwunsch",
+    "vielen dank",
+    "besten dank",
+];
 
 /// Words that are no boosters on their own but soften a negation when they
 /// stand between it and the term: `nicht ganz einwandfrei`, `nicht so gut`.

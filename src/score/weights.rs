@@ -57,6 +57,13 @@ pub struct Weights {
     /// sum / (1 + dilution × neutral words / 10). A long factual sentence
     /// with one mild word is not as polar as a short comment with it.
     pub dilution: f64,
+    /// Factor on a praising interjection (`Danke!`, `Super, Bahn.`, `Na
+    /// toll`) in a text that is clearly negative elsewhere: "Danke, dass ich
+    /// wieder zwei Stunden warte" is sarcasm. Negative: the praise turns.
+    pub irony: f64,
+    /// How negative (contribution) another hit of the text must be before
+    /// an interjection counts as sarcastic.
+    pub irony_evidence: f64,
     /// Valence (subtracted) of each negative customer experience the tone
     /// markers find in a sentence: "Seit drei Wochen warte ich auf eine
     /// Antwort" is a complaint even without a negative word.
@@ -85,6 +92,8 @@ impl Default for Weights {
             compound_match: 0.333,
             alpha: 15.0,
             dilution: 0.4,
+            irony: -0.6,
+            irony_evidence: 1.0,
             experience: 1.0,
         }
     }
