@@ -167,7 +167,7 @@ impl Scorer<'_> {
                         rules.push(Rule::Caps);
                     }
                     v = self.boost(s, range.start, i, v, &mut rules);
-                    v = self.negate(tokens, s, range, i, last > i, v, &mut rules);
+                    v = self.negate(tokens, s, range, i, v, &mut rules);
                 }
                 if let Some(c) = contrast_at {
                     if i < c {
@@ -570,11 +570,11 @@ impl Scorer<'_> {
         s: &ScoreScratch,
         range: &Range<usize>,
         i: usize,
-        is_phrase: bool,
         v: f64,
         rules: &mut Vec<Rule>,
     ) -> f64 {
         let w = self.weights;
+        let is_phrase = matches!(s.roles[i], Role::Polar(_, last) if last > i);
         let mut negated = false;
         let mut intensified_after_negator = false;
         let mut distance = 0;
