@@ -13,11 +13,20 @@
 /// umlauts and in old tweets) the same key.
 pub fn fold_into(word: &str, out: &mut String) {
     out.clear();
-    // Most words are plain ASCII: lowercase them in one pass over bytes.
-    let ascii = word.bytes().take_while(|&b| b.is_ascii() && b != b'`').count();
-    out.push_str(&word[..ascii]);
-    out.make_ascii_lowercase();
-    for c in word[ascii..].chars() {
+    let mut rest = word;
+    while !rest.is_empty() {
+        // Most text is plain ASCII: copy and lowercase each ASCII run in one
+        // go, so that one umlaut does not send the rest of a long text
+        // through the per-character path.
+        let ascii = rest.bytes().take_while(|&b| b.is_ascii() && b != b'`').count();
+        if ascii > 0 {
+            let start = out.len();
+            out.push_str(&rest[..ascii]);
+            out[start..].make_ascii_lowercase();
+            rest = &rest[ascii..];
+        }
+        let mut chars = rest.chars();
+        let Some(c) = chars.next() else { break };
         match c {
             'ß' | 'ẞ' => out.push_str("ss"),
             'ä' | 'Ä' => out.push_str("ae"),
@@ -27,9 +36,9 @@ pub fn fold_into(word: &str, out: &mut String) {
             // Soft hyphen, zero-width space/joiners, variation selector 16
             // (emoji presentation) carry no meaning for lookup.
             '\u{ad}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{fe0f}' => {}
-            c if c.is_ascii() => out.push(c.to_ascii_lowercase()),
             c => out.extend(c.to_lowercase()),
         }
+        rest = chars.as_str();
     }
 }
 
