@@ -52,34 +52,97 @@ impl Tokenizer {
     }
 }
 
-/// Tokenizes `text[start..end]` by hand if it is a plain word (ASCII and
-/// Latin-1 letters: `Größe`, `Café`) or a plain number, followed by nothing
-/// but `,` `.` `!` `?` `:` (the common case), and says whether it did.
-/// Anything else (inner punctuation, hyphens, digits in words, brackets,
-/// quotes, faces, emoji, other scripts) is left to [`segment`].
+/// Tokenizes `text[start..end]` by hand if it is made of what UAX #29 cuts
+/// simply, and says whether it did: plain words (ASCII and Latin-1 letters:
+/// `Größe`, `Café`), plain numbers, single ASCII punctuation marks, and a
+/// leading `@name` / `#tag`. The cases where UAX #29 joins across
+/// punctuation (`z.B`, `geht's`, `3.5`), hyphenated compounds, digits in
+/// words, faces, URLs, emoji and other scripts are left to [`segment`]:
+/// the chunk then goes there whole.
 fn plain_chunk<'t>(text: &'t str, start: usize, end: usize, out: &mut Vec<Token<'t>>) -> bool {
-    let chunk = &text.as_bytes()[start..end];
-    let (len, kind) = if chunk[0].is_ascii_digit() {
-        (chunk.iter().take_while(|b| b.is_ascii_digit()).count(), TokenKind::Number)
-    } else {
-        (latin_letters(chunk), TokenKind::Word)
+    let mark = out.len();
+    let done = plain_tokens(text, start, end, out);
+    if !done {
+        out.truncate(mark);
+    }
+    done
+}
+
+fn plain_tokens<'t>(text: &'t str, start: usize, end: usize, out: &mut Vec<Token<'t>>) -> bool {
+    let b = &text.as_bytes()[..end];
+    let mut push = |from: usize, to: usize, kind: TokenKind| {
+        out.push(Token { text: &text[from..to], span: from..to, kind });
     };
-    let tail = &chunk[len..];
-    if len == 0 || !tail.iter().all(|b| matches!(b, b',' | b'.' | b'!' | b'?' | b':')) {
-        return false;
+    // Whether the byte after a word or number run lets UAX #29 break there:
+    // not glued to a letter, digit or `_`, and no `.` `:` `'` `,` `;` `-`
+    // between it and a further letter or digit (`z.B`, `3,5`, `E-Mail`).
+    let breaks_after = |next: usize| match b.get(next) {
+        None => true,
+        Some(&n) if n.is_ascii_alphanumeric() || n == b'_' || n >= 0x80 => false,
+        Some(b'.' | b':' | b'\'' | b',' | b';' | b'-') => {
+            b.get(next + 1).is_none_or(|&m| !(m.is_ascii_alphanumeric() || m >= 0x80))
+        }
+        Some(_) => true,
+    };
+    let mut i = start;
+    if matches!(b[i], b'@' | b'#') {
+        let body = tag_body(&b[i + 1..]);
+        if body == 0 || !breaks_after(i + 1 + body) || emoticon_len(text, i).is_some() {
+            return false;
+        }
+        let kind = if b[i] == b'@' { TokenKind::Mention } else { TokenKind::Hashtag };
+        push(i, i + 1 + body, kind);
+        i += 1 + body;
     }
-    // Faces that start with a letter or digit (`xD`, `XDDD`, `8)`) and
-    // `www.` are the segmenter's business. (No face starts in the tail:
-    // none has `,.!?:` for a mouth.)
-    if match_emoticon(chunk).is_some() || url_len(&text[start..end]).is_some() {
-        return false;
-    }
-    let word = start..start + len;
-    out.push(Token { text: &text[word.clone()], span: word, kind });
-    for i in start + len..end {
-        out.push(Token { text: &text[i..i + 1], span: i..i + 1, kind: TokenKind::Punct });
+    while i < end {
+        let c = b[i];
+        if c.is_ascii_alphabetic() || c == 0xC3 {
+            let len = latin_letters(&b[i..]);
+            if len == 0
+                || !breaks_after(i + len)
+                || emoticon_len(text, i).is_some()
+                || url_len(&text[i..end]).is_some()
+            {
+                return false;
+            }
+            push(i, i + len, TokenKind::Word);
+            i += len;
+        } else if c.is_ascii_digit() {
+            let len = b[i..].iter().take_while(|b| b.is_ascii_digit()).count();
+            if !breaks_after(i + len) || emoticon_len(text, i).is_some() {
+                return false;
+            }
+            push(i, i + len, TokenKind::Number);
+            i += len;
+        } else if c.is_ascii_punctuation() && !matches!(c, b'_' | b'@' | b'#') {
+            if emoticon_len(text, i).is_some() {
+                return false;
+            }
+            push(i, i + 1, TokenKind::Punct);
+            i += 1;
+        } else {
+            return false;
+        }
     }
     true
+}
+
+/// Byte length of the name of a `@mention` or `#tag` (after the sign):
+/// ASCII letters, digits, `_` and Latin-1 letters.
+fn tag_body(s: &[u8]) -> usize {
+    let mut i = 0;
+    while i < s.len() {
+        if s[i].is_ascii_alphanumeric() || s[i] == b'_' {
+            i += 1;
+        } else {
+            let letters = latin_letters(&s[i..]);
+            if letters == 0 {
+                break;
+            }
+            i += letters;
+        }
+    }
+    i
 }
 
 /// Byte length of the run of letters at the start of `s`: ASCII letters and
@@ -435,6 +498,7 @@ mod tests {
                 ".", ",", "!", "?", ";", ":", ")", "(", "-", "'", "\"", "_", "@", "#", "/",
                 " ", "  ", "\n", "\r", "\r\n", "\t", "\x0c", "\u{a0}", "😀", "👍🏽",
                 ":-)", "<3", "www.", "http://", "z.B.", "e", "👨\u{200d}👩",
+                "&", "+", "*", "%", "=", "[", "…", "„", "'s", "a1", ";", "Tag", "_x", "8-)",
             ]), 0..24)
         ) {
             same_as_segmenter(&parts.concat());
