@@ -15,14 +15,20 @@ struct Figures {
 }
 
 fn score(tsv: &str) -> Figures {
+    let rows = tsv.lines().skip(1).filter(|l| !l.trim().is_empty()).map(|line| {
+        let mut cols = line.splitn(3, '\t');
+        (cols.next().unwrap(), cols.next().unwrap(), cols.next().unwrap())
+    });
+    score_rows(rows)
+}
+
+fn score_rows<'a>(rows: impl Iterator<Item = (&'a str, &'a str, &'a str)>) -> Figures {
     let analyzer = Analyzer::new();
     let mut tp = [0usize; 4];
     let mut fp = [0usize; 4];
     let mut fne = [0usize; 4];
     let mut misses = Vec::new();
-    for line in tsv.lines().skip(1).filter(|l| !l.trim().is_empty()) {
-        let mut cols = line.splitn(3, '\t');
-        let (id, kinds, text) = (cols.next().unwrap(), cols.next().unwrap(), cols.next().unwrap());
+    for (id, kinds, text) in rows {
         let want: BTreeSet<MarkerKind> = kinds.split(',').filter_map(MarkerKind::parse).collect();
         let a = analyzer.analyze(text);
         let got: BTreeSet<MarkerKind> = a.flags().iter().map(|f| f.kind()).collect();
@@ -109,6 +115,48 @@ fn markers_on_the_second_heldout_set() {
         &f,
         &[(MarkerKind::Boilerplate, 0.8, 0.7), (MarkerKind::NegativeExperience, 0.6, 0.6)],
     );
+}
+
+/// Real customer feedback: GermEval-2017 (Deutsche Bahn) texts that I
+/// labelled by hand. Its licence keeps the texts out of this repository:
+/// the label files hold ids only, and the texts are read from
+/// ../shared/data by id. `heldout3` was labelled, run once blind, then the
+/// detector was fixed on its misses; `heldout4` was labelled after those
+/// fixes and run blind once, then fixed again for general causes.
+fn germeval_figures(labels: &str) -> Option<Figures> {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/data/germeval2017_dev.tsv");
+    let Ok(data) = std::fs::read_to_string(&path) else {
+        eprintln!("skipped: {} is absent (the GermEval marker sets need it)", path.display());
+        return None;
+    };
+    let texts: std::collections::HashMap<&str, &str> = data
+        .lines()
+        .filter_map(|l| {
+            let mut cols = l.splitn(3, '\t');
+            let id = cols.next()?;
+            cols.next()?;
+            Some((id, cols.next()?))
+        })
+        .collect();
+    let rows = labels.lines().skip(1).filter(|l| !l.trim().is_empty()).map(|line| {
+        let (id, kinds) = line.split_once('\t').unwrap();
+        let text = texts.get(id).unwrap_or_else(|| panic!("{id} is not in {}", path.display()));
+        (id, kinds, *text)
+    });
+    Some(score_rows(rows))
+}
+
+#[test]
+fn markers_on_real_customer_feedback() {
+    // Blind first runs: heldout3 P 0.75 R 0.25, heldout4 P 0.50 R 0.14
+    // (negative experience). The floors guard the figures after the fixes.
+    if let Some(f) = germeval_figures(include_str!("markers/heldout3_germeval.tsv")) {
+        check("heldout3 (GermEval)", &f, &[(MarkerKind::NegativeExperience, 0.8, 0.75)]);
+    }
+    if let Some(f) = germeval_figures(include_str!("markers/heldout4_germeval.tsv")) {
+        check("heldout4 (GermEval)", &f, &[(MarkerKind::NegativeExperience, 0.75, 0.45)]);
+    }
 }
 
 #[test]

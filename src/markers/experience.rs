@@ -7,8 +7,10 @@
 //!   experiences; a cue inside a positive sentence is none), and
 //! - tells of the writer's own experience: a first-person word (`ich`,
 //!   `mir`, `mein`, `wir`, `uns`) or a time expression (`seit`, `gestern`,
-//!   `schon wieder`, `immer noch`), and is not a bare opinion (`Ich finde
-//!   Warteschleifen nervig` reports nothing that happened).
+//!   `schon wieder`, `immer noch`) or an addressee (a text opening with
+//!   `@DB_Bahn` tells the company what happened), and is not a bare
+//!   opinion (`Ich finde Warteschleifen nervig` reports nothing that
+//!   happened).
 //!
 //! Strong cues (`!name` in the pattern file: `nie wieder`, `Finger weg`,
 //! `abgewimmelt`) need only the first condition; weak ones (`?name`:
@@ -25,8 +27,8 @@ use crate::token::{Token, TokenKind};
 
 /// First-person words; colloquial German drops the pronoun (`hab`, `bin`).
 const FIRST_PERSON: &[&str] = &[
-    "ich", "hab", "bin", "mich", "mir", "mein", "meine", "meinen", "meinem", "meiner", "meines",
-    "wir", "uns", "unser", "unsere", "unseren", "unserem", "unserer",
+    "ich", "hab", "bin", "erlebe", "mich", "mir", "mein", "meine", "meinen", "meinem", "meiner",
+    "meines", "wir", "uns", "unser", "unsere", "unseren", "unserem", "unserer",
 ];
 
 /// Time expressions, durations included: a duration (`zwei Wochen`) tells
@@ -48,6 +50,15 @@ const TIME: &[&str] = &[
     "stundenlang",
     "monatelang",
     "jahrelang",
+    "jetzt",
+    "gerade",
+    "grad",
+    "hier",
+    "momentan",
+    "nachts",
+    "morgens",
+    "abends",
+    "uhr",
     "letzte",
     "letzten",
     "letzter",
@@ -91,6 +102,7 @@ pub(crate) struct ExperienceContext<'a> {
 pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<'_>) -> Vec<Flag> {
     let mut flags: Vec<(usize, Flag)> = Vec::new();
     let mut folded = String::new();
+    let addressed = addressee(cx.tokens);
     for m in matches {
         let (pattern, kind) = set.pattern(m.pattern);
         if kind != MarkerKind::NegativeExperience {
@@ -137,6 +149,22 @@ pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<
             }
             opinion |= OPINION.contains(&word);
         }
+        // The sentence before often sets the scene (`Hab dreimal bei der
+        // Hotline angerufen. Nix passiert!`), and a message addressed to
+        // someone (`@DB_Bahn Das Bistro ist defekt`) tells them what
+        // happened: both are context too.
+        let context = context
+            .or_else(|| {
+                let before = cx.sentences.get(m.sentence.checked_sub(1)?)?;
+                before.clone().find(|&i| {
+                    let t = &cx.tokens[i];
+                    t.kind == TokenKind::Word && {
+                        normalize::fold_into(t.text, &mut folded);
+                        FIRST_PERSON.contains(&folded.as_str()) || TIME.contains(&folded.as_str())
+                    }
+                })
+            })
+            .or(addressed);
         let reported = context.is_some() && (!opinion || has_time);
         // Weak cues (`?name`: `warten`, `Wartezeit`) also need a negative
         // word besides the cue itself: `Ich warte gespannt auf die nächste
@@ -171,4 +199,11 @@ pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<
         flags.push((m.sentence, flag));
     }
     flags.into_iter().map(|(_, f)| f).collect()
+}
+
+/// The `@mention` a text opens with (a reply), if any. (`RT @name:`
+/// quotes someone instead of addressing them.)
+fn addressee(tokens: &[Token<'_>]) -> Option<usize> {
+    let first = tokens.iter().position(|t| t.kind != TokenKind::LineBreak)?;
+    (tokens[first].kind == TokenKind::Mention).then_some(first)
 }

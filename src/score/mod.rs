@@ -264,22 +264,28 @@ impl Scorer<'_> {
                 || after.starts_with([',', '!', '.', '…', '@', '\n', ')'])
                 || after.starts_with("...");
             // `Na toll`: bytes, so that no slice can split a character.
-            let before = text[..h.start].trim_end().as_bytes();
-            let n = before.len();
-            let na = n >= 2
-                && before[n - 2..].eq_ignore_ascii_case(b"na")
-                && (n == 2 || (before[n - 3].is_ascii() && !before[n - 3].is_ascii_alphanumeric()));
-            stands_alone || na
+            // It opens its sentence (after mentions, or `Na`): `…, danke!`
+            // closing a report is sincere.
+            let Some(sentence) = sentences.iter().find(|s| s.start <= h.start && h.start < s.end)
+            else {
+                return false;
+            };
+            let opens = text[sentence.start..h.start].split_whitespace().all(|w| {
+                w.starts_with('@')
+                    || w.eq_ignore_ascii_case("na")
+                    || !w.contains(|c: char| c.is_alphanumeric())
+            });
+            opens && stands_alone
         };
-        let negative_elsewhere =
-            hits.iter().any(|h| h.contribution <= -w.irony_evidence && !is_interjection(h));
+        let ironic: Vec<bool> = hits.iter().map(is_interjection).collect();
+        let negative_elsewhere = hits
+            .iter()
+            .zip(&ironic)
+            .any(|(h, &ironic)| h.contribution <= -w.irony_evidence && !ironic);
         if !negative_elsewhere {
             return;
         }
-        for h in hits.iter_mut() {
-            if !is_interjection(h) {
-                continue;
-            }
+        for (h, _) in hits.iter_mut().zip(ironic).filter(|(_, ironic)| *ironic) {
             let old = h.contribution;
             h.contribution *= w.irony;
             h.rules.push(Rule::Ironic);
@@ -414,12 +420,19 @@ impl Scorer<'_> {
     fn salutations(&self, tokens: &[Token<'_>], s: &mut ScoreScratch) {
         for i in 0..tokens.len().saturating_sub(1) {
             let t = &tokens[i];
-            let at_start = i == 0 || tokens[i - 1].kind == TokenKind::LineBreak;
+            // At the start of a text or line, or after a greeting (`Hallo
+            // liebes Team`).
+            let greeted = i > 0
+                && ["hallo", "hi", "hey", "moin", "servus"]
+                    .iter()
+                    .any(|g| tokens[i - 1].text.eq_ignore_ascii_case(g));
+            let at_start = i == 0 || tokens[i - 1].kind == TokenKind::LineBreak || greeted;
             let is_salutation = at_start
                 && matches!(t.text, "Liebe" | "Lieber" | "Liebes" | "liebe" | "lieber" | "liebes");
             let next = &tokens[i + 1];
             let addressee = next.kind == TokenKind::Mention
-                || (next.kind == TokenKind::Word && next.text.starts_with(char::is_uppercase));
+                || (next.kind == TokenKind::Word
+                    && (greeted || next.text.starts_with(char::is_uppercase)));
             if is_salutation && addressee {
                 s.roles[i] = Role::None;
             }
