@@ -90,9 +90,11 @@ impl Analyzer {
 
     fn analyze_with(&self, scratch: &mut Scratch, text: &str, meta: &CommentMeta<'_>) -> Analysis {
         let inner = &*self.inner;
-        let mut tokens = Vec::new();
+        // About one token per five bytes of German text: sized once, the
+        // vector does not grow through its doublings.
+        let mut tokens = Vec::with_capacity(text.len() / 5 + 8);
         Tokenizer.tokenize(text, &mut tokens);
-        let mut sentences = Vec::new();
+        let mut sentences = Vec::with_capacity(tokens.len() / 8 + 2);
         SentenceSplitter.split(&tokens, &mut sentences);
 
         // Tone markers first: boilerplate is masked out of the sentiment.
