@@ -97,6 +97,13 @@ fn pathological_text_costs_at_most_twice_ordinary_text_per_byte() {
         ("one_word", &|n| flood("a", n)),
         ("no_spaces", &|n| flood("gutschlechtnichtsehr,", n)),
         ("polar_words", &|n| flood("gut schlecht toll mies super ", n)),
+        // Tone-marker cues in one endless sentence: each cue must not
+        // rescan the sentence (this was quadratic until the detector kept
+        // its per-sentence facts).
+        ("experience_cues", &|n| flood("Das Paket ist nicht angekommen und ", n)),
+        ("weak_cues", &|n| flood("ich warte gespannt ", n)),
+        ("sarcasm", &|n| flood("@a Danke, ", n)),
+        ("never_such", &|n| flood("so noch nie lange nicht ", n)),
     ];
     let mut report = vec![format!("ordinary: {base:.0} instructions/byte")];
     let mut worst = Vec::new();

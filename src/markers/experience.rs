@@ -103,74 +103,48 @@ pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<
     let mut flags: Vec<(usize, Flag)> = Vec::new();
     let mut folded = String::new();
     let addressed = addressee(cx.tokens);
+    // What a sentence offers every cue in it, computed once per sentence:
+    // a flood of cues in one long sentence then costs one pass over it, not
+    // one pass per cue.
+    let mut facts: Option<SentenceFacts> = None;
     for m in matches {
         let (pattern, kind) = set.pattern(m.pattern);
         if kind != MarkerKind::NegativeExperience {
             continue;
         }
+        if facts.as_ref().is_none_or(|f| f.sentence != m.sentence) {
+            facts = Some(SentenceFacts::new(cx, m.sentence, &mut folded));
+        }
+        let f = facts.as_ref().expect("just set");
         let sentence = &cx.scored[m.sentence];
-        // The sentence's hits (hits are in text order): keeps the cost
-        // linear in the document, however many cues it has.
-        let from = cx.hits.partition_point(|h| h.start < sentence.start);
-        let to = cx.hits.partition_point(|h| h.start < sentence.end);
-        let sentence_hits = &cx.hits[from..to];
+        let sentence_hits = f.hits;
         // The sentence's polarity without the cue's own words: `Nie wieder
         // so ein schönes Konzert` is nostalgia, not a complaint.
         let (cue_start, cue_end) = (cx.tokens[m.first].span.start, cx.tokens[m.last].span.end);
-        let outside_cue = |h: &&Hit| {
-            h.start >= sentence.start
-                && h.end <= sentence.end
-                && (h.end <= cue_start || h.start >= cue_end)
-        };
-        let rest: f64 = sentence_hits.iter().filter(outside_cue).map(|h| h.contribution).sum();
+        let lo = sentence_hits.partition_point(|h| h.end <= cue_start);
+        let hi = sentence_hits.partition_point(|h| h.start < cue_end).max(lo);
+        let in_sentence = |h: &&Hit| h.start >= sentence.start && h.end <= sentence.end;
+        let inside_cue = || sentence_hits[lo..hi].iter().filter(in_sentence);
+        let rest = f.sum - inside_cue().map(|h| h.contribution).sum::<f64>();
         if rest > 0.0 {
             continue; // a good (or mixed-positive) experience
         }
-        let range = &cx.sentences[m.sentence];
-        let mut context = None;
-        let mut opinion = false;
-        let mut has_time = false;
-        for i in range.clone() {
-            let t = &cx.tokens[i];
-            if t.kind != TokenKind::Word {
-                continue;
-            }
-            normalize::fold_into(t.text, &mut folded);
-            let word = folded.as_str();
-            has_time |= TIME.contains(&word);
-            // The cue's own first and last words (`Seit drei Wochen`) are
-            // no context; words between the parts of an unordered cue
-            // (`Erstattung wurde mir verweigert`) are.
-            if i == m.first || i == m.last {
-                continue;
-            }
-            if context.is_none() && (FIRST_PERSON.contains(&word) || TIME.contains(&word)) {
-                context = Some(i);
-            }
-            opinion |= OPINION.contains(&word);
-        }
+        // The cue's own first and last words (`Seit drei Wochen`) are no
+        // context; words between the parts of an unordered cue
+        // (`Erstattung wurde mir verweigert`) are.
+        let own = |i: usize| i == m.first || i == m.last;
+        let opinion = f.opinion.iter().any(|&i| !own(i));
         // The sentence before often sets the scene (`Hab dreimal bei der
         // Hotline angerufen. Nix passiert!`), and a message addressed to
         // someone (`@DB_Bahn Das Bistro ist defekt`) tells them what
         // happened: both are context too.
-        let context = context
-            .or_else(|| {
-                let before = cx.sentences.get(m.sentence.checked_sub(1)?)?;
-                before.clone().find(|&i| {
-                    let t = &cx.tokens[i];
-                    t.kind == TokenKind::Word && {
-                        normalize::fold_into(t.text, &mut folded);
-                        FIRST_PERSON.contains(&folded.as_str()) || TIME.contains(&folded.as_str())
-                    }
-                })
-            })
-            .or(addressed);
-        let reported = context.is_some() && (!opinion || has_time);
+        let context = f.context.iter().copied().find(|&i| !own(i)).or(f.before).or(addressed);
+        let reported = context.is_some() && (!opinion || f.has_time);
         // Weak cues (`?name`: `warten`, `Wartezeit`) also need a negative
         // word besides the cue itself: `Ich warte gespannt auf die nächste
         // Staffel` is no complaint.
-        let negative_elsewhere =
-            sentence_hits.iter().filter(outside_cue).any(|h| h.contribution < 0.0);
+        let negative_inside = inside_cue().filter(|h| h.contribution < 0.0).count();
+        let negative_elsewhere = f.negatives > negative_inside;
         if pattern.weak && !negative_elsewhere {
             continue;
         }
@@ -180,25 +154,98 @@ pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<
         let (start, end) = (cue_start, cue_end);
         // One flag per sentence: further cues join it as evidence.
         // Matches come in text order, so a sentence's flag is the last one.
+        // (Its text is set once at the end.)
         if let Some((_, f)) = flags.last_mut().filter(|(s, _)| *s == m.sentence) {
             f.evidence.push(Evidence::new(cx.text, start..end, "cue"));
             f.end = f.end.max(end);
-            f.text = cx.text[f.start..f.end].to_string();
             continue;
         }
         let mut evidence = vec![Evidence::new(cx.text, start..end, "cue")];
         if let Some(i) = context {
             evidence.push(Evidence::new(cx.text, cx.tokens[i].span.clone(), "context"));
         }
-        for h in sentence_hits {
-            if h.contribution < 0.0 && h.start >= sentence.start && h.end <= sentence.end {
+        for h in sentence_hits.iter().filter(in_sentence) {
+            if h.contribution < 0.0 {
                 evidence.push(Evidence::new(cx.text, h.start..h.end, "negative_term"));
             }
         }
         let flag = Flag::new(cx.text, kind, &pattern.category, start..end, &pattern.id, evidence);
         flags.push((m.sentence, flag));
     }
-    flags.into_iter().map(|(_, f)| f).collect()
+    flags
+        .into_iter()
+        .map(|(_, mut f)| {
+            if f.text.len() != f.end - f.start {
+                f.text = cx.text[f.start..f.end].to_string();
+            }
+            f
+        })
+        .collect()
+}
+
+/// What one sentence offers the cues in it.
+struct SentenceFacts<'a> {
+    sentence: usize,
+    /// The sentence's hits (hits are in text order).
+    hits: &'a [Hit],
+    /// Sum of the contributions of the hits inside the sentence.
+    sum: f64,
+    /// How many of them are negative.
+    negatives: usize,
+    /// The first three first-person or time words (a cue's own first and
+    /// last word may be two of them).
+    context: Vec<usize>,
+    /// The first three opinion verbs.
+    opinion: Vec<usize>,
+    has_time: bool,
+    /// A first-person or time word in the sentence before.
+    before: Option<usize>,
+}
+
+impl<'a> SentenceFacts<'a> {
+    fn new(cx: &ExperienceContext<'a>, si: usize, folded: &mut String) -> SentenceFacts<'a> {
+        let sentence = &cx.scored[si];
+        let from = cx.hits.partition_point(|h| h.start < sentence.start);
+        let to = cx.hits.partition_point(|h| h.start < sentence.end);
+        let hits = &cx.hits[from..to];
+        let inside = hits.iter().filter(|h| h.end <= sentence.end);
+        let mut facts = SentenceFacts {
+            sentence: si,
+            hits,
+            sum: inside.clone().map(|h| h.contribution).sum(),
+            negatives: inside.filter(|h| h.contribution < 0.0).count(),
+            context: Vec::new(),
+            opinion: Vec::new(),
+            has_time: false,
+            before: None,
+        };
+        for i in cx.sentences[si].clone() {
+            let t = &cx.tokens[i];
+            if t.kind != TokenKind::Word {
+                continue;
+            }
+            normalize::fold_into(t.text, folded);
+            let word = folded.as_str();
+            let time = TIME.contains(&word);
+            facts.has_time |= time;
+            if facts.context.len() < 3 && (time || FIRST_PERSON.contains(&word)) {
+                facts.context.push(i);
+            }
+            if facts.opinion.len() < 3 && OPINION.contains(&word) {
+                facts.opinion.push(i);
+            }
+        }
+        facts.before = si.checked_sub(1).and_then(|b| {
+            cx.sentences[b].clone().find(|&i| {
+                let t = &cx.tokens[i];
+                t.kind == TokenKind::Word && {
+                    normalize::fold_into(t.text, folded);
+                    FIRST_PERSON.contains(&folded.as_str()) || TIME.contains(&folded.as_str())
+                }
+            })
+        });
+        facts
+    }
 }
 
 /// The `@mention` a text opens with (a reply), if any. (`RT @name:`

@@ -463,30 +463,31 @@ impl Scorer<'_> {
             t.kind == TokenKind::Word
                 && (t.text.eq_ignore_ascii_case("so")
                     || t.text.eq_ignore_ascii_case("sowas")
-                    || t.text.to_lowercase().starts_with("solch"))
+                    || t.text.get(..5).is_some_and(|p| p.eq_ignore_ascii_case("solch")))
         };
-        let mut sentence_start = 0;
+        // Whether a `so` came earlier in the sentence: a running flag, so
+        // that the pass stays linear however long a sentence is.
+        let mut such_before = false;
         for j in 0..tokens.len() {
             let t = &tokens[j];
             if t.kind == TokenKind::Punct && matches!(t.text, "." | "!" | "?") {
-                sentence_start = j + 1;
+                such_before = false;
                 continue;
             }
-            if j == 0 || !matches!(s.roles[j], Role::Negator { .. }) {
-                continue;
+            if j > 0 && matches!(s.roles[j], Role::Negator { .. }) {
+                let before = tokens[j - 1].text;
+                let after_noch = before.eq_ignore_ascii_case("noch");
+                if after_noch || before.eq_ignore_ascii_case("lange") {
+                    let never = t.text.eq_ignore_ascii_case("nie")
+                        || t.text.eq_ignore_ascii_case("niemals");
+                    let such_after =
+                        after_noch && never && tokens[j + 1..].iter().take(2).any(is_such);
+                    if such_after || such_before {
+                        s.roles[j] = Role::None;
+                    }
+                }
             }
-            let before = tokens[j - 1].text;
-            let after_noch = before.eq_ignore_ascii_case("noch");
-            if !after_noch && !before.eq_ignore_ascii_case("lange") {
-                continue;
-            }
-            let never =
-                t.text.eq_ignore_ascii_case("nie") || t.text.eq_ignore_ascii_case("niemals");
-            let such_after = after_noch && never && tokens[j + 1..].iter().take(2).any(is_such);
-            let such_before = tokens[sentence_start..j].iter().any(is_such);
-            if such_after || such_before {
-                s.roles[j] = Role::None;
-            }
+            such_before |= is_such(t);
         }
     }
 
