@@ -103,6 +103,7 @@ fn pathological_text_costs_at_most_twice_ordinary_text_per_byte() {
         ("experience_cues", &|n| flood("Das Paket ist nicht angekommen und ", n)),
         ("weak_cues", &|n| flood("ich warte gespannt ", n)),
         ("sarcasm", &|n| flood("@a Danke, ", n)),
+        ("sarcasm_sentences", &|n| flood("Danke! Schrecklich! ", n)),
         ("never_such", &|n| flood("so noch nie lange nicht ", n)),
     ];
     let mut report = vec![format!("ordinary: {base:.0} instructions/byte")];

@@ -266,8 +266,7 @@ impl Scorer<'_> {
             // `Na toll`: bytes, so that no slice can split a character.
             // It opens its sentence (after mentions, or `Na`): `…, danke!`
             // closing a report is sincere.
-            let Some(sentence) = sentences.iter().find(|s| s.start <= h.start && h.start < s.end)
-            else {
+            let Some(sentence) = sentence_of(sentences, h.start).map(|si| &sentences[si]) else {
                 return false;
             };
             let opens = text[sentence.start..h.start].split_whitespace().all(|w| {
@@ -289,7 +288,7 @@ impl Scorer<'_> {
             let old = h.contribution;
             h.contribution *= w.irony;
             h.rules.push(Rule::Ironic);
-            if let Some(si) = sentences.iter().position(|s| s.start <= h.start && h.start < s.end) {
+            if let Some(si) = sentence_of(sentences, h.start) {
                 sums[si] += h.contribution - old;
                 sentences[si].compound = self.normalize(sums[si]);
                 sentences[si].label = self.label(sentences[si].compound);
@@ -666,6 +665,13 @@ impl Scorer<'_> {
         }
         false
     }
+}
+
+/// The index of the sentence holding byte `at` (sentences are in text
+/// order), by binary search.
+fn sentence_of(sentences: &[Sentence], at: usize) -> Option<usize> {
+    let i = sentences.partition_point(|s| s.end <= at);
+    sentences.get(i).filter(|s| s.start <= at).map(|_| i)
 }
 
 /// Praise that, standing alone in a complaint, is sarcasm.
