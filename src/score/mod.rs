@@ -412,6 +412,27 @@ impl Scorer<'_> {
         self.never_such(tokens, s);
         self.nicht_nur(tokens, s);
         self.salutations(tokens, s);
+        self.travel_class(tokens, s);
+    }
+
+    /// `1. Klasse`, `2.Klasse`, `erster Klasse`: a class of travel, not
+    /// praise.
+    fn travel_class(&self, tokens: &[Token<'_>], s: &mut ScoreScratch) {
+        for i in 1..tokens.len() {
+            if !tokens[i].text.eq_ignore_ascii_case("klasse") {
+                continue;
+            }
+            let before = tokens[i - 1].text.to_ascii_lowercase();
+            let ordinal_word = ["erste", "erster", "ersten", "zweite", "zweiter", "zweiten"]
+                .contains(&before.as_str());
+            let ordinal_number = before == "."
+                && i >= 2
+                && tokens[i - 2].kind == TokenKind::Number
+                && tokens[i - 2].span.end == tokens[i - 1].span.start;
+            if ordinal_word || ordinal_number {
+                s.roles[i] = Role::None;
+            }
+        }
     }
 
     /// `Liebe @DB_Bahn`, `Lieber Kunde,`, `Liebes Team`: a salutation at the
