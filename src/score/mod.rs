@@ -422,9 +422,9 @@ impl Scorer<'_> {
             if !tokens[i].text.eq_ignore_ascii_case("klasse") {
                 continue;
             }
-            let before = tokens[i - 1].text.to_ascii_lowercase();
-            let ordinal_word = ["erste", "erster", "ersten", "zweite", "zweiter", "zweiten"]
-                .contains(&before.as_str());
+            let before = tokens[i - 1].text;
+            let ordinal_word =
+                is_one_of(before, &["erste", "erster", "ersten", "zweite", "zweiter", "zweiten"]);
             let ordinal_number = before == "."
                 && i >= 2
                 && tokens[i - 2].kind == TokenKind::Number
@@ -442,10 +442,8 @@ impl Scorer<'_> {
             let t = &tokens[i];
             // At the start of a text or line, or after a greeting (`Hallo
             // liebes Team`).
-            let greeted = i > 0
-                && ["hallo", "hi", "hey", "moin", "servus"]
-                    .iter()
-                    .any(|g| tokens[i - 1].text.eq_ignore_ascii_case(g));
+            let greeted =
+                i > 0 && is_one_of(tokens[i - 1].text, &["hallo", "hi", "hey", "moin", "servus"]);
             let at_start = i == 0 || tokens[i - 1].kind == TokenKind::LineBreak || greeted;
             let is_salutation = at_start
                 && matches!(t.text, "Liebe" | "Lieber" | "Liebes" | "liebe" | "lieber" | "liebes");
@@ -464,8 +462,7 @@ impl Scorer<'_> {
     fn conceding_wenn(&self, tokens: &[Token<'_>], s: &mut ScoreScratch) {
         for i in 1..tokens.len() {
             let before = tokens[i - 1].text;
-            if tokens[i].text.eq_ignore_ascii_case("wenn")
-                && (before.eq_ignore_ascii_case("auch") || before.eq_ignore_ascii_case("selbst"))
+            if tokens[i].text.eq_ignore_ascii_case("wenn") && is_one_of(before, &["auch", "selbst"])
             {
                 s.roles[i] = Role::Concessive;
             }
@@ -481,8 +478,7 @@ impl Scorer<'_> {
     fn never_such(&self, tokens: &[Token<'_>], s: &mut ScoreScratch) {
         let is_such = |t: &Token<'_>| {
             t.kind == TokenKind::Word
-                && (t.text.eq_ignore_ascii_case("so")
-                    || t.text.eq_ignore_ascii_case("sowas")
+                && (is_one_of(t.text, &["so", "sowas"])
                     || t.text.get(..5).is_some_and(|p| p.eq_ignore_ascii_case("solch")))
         };
         // Whether a `so` came earlier in the sentence: a running flag, so
@@ -498,8 +494,7 @@ impl Scorer<'_> {
                 let before = tokens[j - 1].text;
                 let after_noch = before.eq_ignore_ascii_case("noch");
                 if after_noch || before.eq_ignore_ascii_case("lange") {
-                    let never = t.text.eq_ignore_ascii_case("nie")
-                        || t.text.eq_ignore_ascii_case("niemals");
+                    let never = is_one_of(t.text, &["nie", "niemals"]);
                     let such_after =
                         after_noch && never && tokens[j + 1..].iter().take(2).any(is_such);
                     if such_after || such_before {
@@ -627,10 +622,8 @@ impl Scorer<'_> {
                     negated = true;
                     // `lange nicht so gut`, `bei weitem nicht so gut`: not
                     // nearly as good, which softens nothing.
-                    let far = j > 0
-                        && ["lange", "längst", "weitem"]
-                            .iter()
-                            .any(|w| tokens[j - 1].text.eq_ignore_ascii_case(w));
+                    let far =
+                        j > 0 && is_one_of(tokens[j - 1].text, &["lange", "längst", "weitem"]);
                     if far {
                         intensified_after_negator = false;
                     }
@@ -715,9 +708,12 @@ const IRONIC_INTERJECTIONS: &[&str] = &[
 /// Words that are no boosters on their own but soften a negation when they
 /// stand between it and the term: `nicht ganz einwandfrei`, `nicht so gut`.
 fn is_softener_under_negation(word: &str) -> bool {
-    ["ganz", "so", "unbedingt", "allzu", "gerade", "immer"]
-        .iter()
-        .any(|w| word.eq_ignore_ascii_case(w))
+    is_one_of(word, &["ganz", "so", "unbedingt", "allzu", "gerade", "immer"])
+}
+
+/// Whether `word` is one of `list` (lowercase), ignoring ASCII case.
+fn is_one_of(word: &str, list: &[&str]) -> bool {
+    list.iter().any(|w| word.eq_ignore_ascii_case(w))
 }
 
 fn scale(hits: &mut [Hit], factor: f64, rule: Rule) {
