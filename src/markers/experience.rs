@@ -228,7 +228,7 @@ impl<'a> SentenceFacts<'a> {
             let word = folded.as_str();
             let time = TIME.contains(&word);
             facts.has_time |= time;
-            if facts.context.len() < 3 && (time || FIRST_PERSON.contains(&word)) {
+            if facts.context.len() < 3 && is_context_word(word) {
                 facts.context.push(i);
             }
             if facts.opinion.len() < 3 && OPINION.contains(&word) {
@@ -240,12 +240,18 @@ impl<'a> SentenceFacts<'a> {
                 let t = &cx.tokens[i];
                 t.kind == TokenKind::Word && {
                     normalize::fold_into(t.text, folded);
-                    FIRST_PERSON.contains(&folded.as_str()) || TIME.contains(&folded.as_str())
+                    is_context_word(folded)
                 }
             })
         });
         facts
     }
+}
+
+/// A first-person or time word (folded): what tells of something that
+/// happened to the writer.
+fn is_context_word(word: &str) -> bool {
+    FIRST_PERSON.contains(&word) || TIME.contains(&word)
 }
 
 /// The `@mention` a text opens with (a reply), if any. (`RT @name:`
