@@ -113,9 +113,9 @@ pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<
             continue;
         }
         if facts.as_ref().is_none_or(|f| f.sentence != m.sentence) {
-            facts = Some(SentenceFacts::new(cx, m.sentence, &mut folded));
+            facts = Some(SentenceFacts::new(cx, m.sentence));
         }
-        let f = facts.as_ref().expect("just set");
+        let f = facts.as_mut().expect("just set");
         let sentence = &cx.scored[m.sentence];
         let sentence_hits = f.hits;
         // The sentence's polarity without the cue's own words: `Nie wieder
@@ -129,17 +129,6 @@ pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<
         if rest > 0.0 {
             continue; // a good (or mixed-positive) experience
         }
-        // The cue's own first and last words (`Seit drei Wochen`) are no
-        // context; words between the parts of an unordered cue
-        // (`Erstattung wurde mir verweigert`) are.
-        let own = |i: usize| i == m.first || i == m.last;
-        let opinion = f.opinion.iter().any(|&i| !own(i));
-        // The sentence before often sets the scene (`Hab dreimal bei der
-        // Hotline angerufen. Nix passiert!`), and a message addressed to
-        // someone (`@DB_Bahn Das Bistro ist defekt`) tells them what
-        // happened: both are context too.
-        let context = f.context.iter().copied().find(|&i| !own(i)).or(f.before).or(addressed);
-        let reported = context.is_some() && (!opinion || f.has_time);
         // Weak cues (`?name`: `warten`, `Wartezeit`) also need a negative
         // word besides the cue itself: `Ich warte gespannt auf die nächste
         // Staffel` is no complaint.
@@ -148,6 +137,28 @@ pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<
         if pattern.weak && !negative_elsewhere {
             continue;
         }
+        // Only now the sentence's words are read (once per sentence): most
+        // cues have left above.
+        let words = f.words.get_or_insert_with(|| WordFacts::new(cx, m.sentence, &mut folded));
+        // The cue's own first and last words (`Seit drei Wochen`) are no
+        // context; words between the parts of an unordered cue
+        // (`Erstattung wurde mir verweigert`) are.
+        let own = |i: usize| i == m.first || i == m.last;
+        let opinion = words.opinion.iter().any(|&i| !own(i));
+        // The sentence before often sets the scene (`Hab dreimal bei der
+        // Hotline angerufen. Nix passiert!`), and a message addressed to
+        // someone (`@DB_Bahn Das Bistro ist defekt`) tells them what
+        // happened: both are context too.
+        let context = words
+            .context
+            .iter()
+            .copied()
+            .find(|&i| !own(i))
+            .or_else(|| {
+                *words.before.get_or_insert_with(|| context_before(cx, m.sentence, &mut folded))
+            })
+            .or(addressed);
+        let reported = context.is_some() && (!opinion || words.has_time);
         if !(pattern.strong || reported) {
             continue;
         }
@@ -192,33 +203,43 @@ struct SentenceFacts<'a> {
     sum: f64,
     /// How many of them are negative.
     negatives: usize,
+    /// What its words say, read when a cue first needs it.
+    words: Option<WordFacts>,
+}
+
+impl<'a> SentenceFacts<'a> {
+    fn new(cx: &ExperienceContext<'a>, si: usize) -> SentenceFacts<'a> {
+        let sentence = &cx.scored[si];
+        let from = cx.hits.partition_point(|h| h.start < sentence.start);
+        let to = cx.hits.partition_point(|h| h.start < sentence.end);
+        let hits = &cx.hits[from..to];
+        let inside = hits.iter().filter(|h| h.end <= sentence.end);
+        SentenceFacts {
+            sentence: si,
+            hits,
+            sum: inside.clone().map(|h| h.contribution).sum(),
+            negatives: inside.filter(|h| h.contribution < 0.0).count(),
+            words: None,
+        }
+    }
+}
+
+/// What a sentence's words say about the writer's experience.
+struct WordFacts {
     /// The first three first-person or time words (a cue's own first and
     /// last word may be two of them).
     context: Vec<usize>,
     /// The first three opinion verbs.
     opinion: Vec<usize>,
     has_time: bool,
-    /// A first-person or time word in the sentence before.
-    before: Option<usize>,
+    /// A first-person or time word in the sentence before, once asked.
+    before: Option<Option<usize>>,
 }
 
-impl<'a> SentenceFacts<'a> {
-    fn new(cx: &ExperienceContext<'a>, si: usize, folded: &mut String) -> SentenceFacts<'a> {
-        let sentence = &cx.scored[si];
-        let from = cx.hits.partition_point(|h| h.start < sentence.start);
-        let to = cx.hits.partition_point(|h| h.start < sentence.end);
-        let hits = &cx.hits[from..to];
-        let inside = hits.iter().filter(|h| h.end <= sentence.end);
-        let mut facts = SentenceFacts {
-            sentence: si,
-            hits,
-            sum: inside.clone().map(|h| h.contribution).sum(),
-            negatives: inside.filter(|h| h.contribution < 0.0).count(),
-            context: Vec::new(),
-            opinion: Vec::new(),
-            has_time: false,
-            before: None,
-        };
+impl WordFacts {
+    fn new(cx: &ExperienceContext<'_>, si: usize, folded: &mut String) -> WordFacts {
+        let mut facts =
+            WordFacts { context: Vec::new(), opinion: Vec::new(), has_time: false, before: None };
         for i in cx.sentences[si].clone() {
             let t = &cx.tokens[i];
             if t.kind != TokenKind::Word {
@@ -226,8 +247,7 @@ impl<'a> SentenceFacts<'a> {
             }
             normalize::fold_into(t.text, folded);
             let word = folded.as_str();
-            let time = TIME.contains(&word);
-            facts.has_time |= time;
+            facts.has_time |= TIME.contains(&word);
             if facts.context.len() < 3 && is_context_word(word) {
                 facts.context.push(i);
             }
@@ -235,17 +255,20 @@ impl<'a> SentenceFacts<'a> {
                 facts.opinion.push(i);
             }
         }
-        facts.before = si.checked_sub(1).and_then(|b| {
-            cx.sentences[b].clone().find(|&i| {
-                let t = &cx.tokens[i];
-                t.kind == TokenKind::Word && {
-                    normalize::fold_into(t.text, folded);
-                    is_context_word(folded)
-                }
-            })
-        });
         facts
     }
+}
+
+/// The first first-person or time word of the sentence before `si`.
+fn context_before(cx: &ExperienceContext<'_>, si: usize, folded: &mut String) -> Option<usize> {
+    let before = cx.sentences.get(si.checked_sub(1)?)?;
+    before.clone().find(|&i| {
+        let t = &cx.tokens[i];
+        t.kind == TokenKind::Word && {
+            normalize::fold_into(t.text, folded);
+            is_context_word(folded)
+        }
+    })
 }
 
 /// A first-person or time word (folded): what tells of something that

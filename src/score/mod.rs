@@ -254,16 +254,22 @@ impl Scorer<'_> {
     /// sentence is rescored.
     fn irony(&self, text: &str, hits: &mut [Hit], sums: &mut [f64], sentences: &mut [Sentence]) {
         let w = self.weights;
+        // Only a text with a clearly negative hit can be sarcastic (a
+        // praising interjection is positive, so it is never that hit): most
+        // texts leave here without looking at their words.
+        if !hits.iter().any(|h| h.contribution <= -w.irony_evidence) {
+            return;
+        }
         let is_interjection = |h: &Hit| {
-            let word = h.term.to_lowercase();
-            if h.contribution <= 0.0 || !IRONIC_INTERJECTIONS.contains(&word.as_str()) {
+            if h.contribution <= 0.0
+                || !IRONIC_INTERJECTIONS.contains(&h.term.to_lowercase().as_str())
+            {
                 return false;
             }
             let after = text[h.end..].trim_start_matches([' ', '\t']);
             let stands_alone = after.is_empty()
                 || after.starts_with([',', '!', '.', '…', '@', '\n', ')'])
                 || after.starts_with("...");
-            // `Na toll`: bytes, so that no slice can split a character.
             // It opens its sentence (after mentions, or `Na`): `…, danke!`
             // closing a report is sincere.
             let Some(sentence) = sentence_of(sentences, h.start).map(|si| &sentences[si]) else {
@@ -289,11 +295,16 @@ impl Scorer<'_> {
             h.contribution *= w.irony;
             h.rules.push(Rule::Ironic);
             if let Some(si) = sentence_of(sentences, h.start) {
-                sums[si] += h.contribution - old;
-                sentences[si].compound = self.normalize(sums[si]);
-                sentences[si].label = self.label(sentences[si].compound);
+                self.shift_sentence(&mut sentences[si], &mut sums[si], h.contribution - old);
             }
         }
+    }
+
+    /// Moves a sentence's sum by `delta` and rescores the sentence.
+    fn shift_sentence(&self, sentence: &mut Sentence, sum: &mut f64, delta: f64) {
+        *sum += delta;
+        sentence.compound = self.normalize(*sum);
+        sentence.label = self.label(sentence.compound);
     }
 
     /// Adds hits that a later stage found (negative experiences), each
@@ -308,9 +319,7 @@ impl Scorer<'_> {
             if let (Some(sum), Some(sentence)) =
                 (scored.sentence_sums.get_mut(si), scored.sentences.get_mut(si))
             {
-                *sum += hit.contribution;
-                sentence.compound = self.normalize(*sum);
-                sentence.label = self.label(sentence.compound);
+                self.shift_sentence(sentence, sum, hit.contribution);
             }
             scored.hits.push(hit);
         }
