@@ -154,7 +154,7 @@ impl Analyzer {
                         (si.min(scored.sentences.len().saturating_sub(1)), hit)
                     })
                     .collect();
-                scorer.add_hits(&mut scored, added);
+                scorer.add_hits(text, &mut scored, added);
             }
             flags.extend(experiences);
         }

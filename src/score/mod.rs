@@ -232,6 +232,7 @@ impl Scorer<'_> {
             let (start, end) = (tokens[range.start].span.start, tokens[range.end - 1].span.end);
             out_sentences.push(Sentence { start, end, compound, label: self.label(compound) });
         }
+        // The text's sum is taken from the sentence sums below.
         self.irony(text, &mut hits, &mut sums, &mut out_sentences);
         let mut scored = Scored {
             compound: 0.0,
@@ -251,14 +252,20 @@ impl Scorer<'_> {
     /// Sarcasm: `Danke!`, `Super, Bahn.`, `Na toll` standing alone in a
     /// text whose other hits are clearly negative. Each such interjection's
     /// contribution is multiplied by the (negative) `irony` weight, and its
-    /// sentence is rescored.
-    fn irony(&self, text: &str, hits: &mut [Hit], sums: &mut [f64], sentences: &mut [Sentence]) {
+    /// sentence is rescored. Returns by how much the text's sum moved.
+    fn irony(
+        &self,
+        text: &str,
+        hits: &mut [Hit],
+        sums: &mut [f64],
+        sentences: &mut [Sentence],
+    ) -> f64 {
         let w = self.weights;
         // Only a text with a clearly negative hit can be sarcastic (a
         // praising interjection is positive, so it is never that hit): most
         // texts leave here without looking at their words.
         if !hits.iter().any(|h| h.contribution <= -w.irony_evidence) {
-            return;
+            return 0.0;
         }
         let is_interjection = |h: &Hit| {
             if h.contribution <= 0.0
@@ -266,7 +273,10 @@ impl Scorer<'_> {
             {
                 return false;
             }
-            let after = text[h.end..].trim_start_matches([' ', '\t']);
+            let mut after = text[h.end..].trim_start_matches([' ', '\t']);
+            if THANKS.contains(&h.term.to_lowercase().as_str()) {
+                after = skip_addressee(after);
+            }
             let stands_alone = after.is_empty()
                 || after.starts_with([',', '!', '.', '…', '@', '\n', ')'])
                 || after.starts_with("...");
@@ -282,22 +292,28 @@ impl Scorer<'_> {
             });
             opens && stands_alone
         };
-        let ironic: Vec<bool> = hits.iter().map(is_interjection).collect();
+        // A hit already turned (when experience hits were added later) is
+        // not turned again.
+        let ironic: Vec<bool> =
+            hits.iter().map(|h| !h.rules.contains(&Rule::Ironic) && is_interjection(h)).collect();
         let negative_elsewhere = hits
             .iter()
             .zip(&ironic)
             .any(|(h, &ironic)| h.contribution <= -w.irony_evidence && !ironic);
         if !negative_elsewhere {
-            return;
+            return 0.0;
         }
+        let mut moved = 0.0;
         for (h, _) in hits.iter_mut().zip(ironic).filter(|(_, ironic)| *ironic) {
             let old = h.contribution;
             h.contribution *= w.irony;
             h.rules.push(Rule::Ironic);
             if let Some(si) = sentence_of(sentences, h.start) {
                 self.shift_sentence(&mut sentences[si], &mut sums[si], h.contribution - old);
+                moved += h.contribution - old;
             }
         }
+        moved
     }
 
     /// Moves a sentence's sum by `delta` and rescores the sentence.
@@ -310,7 +326,7 @@ impl Scorer<'_> {
     /// Adds hits that a later stage found (negative experiences), each
     /// with the index of its sentence, and updates the scores once, so that
     /// the hits still add up.
-    pub(crate) fn add_hits(&self, scored: &mut Scored, added: Vec<(usize, Hit)>) {
+    pub(crate) fn add_hits(&self, text: &str, scored: &mut Scored, added: Vec<(usize, Hit)>) {
         if added.is_empty() {
             return;
         }
@@ -325,6 +341,10 @@ impl Scorer<'_> {
         }
         // Stable: among equal starts, the lexicon hit stays first.
         scored.hits.sort_by_key(|h| h.start);
+        // A reported experience is evidence of sarcasm too: `Danke, Bahn!
+        // Sitzen in Göppingen fest.`
+        scored.sum +=
+            self.irony(text, &mut scored.hits, &mut scored.sentence_sums, &mut scored.sentences);
         self.finish(scored);
     }
 
@@ -713,6 +733,33 @@ const IRONIC_INTERJECTIONS: &[&str] = &[
     "vielen dank",
     "besten dank",
 ];
+
+/// The interjections of thanks among them: `Danke` may name whom it thanks
+/// (`Danke Deutsche Bahn!`) and still stand alone; `Super Film!` may not.
+const THANKS: &[&str] =
+    &["danke", "dankeschön", "vielen dank", "besten dank", "glückwunsch", "herzlichen glückwunsch"];
+
+/// `text` after an addressee of up to three capitalized words (`Deutsche
+/// Bahn`, `DB`) when punctuation or the end follows it; else `text`.
+fn skip_addressee(text: &str) -> &str {
+    let mut rest = text;
+    for _ in 0..3 {
+        let word_end = rest.find(|c: char| !c.is_alphanumeric() && c != '-').unwrap_or(rest.len());
+        let word = &rest[..word_end];
+        if word.is_empty() || !word.starts_with(char::is_uppercase) {
+            return text;
+        }
+        rest = &rest[word_end..];
+        if rest.is_empty() || rest.starts_with([',', '!', '.', '…']) {
+            return rest;
+        }
+        rest = match rest.strip_prefix(' ') {
+            Some(r) => r,
+            None => return text,
+        };
+    }
+    text
+}
 
 /// Words that are no boosters on their own but soften a negation when they
 /// stand between it and the term: `nicht ganz einwandfrei`, `nicht so gut`.
