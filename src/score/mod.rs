@@ -465,15 +465,24 @@ impl Scorer<'_> {
     }
 
     /// `Liebe @DB_Bahn`, `Lieber Kunde,`, `Liebes Team`: a salutation at the
-    /// start of a text or line is no declaration of love.
+    /// start of a text or line (after a retweet's `RT @user:`) is no
+    /// declaration of love.
     fn salutations(&self, tokens: &[Token<'_>], s: &mut ScoreScratch) {
+        // Whether only mentions, `RT` and punctuation came since the start
+        // of the line.
+        let mut preamble = true;
         for i in 0..tokens.len().saturating_sub(1) {
             let t = &tokens[i];
             // At the start of a text or line, or after a greeting (`Hallo
             // liebes Team`).
             let greeted =
                 i > 0 && is_one_of(tokens[i - 1].text, &["hallo", "hi", "hey", "moin", "servus"]);
-            let at_start = i == 0 || tokens[i - 1].kind == TokenKind::LineBreak || greeted;
+            let at_start = preamble || greeted;
+            preamble = match t.kind {
+                TokenKind::LineBreak => true,
+                TokenKind::Mention | TokenKind::Punct => preamble,
+                _ => preamble && t.text == "RT",
+            };
             let is_salutation = at_start
                 && matches!(t.text, "Liebe" | "Lieber" | "Liebes" | "liebe" | "lieber" | "liebes");
             let next = &tokens[i + 1];
@@ -535,13 +544,20 @@ impl Scorer<'_> {
         }
     }
 
-    /// `nicht nur … sondern auch` is no negation.
+    /// `nicht nur … sondern auch` is no negation, and neither is `nicht
+    /// enden wollend` (never-ending).
     fn nicht_nur(&self, tokens: &[Token<'_>], s: &mut ScoreScratch) {
         for i in 0..tokens.len().saturating_sub(1) {
-            if matches!(s.roles[i], Role::Negator { .. })
-                && tokens[i + 1].kind == TokenKind::Word
-                && tokens[i + 1].text.eq_ignore_ascii_case("nur")
+            if !matches!(s.roles[i], Role::Negator { .. }) || tokens[i + 1].kind != TokenKind::Word
             {
+                continue;
+            }
+            let next = tokens[i + 1].text;
+            // `nicht enden wollende`, `nicht endende`
+            let never_ending = (next.eq_ignore_ascii_case("enden")
+                && tokens.get(i + 2).is_some_and(|t| starts_with_ignore_case(t.text, "wollend")))
+                || starts_with_ignore_case(next, "endend");
+            if next.eq_ignore_ascii_case("nur") || never_ending {
                 s.roles[i] = Role::None;
             }
         }
@@ -669,7 +685,9 @@ impl Scorer<'_> {
         let mut rule = Rule::Negated;
         // A phrase (`schon wieder`) is an adverbial, not the finite verb a
         // closing `nicht` negates.
-        if !negated && !is_phrase {
+        // Nor is a noun: `Den Grund für den Ausfall konnte die Bahn nicht
+        // nennen` negates the naming, not the `Ausfall`.
+        if !negated && !is_phrase && !is_noun(tokens, range, i) {
             negated = self.negated_after(s, range, i);
             rule = Rule::NegatedAfter;
         }
@@ -708,6 +726,15 @@ impl Scorer<'_> {
         }
         false
     }
+}
+
+/// Whether word `i` is a noun as German writes one: capitalized (not all
+/// capitals) and not opening its sentence.
+fn is_noun(tokens: &[Token<'_>], range: &Range<usize>, i: usize) -> bool {
+    let mut chars = tokens[i].text.chars();
+    let capitalized = chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_lowercase);
+    let opens = tokens[range.start..i].iter().all(|t| t.kind != TokenKind::Word);
+    capitalized && !opens
 }
 
 /// The index of the sentence holding byte `at` (sentences are in text
@@ -765,6 +792,11 @@ fn skip_addressee(text: &str) -> &str {
 /// stand between it and the term: `nicht ganz einwandfrei`, `nicht so gut`.
 fn is_softener_under_negation(word: &str) -> bool {
     is_one_of(word, &["ganz", "so", "unbedingt", "allzu", "gerade", "immer"])
+}
+
+/// Whether `word` starts with `prefix` (lowercase ASCII), ignoring ASCII case.
+fn starts_with_ignore_case(word: &str, prefix: &str) -> bool {
+    word.get(..prefix.len()).is_some_and(|p| p.eq_ignore_ascii_case(prefix))
 }
 
 /// Whether `word` is one of `list` (lowercase), ignoring ASCII case.
