@@ -192,6 +192,23 @@ fn flags_carry_spans_patterns_and_evidence() {
 }
 
 #[test]
+fn opening_thanks_is_no_good_experience() {
+    let analyzer = Analyzer::new();
+    let has_experience = |text: &str| {
+        let a = analyzer.analyze(text);
+        (a.flags().iter().any(|f| f.kind() == MarkerKind::NegativeExperience), a.is_negative())
+    };
+    // Sarcastic thanks opening the sentence: the experience stands, and the
+    // thanks turns sarcastic with it.
+    let sarcastic =
+        "Danke @Reisebuero, dass wir wegen falscher Tickets nachts um 2 Uhr in Wien stranden.";
+    assert_eq!(has_experience(sarcastic), (true, true), "{sarcastic}");
+    // Thanks closing a report of a repair is sincere: a good experience.
+    let sincere = "Das defekte Teil wurde innerhalb von zwei Tagen ersetzt, danke!";
+    assert!(!has_experience(sincere).0, "{sincere}");
+}
+
+#[test]
 fn chosen_markers_only() {
     let analyzer = Analyzer::builder().markers([MarkerKind::HardSell]).build().unwrap();
     let a = analyzer.analyze("Nie wieder! Jetzt kaufen, nur heute 10% Rabatt!");

@@ -51,6 +51,7 @@ const TIME: &[&str] = &[
     "monatelang",
     "jahrelang",
     "jetzt",
+    "nun",
     "gerade",
     "grad",
     "hier",
@@ -86,6 +87,12 @@ const TIME: &[&str] = &[
     "woche",
     "monat",
 ];
+
+/// Thanks opening a sentence makes no experience a good one: `Danke
+/// @DB_Bahn, dass wir nachts um 2 Uhr stranden` is sarcasm. (`…, danke!`
+/// closing a report is sincere and counts.)
+const THANKS: &[&str] =
+    &["danke", "dankeschoen", "vielen dank", "besten dank", "herzlichen dank", "bedanken"];
 
 /// Opinion verbs. (`meine` is left out: far more often the possessive.)
 const OPINION: &[&str] = &["finde", "finden", "denke", "glaube", "halte"];
@@ -214,10 +221,16 @@ impl<'a> SentenceFacts<'a> {
         let to = cx.hits.partition_point(|h| h.start < sentence.end);
         let hits = &cx.hits[from..to];
         let inside = hits.iter().filter(|h| h.end <= sentence.end);
+        let first_word =
+            cx.sentences[si].clone().map(|i| &cx.tokens[i]).find(|t| t.kind == TokenKind::Word);
+        let opening_thanks = |h: &Hit| {
+            first_word.is_some_and(|t| t.span.start == h.start) && THANKS.contains(&h.key.as_str())
+        };
+        let polar = inside.clone().filter(|h| !opening_thanks(h));
         SentenceFacts {
             sentence: si,
             hits,
-            sum: inside.clone().map(|h| h.contribution).sum(),
+            sum: polar.map(|h| h.contribution).sum(),
             negatives: inside.filter(|h| h.contribution < 0.0).count(),
             words: None,
         }
