@@ -648,6 +648,9 @@ impl Scorer<'_> {
         rules: &mut Vec<Rule>,
     ) -> f64 {
         let w = self.weights;
+        if is_sentence_adverb(tokens[i].text) {
+            return v;
+        }
         let is_phrase = matches!(s.roles[i], Role::Polar(_, last) if last > i);
         let mut negated = false;
         let mut intensified_after_negator = false;
@@ -688,7 +691,7 @@ impl Scorer<'_> {
         // Nor is a noun: `Den Grund für den Ausfall konnte die Bahn nicht
         // nennen` negates the naming, not the `Ausfall`.
         if !negated && !is_phrase && !is_noun(tokens, range, i) {
-            negated = self.negated_after(s, range, i);
+            negated = self.negated_after(tokens, s, range, i);
             rule = Rule::NegatedAfter;
         }
         if !negated {
@@ -710,11 +713,19 @@ impl Scorer<'_> {
 
     /// `Das gefällt mir nicht.`: a post-capable negator later in the clause
     /// that has no polar word of its own after it.
-    fn negated_after(&self, s: &ScoreScratch, range: &Range<usize>, i: usize) -> bool {
+    fn negated_after(
+        &self,
+        tokens: &[Token<'_>],
+        s: &ScoreScratch,
+        range: &Range<usize>,
+        i: usize,
+    ) -> bool {
         let clause = s.clause[i];
         let mut j = i + 1;
         while j < range.end && s.clause[j] == clause {
             match s.roles[j] {
+                // `Das klappt leider nicht.`
+                Role::Polar(..) if is_sentence_adverb(tokens[j].text) => {}
                 Role::Polar(..) => return false,
                 Role::Negator { post: true } => {
                     let rest = (j + 1..range.end).take_while(|&k| s.clause[k] == clause);
@@ -792,6 +803,26 @@ fn skip_addressee(text: &str) -> &str {
 /// stand between it and the term: `nicht ganz einwandfrei`, `nicht so gut`.
 fn is_softener_under_negation(word: &str) -> bool {
     is_one_of(word, &["ganz", "so", "unbedingt", "allzu", "gerade", "immer"])
+}
+
+/// Sentence adverbs say how the writer feels about the whole statement
+/// (`leider`, `hoffentlich`): a negation in the clause is not theirs, and
+/// they do not stop a closing `nicht` from negating the verb.
+fn is_sentence_adverb(word: &str) -> bool {
+    is_one_of(
+        word,
+        &[
+            "leider",
+            "hoffentlich",
+            "glücklicherweise",
+            "bedauerlicherweise",
+            "dummerweise",
+            "blöderweise",
+            "unglücklicherweise",
+            "erfreulicherweise",
+            "schade",
+        ],
+    )
 }
 
 /// Whether `word` starts with `prefix` (lowercase ASCII), ignoring ASCII case.
