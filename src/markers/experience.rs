@@ -290,9 +290,15 @@ fn is_context_word(word: &str) -> bool {
     FIRST_PERSON.contains(&word) || TIME.contains(&word)
 }
 
-/// The `@mention` a text opens with (a reply), if any. (`RT @name:`
-/// quotes someone instead of addressing them.)
+/// The `@mention` a text opens with (a reply), if any, after a greeting
+/// (`Hallo @DB_Bahn`, `Liebe @Telekom_hilft`). (`RT @name:` quotes someone
+/// instead of addressing them.)
 fn addressee(tokens: &[Token<'_>]) -> Option<usize> {
-    let first = tokens.iter().position(|t| t.kind != TokenKind::LineBreak)?;
+    const GREETINGS: &[&str] = &["hallo", "hi", "hey", "moin", "liebe", "lieber", "liebes"];
+    let first = tokens.iter().position(|t| {
+        t.kind != TokenKind::LineBreak
+            && !(t.kind == TokenKind::Word
+                && GREETINGS.iter().any(|g| t.text.eq_ignore_ascii_case(g)))
+    })?;
     (tokens[first].kind == TokenKind::Mention).then_some(first)
 }
