@@ -744,7 +744,9 @@ impl Scorer<'_> {
 fn is_noun(tokens: &[Token<'_>], range: &Range<usize>, i: usize) -> bool {
     let mut chars = tokens[i].text.chars();
     let capitalized = chars.next().is_some_and(char::is_uppercase) && chars.any(char::is_lowercase);
-    let opens = tokens[range.start..i].iter().all(|t| t.kind != TokenKind::Word);
+    // Backwards, so that the scan stops at the word before (linear over a
+    // sentence, however many mentions or marks open it).
+    let opens = !tokens[range.start..i].iter().rev().any(|t| t.kind == TokenKind::Word);
     capitalized && !opens
 }
 
