@@ -88,12 +88,6 @@ const TIME: &[&str] = &[
     "monat",
 ];
 
-/// Thanks opening a sentence makes no experience a good one: `Danke
-/// @DB_Bahn, dass wir nachts um 2 Uhr stranden` is sarcasm. (`…, danke!`
-/// closing a report is sincere and counts.)
-const THANKS: &[&str] =
-    &["danke", "dankeschoen", "vielen dank", "besten dank", "herzlichen dank", "bedanken"];
-
 /// Opinion verbs. (`meine` is left out: far more often the possessive.)
 const OPINION: &[&str] = &["finde", "finden", "denke", "glaube", "halte"];
 
@@ -223,8 +217,11 @@ impl<'a> SentenceFacts<'a> {
         let inside = hits.iter().filter(|h| h.end <= sentence.end);
         let first_word =
             cx.sentences[si].clone().map(|i| &cx.tokens[i]).find(|t| t.kind == TokenKind::Word);
+        // Thanks opening a sentence makes no experience a good one: `Danke
+        // @DB_Bahn, dass wir nachts um 2 Uhr stranden` is sarcasm. (`…,
+        // danke!` closing a report is sincere and counts.)
         let opening_thanks = |h: &Hit| {
-            first_word.is_some_and(|t| t.span.start == h.start) && THANKS.contains(&h.key.as_str())
+            first_word.is_some_and(|t| t.span.start == h.start) && crate::score::is_thanks(&h.term)
         };
         let polar = inside.clone().filter(|h| !opening_thanks(h));
         SentenceFacts {

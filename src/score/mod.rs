@@ -274,7 +274,7 @@ impl Scorer<'_> {
                 return false;
             }
             let mut after = text[h.end..].trim_start_matches([' ', '\t']);
-            if THANKS.contains(&h.term.to_lowercase().as_str()) {
+            if is_thanks(&h.term) {
                 after = skip_addressee(after);
             }
             let stands_alone = after.is_empty()
@@ -774,10 +774,23 @@ const IRONIC_INTERJECTIONS: &[&str] = &[
     "besten dank",
 ];
 
-/// The interjections of thanks among them: `Danke` may name whom it thanks
-/// (`Danke Deutsche Bahn!`) and still stand alone; `Super Film!` may not.
-const THANKS: &[&str] =
-    &["danke", "dankeschön", "vielen dank", "besten dank", "glückwunsch", "herzlichen glückwunsch"];
+/// Thanks (and congratulations): `Danke` may name whom it thanks (`Danke
+/// Deutsche Bahn!`) and still stand alone, `Super Film!` may not; and the
+/// experience detector does not count thanks opening a sentence as praise.
+const THANKS: &[&str] = &[
+    "danke",
+    "dankeschön",
+    "vielen dank",
+    "besten dank",
+    "herzlichen dank",
+    "glückwunsch",
+    "herzlichen glückwunsch",
+];
+
+/// Whether a hit's term is thanks (see [`THANKS`]).
+pub(crate) fn is_thanks(term: &str) -> bool {
+    THANKS.contains(&term.to_lowercase().as_str())
+}
 
 /// `text` after an addressee of up to three capitalized words (`Deutsche
 /// Bahn`, `DB`) when punctuation or the end follows it; else `text`.
