@@ -516,8 +516,7 @@ impl Scorer<'_> {
     fn never_such(&self, tokens: &[Token<'_>], s: &mut ScoreScratch) {
         let is_such = |t: &Token<'_>| {
             t.kind == TokenKind::Word
-                && (is_one_of(t.text, &["so", "sowas"])
-                    || t.text.get(..5).is_some_and(|p| p.eq_ignore_ascii_case("solch")))
+                && (is_one_of(t.text, &["so", "sowas"]) || starts_with_ignore_case(t.text, "solch"))
         };
         // Whether a `so` came earlier in the sentence: a running flag, so
         // that the pass stays linear however long a sentence is.
