@@ -212,19 +212,21 @@ impl MarkerSet {
     ) -> Vec<Match> {
         let c = &*self.inner;
         normalize::fold_into(text, folded_doc);
-        let mut candidate = vec![false; c.patterns.len()];
-        let mut any = false;
+        // The patterns whose anchors occur, in pattern order: a document
+        // meets a handful of the hundreds of patterns.
+        let mut candidates = Vec::new();
         for m in c.prefilter.find_overlapping_iter(folded_doc.as_str()) {
             for &p in &c.needles[m.pattern().as_usize()] {
                 if enabled.contains(&c.patterns[p].1) {
-                    candidate[p] = true;
-                    any = true;
+                    candidates.push(p);
                 }
             }
         }
-        if !any {
+        if candidates.is_empty() {
             return Vec::new();
         }
+        candidates.sort_unstable();
+        candidates.dedup();
         // Keys of the content tokens, computed once per document, and only
         // for documents that contain an anchor. Stems come from a per-thread
         // cache (stemming is the costliest step, and words repeat); folded
@@ -272,11 +274,8 @@ impl MarkerSet {
                 if content.is_empty() {
                     continue;
                 }
-                for (pi, (p, _)) in c.patterns.iter().enumerate() {
-                    if !candidate[pi] {
-                        continue;
-                    }
-                    for r in p.find(&content) {
+                for &pi in &candidates {
+                    for r in c.patterns[pi].0.find(&content) {
                         out.push(Match {
                             pattern: pi,
                             first: content[r.start].token,

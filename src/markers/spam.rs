@@ -138,18 +138,16 @@ impl RepeatDetector {
         use std::hash::Hasher;
         let trimmed = text.trim();
         trimmed.chars().nth(Self::MIN_CHARS - 1)?;
-        let mut folded = String::with_capacity(trimmed.len() + 8);
-        normalize::fold_into(trimmed, &mut folded);
-        // Words joined by a byte that UTF-8 never contains, hashed in one
-        // write (SipHash's per-write cost is what a word-by-word hash pays).
-        let mut joined = Vec::with_capacity(folded.len() + 1);
-        for word in folded.split_whitespace() {
-            joined.extend_from_slice(word.as_bytes());
-            joined.push(0xff);
-        }
-        let mut h = std::collections::hash_map::DefaultHasher::new();
-        h.write(&joined);
-        Some(Fingerprint(h.finish()))
+        FINGERPRINT_SCRATCH.with(|scratch| {
+            let (folded, joined) = &mut *scratch.borrow_mut();
+            normalize::fold_into(trimmed, folded);
+            join_words(folded, joined);
+            // Hashed in one write (SipHash's per-write cost is what a
+            // word-by-word hash pays).
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            h.write(joined);
+            Some(Fingerprint(h.finish()))
+        })
     }
 
     /// [`RepeatDetector::check`] with the fingerprint computed beforehand
@@ -172,5 +170,78 @@ impl RepeatDetector {
             self.seen.insert(key, id.to_string());
         }
         None
+    }
+}
+
+thread_local! {
+    /// The folded text and its joined words, reused from text to text.
+    static FINGERPRINT_SCRATCH: std::cell::RefCell<(String, Vec<u8>)> = Default::default();
+}
+
+/// Writes the whitespace-separated words of `text` into `out` (cleared
+/// first), each followed by 0xff, a byte UTF-8 never contains: the same
+/// bytes as joining `text.split_whitespace()`, but ASCII bytes are classed
+/// without decoding a `char`.
+fn join_words(text: &str, out: &mut Vec<u8>) {
+    out.clear();
+    let bytes = text.as_bytes();
+    let mut word_start = None;
+    let mut i = 0;
+    while i < bytes.len() {
+        let (space, len) = match bytes[i] {
+            // `char::is_whitespace` on ASCII: tab to carriage return, space.
+            b @ 0..0x80 => (matches!(b, b'\t'..=b'\r' | b' '), 1),
+            _ => {
+                let c = text[i..].chars().next().unwrap_or_default();
+                (c.is_whitespace(), c.len_utf8())
+            }
+        };
+        match (space, word_start) {
+            (true, Some(start)) => {
+                out.extend_from_slice(&bytes[start..i]);
+                out.push(0xff);
+                word_start = None;
+            }
+            (false, None) => word_start = Some(i),
+            _ => {}
+        }
+        i += len;
+    }
+    if let Some(start) = word_start {
+        out.extend_from_slice(&bytes[start..]);
+        out.push(0xff);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn joined_by_split_whitespace(text: &str) -> Vec<u8> {
+        let mut out = Vec::new();
+        for word in text.split_whitespace() {
+            out.extend_from_slice(word.as_bytes());
+            out.push(0xff);
+        }
+        out
+    }
+
+    #[test]
+    fn join_words_splits_on_unicode_whitespace() {
+        let mut out = Vec::new();
+        join_words(" Nie\u{a0}wieder!\u{3000}\u{2003}Echt \t\n", &mut out);
+        assert_eq!(out, b"Nie\xffwieder!\xffEcht\xff");
+        join_words("", &mut out);
+        assert!(out.is_empty());
+    }
+
+    proptest! {
+        #[test]
+        fn join_words_is_split_whitespace(text in "[ a-zA-Zäß\t\n\u{b}\u{c}\r\u{1c}\u{85}\u{a0}\u{2000}-\u{200b}\u{3000}]{0,40}") {
+            let mut out = Vec::new();
+            join_words(&text, &mut out);
+            prop_assert_eq!(out, joined_by_split_whitespace(&text));
+        }
     }
 }
