@@ -47,8 +47,7 @@ impl std::fmt::Display for Label {
 }
 
 /// A rule that changed a term's contribution, or how the term was found.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Rule {
     /// Found through its German stem (an inflected form).
     Stem,
@@ -87,6 +86,39 @@ pub enum Rule {
     Ironic,
     /// A negative customer experience found by the tone markers.
     Experience,
+}
+
+impl Rule {
+    /// The rule's name as results serialize it (`negated_after`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Rule::Stem => "stem",
+            Rule::CompoundHead => "compound_head",
+            Rule::CompoundPart => "compound_part",
+            Rule::Negated => "negated",
+            Rule::NegatedAfter => "negated_after",
+            Rule::Litotes => "litotes",
+            Rule::NegatedIntensifier => "negated_intensifier",
+            Rule::Intensified => "intensified",
+            Rule::Dampened => "dampened",
+            Rule::Caps => "caps",
+            Rule::Elongated => "elongated",
+            Rule::BeforeContrast => "before_contrast",
+            Rule::AfterContrast => "after_contrast",
+            Rule::Question => "question",
+            Rule::Exclamation => "exclamation",
+            Rule::Diluted => "diluted",
+            Rule::Ironic => "ironic",
+            Rule::Experience => "experience",
+        }
+    }
+}
+
+// By hand, so that the names live in one place, [`Rule::as_str`].
+impl Serialize for Rule {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_unit_variant("Rule", *self as u32, self.as_str())
+    }
 }
 
 /// A lexicon term found in the text, with what the rules made of it.
