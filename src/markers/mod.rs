@@ -68,7 +68,7 @@ impl MarkerKind {
     }
 }
 
-/// Words whose stems each thread remembers (then the cache starts over, so
+/// Words whose folded forms and stems each thread remembers (then the cache starts over, so
 /// memory stays bounded on any input).
 const STEM_CACHE_CAP: usize = 100_000;
 
@@ -242,15 +242,16 @@ impl MarkerSet {
             keys.clear();
             for (i, t) in tokens.iter().enumerate() {
                 if pattern::is_content(t) {
-                    normalize::fold_into(t.text, folded);
-                    let f = push(arena, folded);
-                    let stem = match stems.get(folded.as_str()) {
-                        Some(s) => push(arena, s),
+                    // Cached by the word as written: a repeated word costs
+                    // one hash lookup, neither folding nor stemming.
+                    let (f, stem) = match stems.get(t.text) {
+                        Some((f, s)) => (push(arena, f), push(arena, s)),
                         None => {
+                            normalize::fold_into(t.text, folded);
                             let s = c.stemmer.stem(folded).into_owned();
-                            let r = push(arena, &s);
-                            stems.insert(folded.clone(), s);
-                            r
+                            let pair = (push(arena, folded), push(arena, &s));
+                            stems.insert(t.text.to_string(), (folded.clone(), s));
+                            pair
                         }
                     };
                     keys.push((i, f, stem));
@@ -300,8 +301,8 @@ fn push(arena: &mut String, s: &str) -> Range<usize> {
 /// Per-thread working memory of the marker stage.
 #[derive(Default)]
 struct MarkerScratch {
-    /// Folded word → stem.
-    stems: rustc_hash::FxHashMap<String, String>,
+    /// Word as written → (folded form, stem).
+    stems: rustc_hash::FxHashMap<String, (String, String)>,
     /// Folded forms and stems of one document's content tokens.
     arena: String,
     /// (token index, folded range, stem range) per content token.
