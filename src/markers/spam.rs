@@ -185,30 +185,36 @@ thread_local! {
 fn join_words(text: &str, out: &mut Vec<u8>) {
     out.clear();
     let bytes = text.as_bytes();
-    let mut word_start = None;
-    let mut i = 0;
-    while i < bytes.len() {
-        let (space, len) = match bytes[i] {
-            // `char::is_whitespace` on ASCII: tab to carriage return, space.
-            b @ 0..0x80 => (matches!(b, b'\t'..=b'\r' | b' '), 1),
-            _ => {
-                let c = text[i..].chars().next().unwrap_or_default();
-                (c.is_whitespace(), c.len_utf8())
-            }
-        };
-        match (space, word_start) {
-            (true, Some(start)) => {
-                out.extend_from_slice(&bytes[start..i]);
-                out.push(0xff);
-                word_start = None;
-            }
-            (false, None) => word_start = Some(i),
-            _ => {}
+    // Whether the character at byte `i` is whitespace, and its length.
+    let space_at = |i: usize| match bytes[i] {
+        // `char::is_whitespace` on ASCII: tab to carriage return, space.
+        b @ 0..0x80 => (matches!(b, b'\t'..=b'\r' | b' '), 1),
+        _ => {
+            let c = text[i..].chars().next().unwrap_or_default();
+            (c.is_whitespace(), c.len_utf8())
         }
-        i += len;
-    }
-    if let Some(start) = word_start {
-        out.extend_from_slice(&bytes[start..]);
+    };
+    let mut i = 0;
+    loop {
+        while i < bytes.len() {
+            let (space, len) = space_at(i);
+            if !space {
+                break;
+            }
+            i += len;
+        }
+        if i == bytes.len() {
+            return;
+        }
+        let start = i;
+        while i < bytes.len() {
+            let (space, len) = space_at(i);
+            if space {
+                break;
+            }
+            i += len;
+        }
+        out.extend_from_slice(&bytes[start..i]);
         out.push(0xff);
     }
 }
