@@ -214,6 +214,33 @@ fn opening_thanks_is_no_good_experience() {
 }
 
 #[test]
+fn descriptions_are_no_experiences() {
+    let analyzer = Analyzer::new();
+    let experience = |text: &str| {
+        analyzer.analyze(text).flags().iter().any(|f| f.kind() == MarkerKind::NegativeExperience)
+    };
+    // Encyclopedic and news sentences that share words with the cues:
+    // `betrug` = amounted to (only the capitalized noun is the fraud); a
+    // cue's own time word (`heute` in `Bis heute … kein`) is no context;
+    // `keine Spur` is not `keiner meldet sich`.
+    for text in [
+        "Die durchschnittliche Haushaltsgröße betrug 2,33 Personen.",
+        "Der Rückstand betrug am Ende lediglich 22 Sekunden.",
+        "Bis heute ist kein Bild dieser Kirche bekannt.",
+        "Noch immer keine Spur vom Täter, meldet die Polizei.",
+    ] {
+        assert!(!experience(text), "{text}");
+    }
+    for text in [
+        "Das ist Betrug, die Ware habe ich nie erhalten!",
+        "Bis heute habe ich keine Antwort bekommen.",
+        "Seit drei Wochen meldet sich keiner bei mir.",
+    ] {
+        assert!(experience(text), "{text}");
+    }
+}
+
+#[test]
 fn chosen_markers_only() {
     let analyzer = Analyzer::builder().markers([MarkerKind::HardSell]).build().unwrap();
     let a = analyzer.analyze("Nie wieder! Jetzt kaufen, nur heute 10% Rabatt!");

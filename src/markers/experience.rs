@@ -103,6 +103,7 @@ pub(crate) struct ExperienceContext<'a> {
 pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<'_>) -> Vec<Flag> {
     let mut flags: Vec<(usize, Flag)> = Vec::new();
     let mut folded = String::new();
+    let own_folded = std::cell::RefCell::new(String::new());
     let addressed = addressee(cx.tokens);
     // What a sentence offers every cue in it, computed once per sentence:
     // a flood of cues in one long sentence then costs one pass over it, not
@@ -141,10 +142,17 @@ pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<
         // Only now the sentence's words are read (once per sentence): most
         // cues have left above.
         let words = f.words.get_or_insert_with(|| WordFacts::new(cx, m.sentence, &mut folded));
-        // The cue's own first and last words (`Seit drei Wochen`) are no
-        // context; words between the parts of an unordered cue
-        // (`Erstattung wurde mir verweigert`) are.
-        let own = |i: usize| i == m.first || i == m.last;
+        // The cue's own words are no context (`heute` in `Bis heute ist
+        // kein`, `Seit drei Wochen`); other words between its parts are
+        // (`mir` in `Erstattung wurde mir verweigert`).
+        let own = |i: usize| {
+            i == m.first
+                || i == m.last
+                || ((m.first..m.last).contains(&i) && {
+                    normalize::fold_into(cx.tokens[i].text, &mut own_folded.borrow_mut());
+                    set.names_word(m.pattern, &own_folded.borrow())
+                })
+        };
         let opinion = words.opinion.iter().any(|&i| !own(i));
         // The sentence before often sets the scene (`Hab dreimal bei der
         // Hotline angerufen. Nix passiert!`), and a message addressed to

@@ -201,6 +201,13 @@ impl MarkerSet {
         (p, *k)
     }
 
+    /// Whether `folded` (a folded word) is one of the words pattern `i`
+    /// names: inside a match, such a word belongs to the pattern.
+    pub(crate) fn names_word(&self, i: usize, folded: &str) -> bool {
+        let stem = self.inner.stemmer.stem(folded);
+        self.inner.patterns[i].0.names(folded, &stem)
+    }
+
     /// All matches of enabled kinds in a document.
     pub(crate) fn find(
         &self,
@@ -266,11 +273,8 @@ impl MarkerSet {
                     at += 1;
                 }
                 content.clear();
-                content.extend(keys[start..at].iter().map(|(i, f, s)| Content {
-                    token: *i,
-                    kind: tokens[*i].kind,
-                    folded: &arena[f.clone()],
-                    stem: &arena[s.clone()],
+                content.extend(keys[start..at].iter().map(|(i, f, s)| {
+                    Content::new(*i, &tokens[*i], &arena[f.clone()], &arena[s.clone()])
                 }));
                 if content.is_empty() {
                     continue;

@@ -11,6 +11,7 @@
 //! | `a\|b\|c` | any of the alternatives |
 //! | `wort?` | optionally that word |
 //! | `=wort` | the folded form exactly, no stemming (`=ihr` is not `ihre`) |
+//! | `^wort` | as `wort`, but only written with a capital letter: a German noun (`^betrug` is the fraud, not `betrug` = amounted to); `^=wort` too |
 //! | `<num>` | a number (`3`, `10,5`) or a number word (`drei`, `zwei`) |
 //! | `<url>` | a URL |
 //! | `*N` | up to N tokens of anything (a bounded gap) |
@@ -59,17 +60,19 @@ pub(crate) enum Elem {
 
 /// A key a token can match.
 #[derive(Clone, Debug, PartialEq, Eq)]
-pub(crate) enum Key {
-    Stem(String),
-    Exact(String),
+pub(crate) struct Key {
+    /// A stem, or with `exact` a folded form.
+    text: String,
+    exact: bool,
+    /// `^`: only a token written with a capital letter, i.e. a German noun
+    /// (`^betrug` is the fraud, not `betrug` = amounted to).
+    capital: bool,
 }
 
 impl Key {
     /// The text the prefilter looks for in the folded document.
     pub(crate) fn needle(&self) -> &str {
-        match self {
-            Key::Stem(s) | Key::Exact(s) => s,
-        }
+        &self.text
     }
 }
 
@@ -186,16 +189,18 @@ fn parse_elem(word: &str, stemmer: &Stemmer, folded: &mut String) -> Result<Elem
         if alt.is_empty() {
             return Err(format!("empty alternative in {word:?}"));
         }
-        keys.push(match alt.strip_prefix('=') {
-            Some(exact) => {
-                normalize::fold_into(exact, folded);
-                Key::Exact(folded.clone())
-            }
-            None => {
-                normalize::fold_into(alt, folded);
-                Key::Stem(stemmer.stem(folded).into_owned())
-            }
-        });
+        let (capital, alt) = match alt.strip_prefix('^') {
+            Some(a) if !a.is_empty() => (true, a),
+            Some(_) => return Err(format!("`^` needs a word after it in {word:?}")),
+            None => (false, alt),
+        };
+        let (exact, alt) = match alt.strip_prefix('=') {
+            Some(a) => (true, a),
+            None => (false, alt),
+        };
+        normalize::fold_into(alt, folded);
+        let text = if exact { folded.clone() } else { stemmer.stem(folded).into_owned() };
+        keys.push(Key { text, exact, capital });
     }
     Ok(Elem::Word { keys, optional })
 }
@@ -209,14 +214,22 @@ pub(crate) struct Content<'a> {
     pub folded: &'a str,
     /// German stem of the folded form.
     pub stem: &'a str,
+    /// Whether the token starts with a capital letter.
+    pub capital: bool,
 }
 
-impl Content<'_> {
+impl<'a> Content<'a> {
+    /// Token `index`, `token`, with its folded form and stem.
+    pub(crate) fn new(index: usize, token: &Token<'_>, folded: &'a str, stem: &'a str) -> Self {
+        let capital = token.text.chars().next().is_some_and(char::is_uppercase);
+        Content { token: index, kind: token.kind, folded, stem, capital }
+    }
+
     fn matches(&self, elem: &Elem) -> bool {
         match elem {
-            Elem::Word { keys, .. } => keys.iter().any(|k| match k {
-                Key::Stem(s) => s == self.stem,
-                Key::Exact(s) => s == self.folded,
+            Elem::Word { keys, .. } => keys.iter().any(|k| {
+                (if k.exact { k.text == self.folded } else { k.text == self.stem })
+                    && (self.capital || !k.capital)
             }),
             Elem::Num { .. } => {
                 self.kind == TokenKind::Number || NUMBER_WORDS.contains(&self.folded)
@@ -238,6 +251,17 @@ pub(crate) fn is_content(t: &Token<'_>) -> bool {
 }
 
 impl Pattern {
+    /// Whether a word (its folded form and stem) is one of this pattern's
+    /// alternatives, whatever its capitalization.
+    pub(crate) fn names(&self, folded: &str, stem: &str) -> bool {
+        self.elems.iter().any(|e| match e {
+            Elem::Word { keys, .. } => {
+                keys.iter().any(|k| if k.exact { k.text == folded } else { k.text == stem })
+            }
+            _ => false,
+        })
+    }
+
     /// Matches in one sentence's content tokens, as ranges of content
     /// indices (inclusive start, exclusive end), leftmost first, not
     /// overlapping each other.
@@ -374,10 +398,8 @@ mod tests {
                 (i, f, s)
             })
             .collect();
-        let content: Vec<Content<'_>> = keys
-            .iter()
-            .map(|(i, f, s)| Content { token: *i, kind: tokens[*i].kind, folded: f, stem: s })
-            .collect();
+        let content: Vec<Content<'_>> =
+            keys.iter().map(|(i, f, s)| Content::new(*i, &tokens[*i], f, s)).collect();
         pat(expr)
             .find(&content)
             .into_iter()
@@ -398,6 +420,17 @@ mod tests {
         );
         assert_eq!(find(e, "Danke. Dank für Ihr Verständnis."), ["Dank für Ihr Verständnis"]);
         assert!(find(e, "Dank für sein Verständnis").is_empty());
+    }
+
+    #[test]
+    fn capital_means_a_noun() {
+        let e = "& ^betrug|betrogen";
+        assert_eq!(find(e, "Das ist Betrug!"), ["Betrug"]);
+        assert_eq!(find(e, "Wir wurden betrogen."), ["betrogen"]);
+        assert!(find(e, "Der Rückstand betrug 22 Sekunden.").is_empty());
+        // At the start of a sentence every word is capitalized.
+        assert_eq!(find(e, "Betrug 22 Sekunden"), ["Betrug"]);
+        assert!(parse("[x/y]\np = ^\n", &Stemmer::new()).is_err());
     }
 
     #[test]
