@@ -103,7 +103,7 @@ pub(crate) struct ExperienceContext<'a> {
 pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<'_>) -> Vec<Flag> {
     let mut flags: Vec<(usize, Flag)> = Vec::new();
     let mut folded = String::new();
-    let own_folded = std::cell::RefCell::new(String::new());
+    let mut own_folded = String::new();
     let addressed = addressee(cx.tokens);
     // What a sentence offers every cue in it, computed once per sentence:
     // a flood of cues in one long sentence then costs one pass over it, not
@@ -145,12 +145,12 @@ pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<
         // The cue's own words are no context (`heute` in `Bis heute ist
         // kein`, `Seit drei Wochen`); other words between its parts are
         // (`mir` in `Erstattung wurde mir verweigert`).
-        let own = |i: usize| {
+        let mut own = |i: usize| {
             i == m.first
                 || i == m.last
                 || ((m.first..m.last).contains(&i) && {
-                    normalize::fold_into(cx.tokens[i].text, &mut own_folded.borrow_mut());
-                    set.names_word(m.pattern, &own_folded.borrow())
+                    normalize::fold_into(cx.tokens[i].text, &mut own_folded);
+                    set.names_word(m.pattern, &own_folded)
                 })
         };
         let opinion = words.opinion.iter().any(|&i| !own(i));

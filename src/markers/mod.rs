@@ -68,8 +68,8 @@ impl MarkerKind {
     }
 }
 
-/// Words whose folded forms and stems each thread remembers (then the cache starts over, so
-/// memory stays bounded on any input).
+/// Words whose folded forms and stems each thread remembers (then the
+/// cache starts over, so memory stays bounded on any input).
 const STEM_CACHE_CAP: usize = 100_000;
 
 thread_local! {

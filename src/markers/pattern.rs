@@ -74,6 +74,12 @@ impl Key {
     pub(crate) fn needle(&self) -> &str {
         &self.text
     }
+
+    /// Whether a word with this folded form and stem is the key's word
+    /// (capitalization aside).
+    fn names(&self, folded: &str, stem: &str) -> bool {
+        self.text == if self.exact { folded } else { stem }
+    }
 }
 
 /// A compiled pattern.
@@ -227,10 +233,9 @@ impl<'a> Content<'a> {
 
     fn matches(&self, elem: &Elem) -> bool {
         match elem {
-            Elem::Word { keys, .. } => keys.iter().any(|k| {
-                (if k.exact { k.text == self.folded } else { k.text == self.stem })
-                    && (self.capital || !k.capital)
-            }),
+            Elem::Word { keys, .. } => {
+                keys.iter().any(|k| k.names(self.folded, self.stem) && (self.capital || !k.capital))
+            }
             Elem::Num { .. } => {
                 self.kind == TokenKind::Number || NUMBER_WORDS.contains(&self.folded)
             }
@@ -255,9 +260,7 @@ impl Pattern {
     /// alternatives, whatever its capitalization.
     pub(crate) fn names(&self, folded: &str, stem: &str) -> bool {
         self.elems.iter().any(|e| match e {
-            Elem::Word { keys, .. } => {
-                keys.iter().any(|k| if k.exact { k.text == folded } else { k.text == stem })
-            }
+            Elem::Word { keys, .. } => keys.iter().any(|k| k.names(folded, stem)),
             _ => false,
         })
     }

@@ -194,28 +194,23 @@ fn join_words(text: &str, out: &mut Vec<u8>) {
             (c.is_whitespace(), c.len_utf8())
         }
     };
-    let mut i = 0;
-    loop {
+    // The byte after the run of (non-)whitespace starting at `i`.
+    let run_end = |mut i: usize, space: bool| {
         while i < bytes.len() {
-            let (space, len) = space_at(i);
-            if !space {
+            let (is_space, len) = space_at(i);
+            if is_space != space {
                 break;
             }
             i += len;
         }
-        if i == bytes.len() {
-            return;
-        }
-        let start = i;
-        while i < bytes.len() {
-            let (space, len) = space_at(i);
-            if space {
-                break;
-            }
-            i += len;
-        }
-        out.extend_from_slice(&bytes[start..i]);
+        i
+    };
+    let mut start = run_end(0, true);
+    while start < bytes.len() {
+        let end = run_end(start, false);
+        out.extend_from_slice(&bytes[start..end]);
         out.push(0xff);
+        start = run_end(end, true);
     }
 }
 
