@@ -25,7 +25,7 @@ use crate::normalize;
 use crate::stem::Stemmer;
 use crate::token::Token;
 pub(crate) use experience::{detect as detect_experiences, ExperienceContext};
-use pattern::{Content, Pattern};
+use pattern::{Content, Pattern, Vocab, WordKeys};
 pub(crate) use spam::detect as detect_spam;
 pub use spam::{CommentMeta, Fingerprint, RepeatDetector};
 
@@ -98,8 +98,15 @@ struct Compiled {
     prefilter: AhoCorasick,
     /// For each automaton pattern: the marker patterns it anchors.
     needles: Vec<Vec<usize>>,
+    /// The patterns' key texts, numbered.
+    vocab: Vocab,
     stemmer: Stemmer,
+    /// Identifies this set in the per-thread word cache (which holds
+    /// numbers of this set's vocabulary).
+    id: u64,
 }
+
+static NEXT_ID: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
 
 /// A pattern match: which pattern, over which tokens (first..=last).
 #[derive(Clone, Debug)]
@@ -127,9 +134,10 @@ impl MarkerSet {
     /// A malformed line or an unknown kind, with `name:line`.
     pub fn from_sources(sources: &[(&str, &str)]) -> Result<MarkerSet> {
         let stemmer = Stemmer::new();
+        let mut vocab = Vocab::default();
         let mut patterns = Vec::new();
         for (name, text) in sources {
-            let parsed = pattern::parse(text, &stemmer)
+            let parsed = pattern::parse(text, &stemmer, &mut vocab)
                 .map_err(|e| Error::pattern(name, e.line, e.message))?;
             for p in parsed {
                 let kind = MarkerKind::parse(&p.kind).ok_or_else(|| {
@@ -160,7 +168,9 @@ impl MarkerSet {
             .kind(Some(AhoCorasickKind::DFA))
             .build(&needle_text)
             .map_err(|e| Error::config(format!("cannot compile marker patterns: {e}")))?;
-        Ok(MarkerSet { inner: Arc::new(Compiled { patterns, prefilter, needles, stemmer }) })
+        let id = NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let compiled = Compiled { patterns, prefilter, needles, vocab, stemmer, id };
+        Ok(MarkerSet { inner: Arc::new(compiled) })
     }
 
     /// Reads and compiles pattern files from paths, adding them to the
@@ -235,52 +245,45 @@ impl MarkerSet {
         candidates.sort_unstable();
         candidates.dedup();
         // Keys of the content tokens, computed once per document, and only
-        // for documents that contain an anchor. Stems come from a per-thread
-        // cache (stemming is the costliest step, and words repeat); folded
-        // forms and stems go into one reused arena instead of two strings
-        // per word.
+        // for documents that contain an anchor. They come from a per-thread
+        // cache (stemming is the costliest step, and words repeat).
         SCRATCH.with(|scratch| {
             let mut scratch = scratch.borrow_mut();
-            let MarkerScratch { stems, arena, keys, folded } = &mut *scratch;
-            if stems.len() >= STEM_CACHE_CAP {
-                stems.clear();
+            let MarkerScratch { owner, words, content, folded } = &mut *scratch;
+            if words.len() >= STEM_CACHE_CAP || *owner != c.id {
+                words.clear();
+                *owner = c.id;
             }
-            arena.clear();
-            keys.clear();
+            content.clear();
             for (i, t) in tokens.iter().enumerate() {
                 if pattern::is_content(t) {
                     // Cached by the word as written: a repeated word costs
                     // one hash lookup, neither folding nor stemming.
-                    let (f, stem) = match stems.get(t.text) {
-                        Some((f, s)) => (push(arena, f), push(arena, s)),
+                    let keys = match words.get(t.text) {
+                        Some(&keys) => keys,
                         None => {
                             normalize::fold_into(t.text, folded);
-                            let s = c.stemmer.stem(folded).into_owned();
-                            let pair = (push(arena, folded), push(arena, &s));
-                            stems.insert(t.text.to_string(), (folded.clone(), s));
-                            pair
+                            let keys = WordKeys::new(&c.vocab, folded, &c.stemmer.stem(folded));
+                            words.insert(t.text.to_string(), keys);
+                            keys
                         }
                     };
-                    keys.push((i, f, stem));
+                    content.push(Content::new(i, t, keys));
                 }
             }
             let mut out = Vec::new();
             let mut at = 0;
-            let mut content: Vec<Content<'_>> = Vec::new();
             for (si, range) in sentences.iter().enumerate() {
                 let start = at;
-                while at < keys.len() && keys[at].0 < range.end {
+                while at < content.len() && content[at].token < range.end {
                     at += 1;
                 }
-                content.clear();
-                content.extend(keys[start..at].iter().map(|(i, f, s)| {
-                    Content::new(*i, &tokens[*i], &arena[f.clone()], &arena[s.clone()])
-                }));
+                let content = &content[start..at];
                 if content.is_empty() {
                     continue;
                 }
                 for &pi in &candidates {
-                    for r in c.patterns[pi].0.find(&content) {
+                    for r in c.patterns[pi].0.find(content) {
                         out.push(Match {
                             pattern: pi,
                             first: content[r.start].token,
@@ -296,21 +299,15 @@ impl MarkerSet {
     }
 }
 
-fn push(arena: &mut String, s: &str) -> Range<usize> {
-    let start = arena.len();
-    arena.push_str(s);
-    start..arena.len()
-}
-
 /// Per-thread working memory of the marker stage.
 #[derive(Default)]
 struct MarkerScratch {
-    /// Word as written → (folded form, stem).
-    stems: rustc_hash::FxHashMap<String, (String, String)>,
-    /// Folded forms and stems of one document's content tokens.
-    arena: String,
-    /// (token index, folded range, stem range) per content token.
-    keys: Vec<(usize, Range<usize>, Range<usize>)>,
+    /// The [`MarkerSet`] whose numbers `words` holds.
+    owner: u64,
+    /// Word as written → its keys.
+    words: rustc_hash::FxHashMap<String, WordKeys>,
+    /// One document's content tokens.
+    content: Vec<Content>,
     folded: String,
 }
 

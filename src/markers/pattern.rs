@@ -33,6 +33,8 @@
 
 use std::ops::Range;
 
+use rustc_hash::FxHashMap;
+
 use crate::normalize;
 use crate::stem::Stemmer;
 use crate::token::{Token, TokenKind};
@@ -63,6 +65,8 @@ pub(crate) enum Elem {
 pub(crate) struct Key {
     /// A stem, or with `exact` a folded form.
     text: String,
+    /// `text`'s number in the [`Vocab`]: tokens are matched by number.
+    id: u32,
     exact: bool,
     /// `^`: only a token written with a capital letter, i.e. a German noun
     /// (`^betrug` is the fraud, not `betrug` = amounted to).
@@ -82,6 +86,30 @@ impl Key {
     }
 }
 
+/// The texts of all keys of a pattern set, numbered. A token is looked up
+/// once per document (its folded form and its stem) and then matched
+/// against the patterns by number: an integer comparison instead of a
+/// string comparison, in the innermost loop of matching.
+#[derive(Debug, Default)]
+pub(crate) struct Vocab {
+    ids: FxHashMap<String, u32>,
+}
+
+impl Vocab {
+    /// No key has this number: a word that is no key of any pattern.
+    pub(crate) const NONE: u32 = u32::MAX;
+
+    fn intern(&mut self, text: &str) -> u32 {
+        let next = self.ids.len() as u32;
+        *self.ids.entry(text.to_string()).or_insert(next)
+    }
+
+    /// The number of a key text, or [`Vocab::NONE`].
+    pub(crate) fn get(&self, text: &str) -> u32 {
+        self.ids.get(text).copied().unwrap_or(Vocab::NONE)
+    }
+}
+
 /// A compiled pattern.
 #[derive(Clone, Debug)]
 pub(crate) struct Pattern {
@@ -95,6 +123,9 @@ pub(crate) struct Pattern {
     /// `?name`: a cue that needs a negative sentence.
     pub weak: bool,
     pub elems: Vec<Elem>,
+    /// The element the prefilter looks for (see [`Pattern::anchor_keys`]):
+    /// a sentence without it cannot match.
+    anchor: Option<usize>,
 }
 
 /// A problem in a pattern file.
@@ -110,8 +141,12 @@ const NUMBER_WORDS: &[&str] = &[
     "hundert", "mehrere", "mehreren", "einige", "einigen", "paar",
 ];
 
-/// Parses a pattern file. `stemmer` makes the keys.
-pub(crate) fn parse(text: &str, stemmer: &Stemmer) -> Result<Vec<Pattern>, PatternError> {
+/// Parses a pattern file. `stemmer` makes the keys, `vocab` numbers them.
+pub(crate) fn parse(
+    text: &str,
+    stemmer: &Stemmer,
+    vocab: &mut Vocab,
+) -> Result<Vec<Pattern>, PatternError> {
     let mut out = Vec::new();
     let mut section: Option<(String, String)> = None;
     let mut folded = String::new();
@@ -154,7 +189,7 @@ pub(crate) fn parse(text: &str, stemmer: &Stemmer) -> Result<Vec<Pattern>, Patte
         };
         let mut elems = Vec::new();
         for word in expr.split_whitespace() {
-            elems.push(parse_elem(word, stemmer, &mut folded).map_err(err)?);
+            elems.push(parse_elem(word, stemmer, vocab, &mut folded).map_err(err)?);
         }
         let required = elems
             .iter()
@@ -167,12 +202,18 @@ pub(crate) fn parse(text: &str, stemmer: &Stemmer) -> Result<Vec<Pattern>, Patte
             return Err(err(format!("pattern {name:?}: gaps make no sense in an `&` pattern")));
         }
         let id = format!("{category}/{name}");
-        out.push(Pattern { id, kind, category, unordered, strong, weak, elems });
+        let anchor = anchor_elem(&elems);
+        out.push(Pattern { id, kind, category, unordered, strong, weak, elems, anchor });
     }
     Ok(out)
 }
 
-fn parse_elem(word: &str, stemmer: &Stemmer, folded: &mut String) -> Result<Elem, String> {
+fn parse_elem(
+    word: &str,
+    stemmer: &Stemmer,
+    vocab: &mut Vocab,
+    folded: &mut String,
+) -> Result<Elem, String> {
     if let Some(n) = word.strip_prefix('*') {
         let n: usize = n.parse().map_err(|_| format!("gap {word:?} needs a number: *3"))?;
         if n == 0 || n > MAX_GAP {
@@ -206,39 +247,57 @@ fn parse_elem(word: &str, stemmer: &Stemmer, folded: &mut String) -> Result<Elem
         };
         normalize::fold_into(alt, folded);
         let text = if exact { folded.clone() } else { stemmer.stem(folded).into_owned() };
-        keys.push(Key { text, exact, capital });
+        let id = vocab.intern(&text);
+        keys.push(Key { text, id, exact, capital });
     }
     Ok(Elem::Word { keys, optional })
 }
 
+/// What the matcher needs to know of a word, whatever its position: the
+/// [`Vocab`] numbers of its folded form and stem.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct WordKeys {
+    folded: u32,
+    stem: u32,
+    number_word: bool,
+}
+
+impl WordKeys {
+    /// The keys of a word given its folded form and stem.
+    pub(crate) fn new(vocab: &Vocab, folded: &str, stem: &str) -> WordKeys {
+        WordKeys {
+            folded: vocab.get(folded),
+            stem: vocab.get(stem),
+            number_word: NUMBER_WORDS.contains(&folded),
+        }
+    }
+}
+
 /// A content token of a sentence as the matcher sees it.
-pub(crate) struct Content<'a> {
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Content {
     /// Index into the document's tokens.
     pub token: usize,
     pub kind: TokenKind,
-    /// Folded form.
-    pub folded: &'a str,
-    /// German stem of the folded form.
-    pub stem: &'a str,
+    keys: WordKeys,
     /// Whether the token starts with a capital letter.
     pub capital: bool,
 }
 
-impl<'a> Content<'a> {
-    /// Token `index`, `token`, with its folded form and stem.
-    pub(crate) fn new(index: usize, token: &Token<'_>, folded: &'a str, stem: &'a str) -> Self {
+impl Content {
+    /// Token `index`, `token`, with the keys of its word.
+    pub(crate) fn new(index: usize, token: &Token<'_>, keys: WordKeys) -> Self {
         let capital = token.text.chars().next().is_some_and(char::is_uppercase);
-        Content { token: index, kind: token.kind, folded, stem, capital }
+        Content { token: index, kind: token.kind, keys, capital }
     }
 
     fn matches(&self, elem: &Elem) -> bool {
         match elem {
-            Elem::Word { keys, .. } => {
-                keys.iter().any(|k| k.names(self.folded, self.stem) && (self.capital || !k.capital))
-            }
-            Elem::Num { .. } => {
-                self.kind == TokenKind::Number || NUMBER_WORDS.contains(&self.folded)
-            }
+            Elem::Word { keys, .. } => keys.iter().any(|k| {
+                k.id == if k.exact { self.keys.folded } else { self.keys.stem }
+                    && (self.capital || !k.capital)
+            }),
+            Elem::Num { .. } => self.kind == TokenKind::Number || self.keys.number_word,
             Elem::Url => self.kind == TokenKind::Url,
             Elem::Gap(_) => true,
         }
@@ -268,8 +327,15 @@ impl Pattern {
     /// Matches in one sentence's content tokens, as ranges of content
     /// indices (inclusive start, exclusive end), leftmost first, not
     /// overlapping each other.
-    pub(crate) fn find(&self, content: &[Content<'_>]) -> Vec<Range<usize>> {
+    pub(crate) fn find(&self, content: &[Content]) -> Vec<Range<usize>> {
         let mut out = Vec::new();
+        // The anchor is a required word: most sentences of a document that
+        // has it somewhere leave here, after one comparison per token.
+        if let Some(anchor) = self.anchor.map(|a| &self.elems[a]) {
+            if !content.iter().any(|t| t.matches(anchor)) {
+                return out;
+            }
+        }
         let mut from = 0;
         while from < content.len() {
             let found = if self.unordered {
@@ -291,7 +357,7 @@ impl Pattern {
     /// Ordered matching from element `ei` at content index `ti`; returns the
     /// end of the longest match. Patterns are short and gaps bounded, so
     /// this is O(elements × gap) per start.
-    fn match_at(&self, c: &[Content<'_>], ei: usize, ti: usize) -> Option<usize> {
+    fn match_at(&self, c: &[Content], ei: usize, ti: usize) -> Option<usize> {
         let Some(elem) = self.elems.get(ei) else { return Some(ti) };
         match elem {
             Elem::Gap(n) => (0..=*n)
@@ -317,7 +383,7 @@ impl Pattern {
     /// Unordered matching: each required element at a distinct token within
     /// `WINDOW` of the first required element's occurrence; optional
     /// elements widen the span when present.
-    fn find_unordered(&self, c: &[Content<'_>], from: usize) -> Option<Range<usize>> {
+    fn find_unordered(&self, c: &[Content], from: usize) -> Option<Range<usize>> {
         let required: Vec<&Elem> = self
             .elems
             .iter()
@@ -361,19 +427,27 @@ impl Pattern {
         None
     }
 
-    /// The keys of the element the prefilter looks for: the required word
-    /// with the longest shortest key (long keys are rare in text).
+    /// The keys of the element the prefilter looks for.
     pub(crate) fn anchor_keys(&self) -> Vec<&Key> {
-        self.elems
-            .iter()
-            .filter_map(|e| match e {
-                Elem::Word { keys, optional: false } => Some(keys),
-                _ => None,
-            })
-            .max_by_key(|keys| keys.iter().map(|k| k.needle().len()).min().unwrap_or(0))
-            .map(|keys| keys.iter().collect())
-            .unwrap_or_default()
+        match self.anchor.map(|a| &self.elems[a]) {
+            Some(Elem::Word { keys, .. }) => keys.iter().collect(),
+            _ => Vec::new(),
+        }
     }
+}
+
+/// The anchor: the required word with the longest shortest key (long keys
+/// are rare in text).
+fn anchor_elem(elems: &[Elem]) -> Option<usize> {
+    elems
+        .iter()
+        .enumerate()
+        .filter_map(|(i, e)| match e {
+            Elem::Word { keys, optional: false } => Some((i, keys)),
+            _ => None,
+        })
+        .max_by_key(|(_, keys)| keys.iter().map(|k| k.needle().len()).min().unwrap_or(0))
+        .map(|(i, _)| i)
 }
 
 #[cfg(test)]
@@ -381,29 +455,30 @@ mod tests {
     use super::*;
     use crate::tokenize::Tokenizer;
 
-    fn pat(expr: &str) -> Pattern {
+    fn pat(expr: &str) -> (Pattern, Vocab) {
         let text = format!("[boilerplate/test]\np = {expr}\n");
-        parse(&text, &Stemmer::new()).unwrap().remove(0)
+        let mut vocab = Vocab::default();
+        let p = parse(&text, &Stemmer::new(), &mut vocab).unwrap().remove(0);
+        (p, vocab)
     }
 
     fn find(expr: &str, text: &str) -> Vec<String> {
         let stemmer = Stemmer::new();
+        let (pattern, vocab) = pat(expr);
         let mut tokens = Vec::new();
         Tokenizer.tokenize(text, &mut tokens);
-        let keys: Vec<(usize, String, String)> = tokens
+        let content: Vec<Content> = tokens
             .iter()
             .enumerate()
             .filter(|(_, t)| is_content(t))
             .map(|(i, t)| {
                 let mut f = String::new();
                 normalize::fold_into(t.text, &mut f);
-                let s = stemmer.stem(&f).into_owned();
-                (i, f, s)
+                let s = stemmer.stem(&f);
+                Content::new(i, t, WordKeys::new(&vocab, &f, &s))
             })
             .collect();
-        let content: Vec<Content<'_>> =
-            keys.iter().map(|(i, f, s)| Content::new(*i, &tokens[*i], f, s)).collect();
-        pat(expr)
+        pattern
             .find(&content)
             .into_iter()
             .map(|r| {
@@ -433,7 +508,7 @@ mod tests {
         assert!(find(e, "Der Rückstand betrug 22 Sekunden.").is_empty());
         // At the start of a sentence every word is capitalized.
         assert_eq!(find(e, "Betrug 22 Sekunden"), ["Betrug"]);
-        assert!(parse("[x/y]\np = ^\n", &Stemmer::new()).is_err());
+        assert!(parse("[x/y]\np = ^\n", &Stemmer::new(), &mut Vocab::default()).is_err());
     }
 
     #[test]
@@ -469,11 +544,11 @@ mod tests {
 
     #[test]
     fn parse_errors_name_the_line() {
-        let s = Stemmer::new();
-        assert_eq!(parse("p = a\n", &s).unwrap_err().line, 1);
-        assert_eq!(parse("[a/b]\n\nbroken\n", &s).unwrap_err().line, 3);
-        assert!(parse("[a/b]\np = wort *99\n", &s).unwrap_err().message.contains("gap"));
-        assert!(parse("[a/b]\np = & a *2 b\n", &s).is_err());
-        assert!(parse("[a/b]\np = x?\n", &s).unwrap_err().message.contains("no required"));
+        let (s, mut v) = (Stemmer::new(), Vocab::default());
+        assert_eq!(parse("p = a\n", &s, &mut v).unwrap_err().line, 1);
+        assert_eq!(parse("[a/b]\n\nbroken\n", &s, &mut v).unwrap_err().line, 3);
+        assert!(parse("[a/b]\np = wort *99\n", &s, &mut v).unwrap_err().message.contains("gap"));
+        assert!(parse("[a/b]\np = & a *2 b\n", &s, &mut v).is_err());
+        assert!(parse("[a/b]\np = x?\n", &s, &mut v).unwrap_err().message.contains("no required"));
     }
 }
