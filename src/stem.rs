@@ -27,6 +27,24 @@ impl Stemmer {
     }
 }
 
+/// Whether some key of `keys` is a prefix of `folded` (a folded word): only
+/// then can the stem of `folded` be one of the keys, because a Snowball stem
+/// of a folded word is a prefix of it — German Snowball only cuts endings,
+/// and the letters it would rewrite (`ß`, umlauts) are folded away before.
+/// One walk down the automaton spares most words the stemmer, which costs
+/// more than the rest of a lexicon miss together.
+pub(crate) fn has_key_prefix<D: AsRef<[u8]>>(keys: &fst::raw::Fst<D>, folded: &str) -> bool {
+    let mut node = keys.root();
+    for &b in folded.as_bytes() {
+        let Some(i) = node.find_input(b) else { return false };
+        node = keys.node(node.transition_addr(i));
+        if node.is_final() {
+            return true;
+        }
+    }
+    false
+}
+
 impl Default for Stemmer {
     fn default() -> Self {
         Stemmer::new()
@@ -50,5 +68,33 @@ mod tests {
         assert_eq!(s.stem("verspaetung"), s.stem("verspaetungen"));
         // Transliterated umlauts keep words apart that Snowball would merge.
         assert_ne!(s.stem("traege"), s.stem("tragen"));
+    }
+
+    /// `has_key_prefix` relies on it: every word of the bundled texts.
+    #[test]
+    fn stems_are_prefixes_of_folded_words() {
+        let s = Stemmer::new();
+        let text = include_str!("../data/potts_sample.tsv").to_string()
+            + include_str!("../data/seed_comments.jsonl");
+        let mut folded = String::new();
+        let mut words = 0;
+        for w in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+            crate::normalize::fold_into(w, &mut folded);
+            let stem = s.stem(&folded);
+            assert!(folded.starts_with(stem.as_ref()), "{w}: {folded} -> {stem}");
+            words += 1;
+        }
+        assert!(words > 10_000, "{words}");
+    }
+
+    #[test]
+    fn key_prefixes() {
+        let keys = fst::Set::from_iter(["enttaeusch", "verspaet"]).unwrap();
+        let keys = keys.as_fst();
+        assert!(has_key_prefix(keys, "enttaeuschend"));
+        assert!(has_key_prefix(keys, "verspaet"));
+        assert!(!has_key_prefix(keys, "verspae"));
+        assert!(!has_key_prefix(keys, "puenktlich"));
+        assert!(!has_key_prefix(keys, ""));
     }
 }

@@ -171,6 +171,10 @@ impl Layers {
         self.layers.iter().find_map(|l| l.form(key))
     }
 
+    fn may_have_stem(&self, folded: &str) -> bool {
+        self.layers.iter().any(|l| l.may_have_stem(folded))
+    }
+
     fn stem(&self, key: &str) -> Option<(Entry, usize)> {
         self.layers.iter().find_map(|l| l.stem(key))
     }
@@ -342,6 +346,9 @@ impl Layers {
         text.chars().nth(MIN_STEM_CHARS - 1)?;
         // Stemmed in transliterated form, like the keys (see compile.rs).
         normalize::fold_into(text, stem_input);
+        if !self.may_have_stem(stem_input) {
+            return None;
+        }
         let stem = stemmer.stem(stem_input);
         let (entry, lemma_chars) = self.stem(&stem)?;
         // An inflection is at most one letter shorter than its lemma
@@ -389,6 +396,9 @@ impl Layers {
                 if entry.kind == EntryKind::Valence && entry.weight != 0.0 {
                     return found(entry, Via::Stem, infinitive);
                 }
+            }
+            if !self.may_have_stem(infinitive) {
+                continue;
             }
             let stem = stemmer.stem(infinitive);
             if let Some((entry, _)) = self.stem(&stem) {

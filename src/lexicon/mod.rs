@@ -254,6 +254,11 @@ impl Lexicon {
         self.inner.forms.get(key).map(Entry::unpack)
     }
 
+    /// Whether the stem of `folded` can be one of this lexicon's stems.
+    pub(crate) fn may_have_stem(&self, folded: &str) -> bool {
+        crate::stem::has_key_prefix(self.inner.stems.as_fst(), folded)
+    }
+
     /// The entry of a stem, with the length of its shortest lemma.
     pub(crate) fn stem(&self, key: &str) -> Option<(Entry, usize)> {
         self.inner.stems.get(key).map(|v| (Entry::unpack(v), Entry::lemma_chars(v)))
