@@ -146,6 +146,7 @@ impl MarkerSet {
                 patterns.push((p, kind));
             }
         }
+        vocab.seal();
         let mut needle_text: Vec<String> = Vec::new();
         let mut needles: Vec<Vec<usize>> = Vec::new();
         let mut needle_index: rustc_hash::FxHashMap<String, usize> = Default::default();
@@ -263,7 +264,7 @@ impl MarkerSet {
                         Some(&keys) => keys,
                         None => {
                             normalize::fold_into(t.text, folded);
-                            let keys = WordKeys::new(&c.vocab, folded, &c.stemmer.stem(folded));
+                            let keys = WordKeys::new(&c.vocab, &c.stemmer, folded);
                             words.insert(t.text.to_string(), keys);
                             keys
                         }

@@ -93,15 +93,28 @@ impl Key {
 #[derive(Debug, Default)]
 pub(crate) struct Vocab {
     ids: FxHashMap<String, u32>,
+    /// The texts of the stem keys (not the `=`exact ones)…
+    stem_texts: std::collections::BTreeSet<String>,
+    /// …as an automaton, built by [`Vocab::seal`]: a word none of them
+    /// begins is not stemmed.
+    stem_keys: fst::Set<Vec<u8>>,
 }
 
 impl Vocab {
     /// No key has this number: a word that is no key of any pattern.
     pub(crate) const NONE: u32 = u32::MAX;
 
-    fn intern(&mut self, text: &str) -> u32 {
+    fn intern(&mut self, text: &str, exact: bool) -> u32 {
+        if !exact {
+            self.stem_texts.insert(text.to_string());
+        }
         let next = self.ids.len() as u32;
         *self.ids.entry(text.to_string()).or_insert(next)
+    }
+
+    /// Builds the stem automaton once all patterns are parsed.
+    pub(crate) fn seal(&mut self) {
+        self.stem_keys = fst::Set::from_iter(&self.stem_texts).expect("a BTreeSet is sorted");
     }
 
     /// The number of a key text, or [`Vocab::NONE`].
@@ -247,7 +260,7 @@ fn parse_elem(
         };
         normalize::fold_into(alt, folded);
         let text = if exact { folded.clone() } else { stemmer.stem(folded).into_owned() };
-        let id = vocab.intern(&text);
+        let id = vocab.intern(&text, exact);
         keys.push(Key { text, id, exact, capital });
     }
     Ok(Elem::Word { keys, optional })
@@ -263,13 +276,15 @@ pub(crate) struct WordKeys {
 }
 
 impl WordKeys {
-    /// The keys of a word given its folded form and stem.
-    pub(crate) fn new(vocab: &Vocab, folded: &str, stem: &str) -> WordKeys {
-        WordKeys {
-            folded: vocab.get(folded),
-            stem: vocab.get(stem),
-            number_word: NUMBER_WORDS.contains(&folded),
-        }
+    /// The keys of a word given its folded form; stemmed only if a stem
+    /// key begins it (see [`crate::stem::has_key_prefix`]).
+    pub(crate) fn new(vocab: &Vocab, stemmer: &Stemmer, folded: &str) -> WordKeys {
+        let stem = if crate::stem::has_key_prefix(vocab.stem_keys.as_fst(), folded) {
+            vocab.get(&stemmer.stem(folded))
+        } else {
+            Vocab::NONE
+        };
+        WordKeys { folded: vocab.get(folded), stem, number_word: NUMBER_WORDS.contains(&folded) }
     }
 }
 
@@ -459,6 +474,7 @@ mod tests {
         let text = format!("[boilerplate/test]\np = {expr}\n");
         let mut vocab = Vocab::default();
         let p = parse(&text, &Stemmer::new(), &mut vocab).unwrap().remove(0);
+        vocab.seal();
         (p, vocab)
     }
 
@@ -474,8 +490,7 @@ mod tests {
             .map(|(i, t)| {
                 let mut f = String::new();
                 normalize::fold_into(t.text, &mut f);
-                let s = stemmer.stem(&f);
-                Content::new(i, t, WordKeys::new(&vocab, &f, &s))
+                Content::new(i, t, WordKeys::new(&vocab, &stemmer, &f))
             })
             .collect();
         pattern
