@@ -117,7 +117,7 @@ pub struct ScoreArgs {
     #[arg(long, default_value_t = 10)]
     pub max_record_mb: usize,
     /// Records scored together (memory grows with it, not with the input).
-    #[arg(long, default_value_t = 4096, hide = true)]
+    #[arg(long, default_value_t = 1024, hide = true)]
     pub chunk: usize,
     #[command(flatten)]
     pub analyzer: AnalyzerArgs,

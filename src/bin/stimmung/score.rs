@@ -22,6 +22,10 @@ use crate::summary::Summary;
 
 /// Texts remembered for repeat detection (64-bit hashes: 8 MB at most).
 const REPEAT_CAPACITY: usize = 1_000_000;
+/// A chunk also ends once its texts reach this many bytes: a chunk's
+/// analyses are held at once, and those of long reviews are large (a hit
+/// per polar word).
+const CHUNK_TEXT_BYTES: usize = 1 << 20;
 
 struct Run<'a, W: Write> {
     args: &'a ScoreArgs,
@@ -207,13 +211,20 @@ impl<W: Write> Run<'_, W> {
     }
 }
 
-/// `records` in chunks of `size` (the last one may be shorter).
+/// `records` in chunks of `size` records or [`CHUNK_TEXT_BYTES`] of text,
+/// whichever comes first (the last one may be shorter).
 fn chunks<'r>(
     mut records: impl Iterator<Item = Record> + 'r,
     size: usize,
 ) -> impl Iterator<Item = Vec<Record>> + 'r {
     std::iter::from_fn(move || {
-        let chunk: Vec<Record> = records.by_ref().take(size).collect();
+        let mut chunk = Vec::with_capacity(size.min(4096));
+        let mut bytes = 0;
+        while chunk.len() < size && bytes < CHUNK_TEXT_BYTES {
+            let Some(r) = records.next() else { break };
+            bytes += r.text.as_ref().map_or(0, String::len);
+            chunk.push(r);
+        }
         (!chunk.is_empty()).then_some(chunk)
     })
 }
