@@ -48,7 +48,6 @@ struct Inner {
 #[derive(Default)]
 struct Scratch {
     score: ScoreScratch,
-    folded_doc: String,
     mask: Vec<bool>,
 }
 
@@ -101,13 +100,7 @@ impl Analyzer {
         let matches = if inner.enabled.is_empty() {
             Vec::new()
         } else {
-            let all = inner.markers.find(
-                text,
-                &tokens,
-                &sentences,
-                &inner.enabled,
-                &mut scratch.folded_doc,
-            );
+            let all = inner.markers.find(&tokens, &sentences, &inner.enabled);
             markers::merge_overlapping(&inner.markers, &all)
         };
         scratch.mask.clear();

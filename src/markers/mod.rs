@@ -2,10 +2,12 @@
 //! selling and comment spam.
 //!
 //! Patterns are data (`lexicons/markers/*.txt`, language in `pattern.rs`).
-//! All patterns share one Aho-Corasick automaton over their rarest word, run
-//! on the folded document: a document that contains no anchor costs one
-//! linear scan, whatever the number of patterns, and only the patterns
-//! whose anchor occurs are verified token by token. Boilerplate matches are
+//! Their key words are compiled into one automaton (an `fst` map) that
+//! numbers them; each word of a document is looked up there once (cached
+//! per thread) and then indexes the patterns anchored by it — their rarest
+//! required word. So a sentence costs one lookup per word, whatever the
+//! number of patterns, and only the patterns whose anchor occurs in the
+//! sentence are verified token by token. Boilerplate matches are
 //! masked out of the sentiment score (`Vielen Dank für Ihr Verständnis` is
 //! no praise). Negative experiences need more than a cue (`experience.rs`),
 //! spam more than praise (`spam.rs`).
@@ -17,7 +19,6 @@ mod spam;
 use std::ops::Range;
 use std::sync::{Arc, LazyLock};
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use serde::Serialize;
 
 use crate::error::{Error, Result};
@@ -93,11 +94,8 @@ pub struct MarkerSet {
 
 struct Compiled {
     patterns: Vec<(Pattern, MarkerKind)>,
-    /// Finds anchor keys in folded text; pattern id `i` of the automaton is
-    /// `needles[i]`.
-    prefilter: AhoCorasick,
-    /// For each automaton pattern: the marker patterns it anchors.
-    needles: Vec<Vec<usize>>,
+    /// For each key number: the patterns it anchors, in pattern order.
+    anchored: Vec<Vec<usize>>,
     /// The patterns' key texts, numbered.
     vocab: Vocab,
     stemmer: Stemmer,
@@ -147,30 +145,17 @@ impl MarkerSet {
             }
         }
         vocab.seal();
-        let mut needle_text: Vec<String> = Vec::new();
-        let mut needles: Vec<Vec<usize>> = Vec::new();
-        let mut needle_index: rustc_hash::FxHashMap<String, usize> = Default::default();
+        let mut anchored = vec![Vec::new(); vocab.len()];
         for (i, (p, _)) in patterns.iter().enumerate() {
             for key in p.anchor_keys() {
-                let n = key.needle();
-                match needle_index.get(n) {
-                    Some(&j) => needles[j].push(i),
-                    None => {
-                        needle_index.insert(n.to_string(), needle_text.len());
-                        needle_text.push(n.to_string());
-                        needles.push(vec![i]);
-                    }
+                let by_key: &mut Vec<usize> = &mut anchored[key.id() as usize];
+                if by_key.last() != Some(&i) {
+                    by_key.push(i);
                 }
             }
         }
-        // A DFA: larger than the default NFA, but it scans every document,
-        // and a few hundred anchors keep it small.
-        let prefilter = AhoCorasick::builder()
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(&needle_text)
-            .map_err(|e| Error::config(format!("cannot compile marker patterns: {e}")))?;
         let id = NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        let compiled = Compiled { patterns, prefilter, needles, vocab, stemmer, id };
+        let compiled = Compiled { patterns, anchored, vocab, stemmer, id };
         Ok(MarkerSet { inner: Arc::new(compiled) })
     }
 
@@ -222,35 +207,17 @@ impl MarkerSet {
     /// All matches of enabled kinds in a document.
     pub(crate) fn find(
         &self,
-        text: &str,
         tokens: &[Token<'_>],
         sentences: &[Range<usize>],
         enabled: &[MarkerKind],
-        folded_doc: &mut String,
     ) -> Vec<Match> {
         let c = &*self.inner;
-        normalize::fold_into(text, folded_doc);
-        // The patterns whose anchors occur, in pattern order: a document
-        // meets a handful of the hundreds of patterns.
-        let mut candidates = Vec::new();
-        for m in c.prefilter.find_overlapping_iter(folded_doc.as_str()) {
-            for &p in &c.needles[m.pattern().as_usize()] {
-                if enabled.contains(&c.patterns[p].1) {
-                    candidates.push(p);
-                }
-            }
-        }
-        if candidates.is_empty() {
-            return Vec::new();
-        }
-        candidates.sort_unstable();
-        candidates.dedup();
-        // Keys of the content tokens, computed once per document, and only
-        // for documents that contain an anchor. They come from a per-thread
-        // cache (stemming is the costliest step, and words repeat).
+        // Keys of the content tokens, computed once per document. They come
+        // from a per-thread cache (stemming is the costliest step, and
+        // words repeat).
         SCRATCH.with(|scratch| {
             let mut scratch = scratch.borrow_mut();
-            let MarkerScratch { owner, words, content, folded } = &mut *scratch;
+            let MarkerScratch { owner, words, content, folded, candidates } = &mut *scratch;
             if words.len() >= STEM_CACHE_CAP || *owner != c.id {
                 words.clear();
                 *owner = c.id;
@@ -280,10 +247,19 @@ impl MarkerSet {
                     at += 1;
                 }
                 let content = &content[start..at];
-                if content.is_empty() {
+                // The patterns anchored in this sentence, in pattern order:
+                // a sentence meets a handful of the hundreds of patterns.
+                candidates.clear();
+                for id in content.iter().flat_map(Content::key_ids) {
+                    candidates.extend_from_slice(&c.anchored[id as usize]);
+                }
+                if candidates.is_empty() {
                     continue;
                 }
-                for &pi in &candidates {
+                candidates.sort_unstable();
+                candidates.dedup();
+                candidates.retain(|&p| enabled.contains(&c.patterns[p].1));
+                for &pi in candidates.iter() {
                     for r in c.patterns[pi].0.find(content) {
                         out.push(Match {
                             pattern: pi,
@@ -310,6 +286,8 @@ struct MarkerScratch {
     /// One document's content tokens.
     content: Vec<Content>,
     folded: String,
+    /// The patterns to try on one sentence.
+    candidates: Vec<usize>,
 }
 
 impl std::fmt::Debug for MarkerSet {

@@ -74,9 +74,9 @@ pub(crate) struct Key {
 }
 
 impl Key {
-    /// The text the prefilter looks for in the folded document.
-    pub(crate) fn needle(&self) -> &str {
-        &self.text
+    /// The key's number in the [`Vocab`].
+    pub(crate) fn id(&self) -> u32 {
+        self.id
     }
 
     /// Whether a word with this folded form and stem is the key's word
@@ -92,11 +92,13 @@ impl Key {
 /// string comparison, in the innermost loop of matching.
 #[derive(Debug, Default)]
 pub(crate) struct Vocab {
+    /// Key text → number, while patterns are parsed…
     ids: FxHashMap<String, u32>,
+    /// …and compiled by [`Vocab::seal`].
+    keys: fst::Map<Vec<u8>>,
     /// The texts of the stem keys (not the `=`exact ones)…
     stem_texts: std::collections::BTreeSet<String>,
-    /// …as an automaton, built by [`Vocab::seal`]: a word none of them
-    /// begins is not stemmed.
+    /// …as an automaton: a word none of them begins is not stemmed.
     stem_keys: fst::Set<Vec<u8>>,
 }
 
@@ -112,14 +114,22 @@ impl Vocab {
         *self.ids.entry(text.to_string()).or_insert(next)
     }
 
-    /// Builds the stem automaton once all patterns are parsed.
+    /// Compiles the automata once all patterns are parsed.
     pub(crate) fn seal(&mut self) {
+        let sorted: std::collections::BTreeMap<&str, u64> =
+            self.ids.iter().map(|(k, &v)| (k.as_str(), u64::from(v))).collect();
+        self.keys = fst::Map::from_iter(sorted).expect("a BTreeMap is sorted");
         self.stem_keys = fst::Set::from_iter(&self.stem_texts).expect("a BTreeSet is sorted");
+    }
+
+    /// How many key texts there are; numbers run from 0 to `len() - 1`.
+    pub(crate) fn len(&self) -> usize {
+        self.ids.len()
     }
 
     /// The number of a key text, or [`Vocab::NONE`].
     pub(crate) fn get(&self, text: &str) -> u32 {
-        self.ids.get(text).copied().unwrap_or(Vocab::NONE)
+        self.keys.get(text).map_or(Vocab::NONE, |id| id as u32)
     }
 }
 
@@ -136,8 +146,8 @@ pub(crate) struct Pattern {
     /// `?name`: a cue that needs a negative sentence.
     pub weak: bool,
     pub elems: Vec<Elem>,
-    /// The element the prefilter looks for (see [`Pattern::anchor_keys`]):
-    /// a sentence without it cannot match.
+    /// The element that selects the pattern for a sentence (see
+    /// [`Pattern::anchor_keys`]): a sentence without it cannot match.
     anchor: Option<usize>,
 }
 
@@ -300,6 +310,11 @@ pub(crate) struct Content {
 }
 
 impl Content {
+    /// The [`Vocab`] numbers this token's word has (none, one or two).
+    pub(crate) fn key_ids(&self) -> impl Iterator<Item = u32> {
+        [self.keys.folded, self.keys.stem].into_iter().filter(|&id| id != Vocab::NONE)
+    }
+
     /// Token `index`, `token`, with the keys of its word.
     pub(crate) fn new(index: usize, token: &Token<'_>, keys: WordKeys) -> Self {
         let capital = token.text.chars().next().is_some_and(char::is_uppercase);
@@ -344,13 +359,6 @@ impl Pattern {
     /// overlapping each other.
     pub(crate) fn find(&self, content: &[Content]) -> Vec<Range<usize>> {
         let mut out = Vec::new();
-        // The anchor is a required word: most sentences of a document that
-        // has it somewhere leave here, after one comparison per token.
-        if let Some(anchor) = self.anchor.map(|a| &self.elems[a]) {
-            if !content.iter().any(|t| t.matches(anchor)) {
-                return out;
-            }
-        }
         let mut from = 0;
         while from < content.len() {
             let found = if self.unordered {
@@ -442,7 +450,7 @@ impl Pattern {
         None
     }
 
-    /// The keys of the element the prefilter looks for.
+    /// The keys of the anchor element.
     pub(crate) fn anchor_keys(&self) -> Vec<&Key> {
         match self.anchor.map(|a| &self.elems[a]) {
             Some(Elem::Word { keys, .. }) => keys.iter().collect(),
@@ -461,7 +469,7 @@ fn anchor_elem(elems: &[Elem]) -> Option<usize> {
             Elem::Word { keys, optional: false } => Some((i, keys)),
             _ => None,
         })
-        .max_by_key(|(_, keys)| keys.iter().map(|k| k.needle().len()).min().unwrap_or(0))
+        .max_by_key(|(_, keys)| keys.iter().map(|k| k.text.len()).min().unwrap_or(0))
         .map(|(i, _)| i)
 }
 
