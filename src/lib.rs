@@ -20,9 +20,9 @@ The pipeline, one stage per module:
    from the TSV files in `lexicons/` by `build.rs` and embedded.
 4. The tone markers (`markers/`, a [`MarkerSet`]) find corporate
    boilerplate, hard selling and negative-experience cues with a small
-   pattern language (stems, alternatives, gaps, free word order), compiled
-   into one `fst` map of their words. Boilerplate is masked out of the
-   sentiment.
+   pattern language (stems, alternatives, gaps, free word order); each
+   word selects the patterns anchored by it, so the cost does not grow
+   with their number. Boilerplate is masked out of the sentiment.
 5. The scorer (`score/`) applies German rules — negation before a term and
    after a finite verb, litotes, boosters, contrast, emphasis, dilution of
    long neutral sentences — with the named [`Weights`], and labels with

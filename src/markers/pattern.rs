@@ -92,10 +92,8 @@ impl Key {
 /// string comparison, in the innermost loop of matching.
 #[derive(Debug, Default)]
 pub(crate) struct Vocab {
-    /// Key text → number, while patterns are parsed…
+    /// Key text → number.
     ids: FxHashMap<String, u32>,
-    /// …and compiled by [`Vocab::seal`].
-    keys: fst::Map<Vec<u8>>,
     /// The texts of the stem keys (not the `=`exact ones)…
     stem_texts: std::collections::BTreeSet<String>,
     /// …as an automaton: a word none of them begins is not stemmed.
@@ -114,11 +112,8 @@ impl Vocab {
         *self.ids.entry(text.to_string()).or_insert(next)
     }
 
-    /// Compiles the automata once all patterns are parsed.
+    /// Compiles the stem automaton once all patterns are parsed.
     pub(crate) fn seal(&mut self) {
-        let sorted: std::collections::BTreeMap<&str, u64> =
-            self.ids.iter().map(|(k, &v)| (k.as_str(), u64::from(v))).collect();
-        self.keys = fst::Map::from_iter(sorted).expect("a BTreeMap is sorted");
         self.stem_keys = fst::Set::from_iter(&self.stem_texts).expect("a BTreeSet is sorted");
     }
 
@@ -129,7 +124,7 @@ impl Vocab {
 
     /// The number of a key text, or [`Vocab::NONE`].
     pub(crate) fn get(&self, text: &str) -> u32 {
-        self.keys.get(text).map_or(Vocab::NONE, |id| id as u32)
+        self.ids.get(text).copied().unwrap_or(Vocab::NONE)
     }
 }
 
