@@ -5,6 +5,12 @@
 //! German lexicon is compiled by `build.rs` and embedded in the binary, so it
 //! costs no parsing at start-up. Users layer their own lexicons over it;
 //! `lookup.rs` walks the layers.
+//!
+//! Surface forms are looked up often — every new word, and every head a
+//! compound might have — and an `fst` lookup decodes a state per byte. So
+//! on its first lookup a lexicon reads its forms once into a hash index
+//! (about a millisecond and half a megabyte for the default lexicon); the
+//! fst stays the format on disk and in the binary.
 
 pub(crate) mod compile;
 pub(crate) use compile::MAX_PHRASE_WORDS;
@@ -12,9 +18,10 @@ mod lookup;
 
 use std::borrow::Cow;
 use std::path::Path;
-use std::sync::{Arc, LazyLock};
+use std::sync::{Arc, LazyLock, OnceLock};
 
-use fst::Map;
+use fst::{Map, Streamer};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::error::{Error, Result};
 pub use compile::EntryKind;
@@ -48,11 +55,38 @@ struct LexiconData {
     name: String,
     forms: Map<Cow<'static, [u8]>>,
     stems: Map<Cow<'static, [u8]>>,
+    /// `forms` in a hash index, built on the first lookup.
+    index: OnceLock<FormIndex>,
+}
+
+/// The forms of a lexicon, for lookups that an fst walk makes slow.
+struct FormIndex {
+    /// Folded form (or phrase) → packed entry.
+    forms: FxHashMap<Box<[u8]>, u64>,
+    /// The first words of the phrases.
+    phrase_starts: FxHashSet<Box<[u8]>>,
 }
 
 impl LexiconData {
     fn new(name: &str, forms: Map<Cow<'static, [u8]>>, stems: Map<Cow<'static, [u8]>>) -> Self {
-        LexiconData { name: name.to_string(), forms, stems }
+        LexiconData { name: name.to_string(), forms, stems, index: OnceLock::new() }
+    }
+
+    fn index(&self) -> &FormIndex {
+        self.index.get_or_init(|| {
+            let mut index = FormIndex {
+                forms: FxHashMap::with_capacity_and_hasher(self.forms.len(), Default::default()),
+                phrase_starts: FxHashSet::default(),
+            };
+            let mut stream = self.forms.stream();
+            while let Some((key, value)) = stream.next() {
+                if let Some(space) = key.iter().position(|&b| b == b' ') {
+                    index.phrase_starts.insert(key[..space].into());
+                }
+                index.forms.insert(key.into(), value);
+            }
+            index
+        })
     }
 }
 
@@ -235,11 +269,7 @@ impl Lexicon {
     }
 
     pub(crate) fn starts_phrase(&self, key: &str) -> bool {
-        // Phrase keys are words joined by spaces: if the automaton can read
-        // `key ` from its start, some key begins so (in a minimal fst every
-        // state leads to a final one).
-        let mut walk = self.walk();
-        walk.feed(key.as_bytes()) && walk.feed(b" ")
+        self.inner.index().phrase_starts.contains(key.as_bytes())
     }
 
     /// A walk through the forms map from its start, fed a key piece by
@@ -251,7 +281,7 @@ impl Lexicon {
     }
 
     pub(crate) fn form(&self, key: &str) -> Option<Entry> {
-        self.inner.forms.get(key).map(Entry::unpack)
+        self.inner.index().forms.get(key.as_bytes()).copied().map(Entry::unpack)
     }
 
     /// Whether the stem of `folded` can be one of this lexicon's stems.
