@@ -153,7 +153,8 @@ struct Scratch {
     cache: FxHashMap<String, Cached>,
     folded: String,
     phrase: String,
-    stem_input: String,
+    /// A compound head being tried, folded.
+    head: String,
     squeezed: String,
     stemmer: Option<Stemmer>,
 }
@@ -265,8 +266,9 @@ impl Layers {
         if let Some(hit) = s.cache.get(text) {
             return hit.clone();
         }
-        normalize::fold_into(text, &mut s.phrase);
-        let starts_phrase = self.layers.iter().any(|l| l.starts_phrase(&s.phrase));
+        // Folded once: every step of the cascade starts from it.
+        normalize::fold_into(text, &mut s.folded);
+        let starts_phrase = self.layers.iter().any(|l| l.starts_phrase(&s.folded));
         let found = self.cascade(s, text);
         let result = Cached { found, starts_phrase };
         if text.len() <= MAX_SPLIT_LEN {
@@ -278,9 +280,9 @@ impl Layers {
         result
     }
 
-    /// Surface form, de-elongated form, then the deep lookup.
+    /// Surface form, de-elongated form, then the deep lookup. `s.folded`
+    /// holds `text` folded.
     fn cascade(&self, s: &mut Scratch, text: &str) -> Option<Found> {
-        normalize::fold_into(text, &mut s.folded);
         if let Some(entry) = self.form(&s.folded) {
             return found(entry, Via::Surface, &s.folded);
         }
@@ -299,6 +301,7 @@ impl Layers {
     }
 
     /// The expensive part of the cascade: stem, hyphen parts, compounds.
+    /// `s.folded` holds `text` folded.
     fn deep_lookup(&self, s: &mut Scratch, text: &str) -> Option<Found> {
         let stemmer = s.stemmer.get_or_insert_with(Stemmer::new);
         if let Some((modifier, head)) = text.rsplit_once('-') {
@@ -308,7 +311,7 @@ impl Layers {
                 // The hyphen marks the head as surely as a space would, so
                 // it counts as found by its own form (or stem), not as a
                 // guessed compound split.
-                if let Some(f) = self.word(stemmer, head, &mut s.stem_input, &mut s.folded) {
+                if let Some(f) = self.word(stemmer, head, &mut s.folded) {
                     if f.entry.kind == EntryKind::Valence && f.entry.weight != 0.0 {
                         return Some(f);
                     }
@@ -317,35 +320,29 @@ impl Layers {
             let first = modifier.split('-').next().unwrap_or(modifier);
             return self.prefix(first, &mut s.folded);
         }
-        if let Some(f) = self.stemmed(stemmer, text, &mut s.stem_input) {
+        if let Some(f) = self.stemmed(stemmer, text, &s.folded) {
             return Some(f);
         }
-        if let Some(f) = self.verb_form(stemmer, text, &mut s.stem_input, &mut s.squeezed) {
+        if let Some(f) = self.verb_form(stemmer, text, &s.folded, &mut s.squeezed) {
             return Some(f);
         }
-        self.compound(text, &mut s.folded)
+        self.compound(text, &mut s.head)
     }
 
     /// Surface, then stem, of a single word (a hyphen part).
-    fn word(
-        &self,
-        stemmer: &Stemmer,
-        text: &str,
-        stem_input: &mut String,
-        folded: &mut String,
-    ) -> Option<Found> {
+    fn word(&self, stemmer: &Stemmer, text: &str, folded: &mut String) -> Option<Found> {
         normalize::fold_into(text, folded);
         if let Some(entry) = self.form(folded) {
             return found(entry, Via::Surface, folded);
         }
-        self.stemmed(stemmer, text, stem_input)
+        self.stemmed(stemmer, text, folded)
     }
 
-    fn stemmed(&self, stemmer: &Stemmer, text: &str, stem_input: &mut String) -> Option<Found> {
+    /// The stem's entry; `stem_input` is `text` folded: stemmed in
+    /// transliterated form, like the keys (see compile.rs).
+    fn stemmed(&self, stemmer: &Stemmer, text: &str, stem_input: &str) -> Option<Found> {
         // Too short to stem.
         text.chars().nth(MIN_STEM_CHARS - 1)?;
-        // Stemmed in transliterated form, like the keys (see compile.rs).
-        normalize::fold_into(text, stem_input);
         if !self.may_have_stem(stem_input) {
             return None;
         }
@@ -367,7 +364,7 @@ impl Layers {
         &self,
         stemmer: &Stemmer,
         text: &str,
-        stem_input: &mut String,
+        folded: &str,
         infinitive: &mut String,
     ) -> Option<Found> {
         // German capitalises nouns, and nouns in `-t` (`Haut`, `Zeit`) are
@@ -378,8 +375,7 @@ impl Layers {
         if capitalised {
             return None;
         }
-        normalize::fold_into(text, stem_input);
-        let word = stem_input.as_str();
+        let word = folded;
         let base = ["test", "tet", "ten", "te", "t"]
             .iter()
             .find_map(|suffix| word.strip_suffix(suffix))
@@ -501,11 +497,29 @@ fn lowercase_split_ok(modifier: &str, head: &str, n_head: usize) -> bool {
 /// Whether a folded head is a derivational ending (in any inflection:
 /// `-mäßigen` is `-mäßig`).
 fn is_suffix_head(folded: &str) -> bool {
+    // Every such head is short: the compound loop asks at each position,
+    // and most heads leave here.
+    if folded.len() > MAX_SUFFIX_HEAD_LEN + 2 {
+        return false;
+    }
     SUFFIX_HEADS.contains(&folded)
         || ["en", "er", "es", "em", "e"]
             .iter()
             .any(|e| folded.strip_suffix(e).is_some_and(|b| SUFFIX_HEADS.contains(&b)))
 }
+
+/// The byte length of the longest of [`SUFFIX_HEADS`].
+const MAX_SUFFIX_HEAD_LEN: usize = {
+    let mut max = 0;
+    let mut i = 0;
+    while i < SUFFIX_HEADS.len() {
+        if SUFFIX_HEADS[i].len() > max {
+            max = SUFFIX_HEADS[i].len();
+        }
+        i += 1;
+    }
+    max
+};
 
 fn found(entry: Entry, via: Via, key: &str) -> Option<Found> {
     Some(Found { entry, via, key: key.into() })
