@@ -187,6 +187,11 @@ impl Analyzer {
         &self.inner.thresholds
     }
 
+    /// Whether tone markers of `kind` run (see [`AnalyzerBuilder::markers`]).
+    pub fn marks(&self, kind: MarkerKind) -> bool {
+        self.inner.enabled.contains(&kind)
+    }
+
     /// The lexicon layers, first consulted first.
     pub fn lexicons(&self) -> &[Lexicon] {
         self.inner.layers.lexicons()

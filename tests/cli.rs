@@ -145,7 +145,7 @@ fn usage_errors_exit_2() {
 fn repeated_texts_and_author_urls_mark_spam() {
     let input = concat!(
         "{\"id\": \"a\", \"text\": \"Toller Beitrag, weiter so!\", \"author_url\": \"http://shop.example\"}\n",
-        "{\"id\": \"b\", \"text\": \"Super Angebote auf meiner Seite, schaut vorbei!\"}\n",
+        "{\"id\": \"b-ü\", \"text\": \"Super Angebote auf meiner Seite, schaut vorbei!\"}\n",
         "{\"id\": \"c\", \"text\": \"Danke!\"}\n",
         "{\"id\": \"d\", \"text\": \"super angebote auf meiner  Seite, schaut vorbei!\"}\n",
         "{\"id\": \"e\", \"text\": \"Danke!\"}\n",
@@ -166,9 +166,12 @@ fn repeated_texts_and_author_urls_mark_spam() {
         assert_eq!(cats(0), ["spam/link_drop"], "author URL + generic praise");
         assert!(cats(1).is_empty());
         assert_eq!(cats(3), ["spam/repeated"]);
-        assert_eq!(recs[3]["flags"][0]["pattern"], "repeated/b");
+        assert_eq!(recs[3]["flags"][0]["pattern"], "repeated/b-ü");
         assert!(cats(4).is_empty(), "short texts are never repeats");
     }
+    // Repeats are spam: without the spam markers, no text is remembered.
+    let out = stimmung(&["score", "--markers", "boilerplate", "-"], input.as_bytes());
+    assert!(lines(&out).iter().all(|r| r["flags"].as_array().unwrap().is_empty()));
 }
 
 #[test]

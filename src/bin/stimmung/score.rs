@@ -13,7 +13,7 @@ use std::time::Instant;
 
 use anyhow::{bail, Context, Result};
 use rayon::prelude::*;
-use stimmung::{Analysis, Analyzer, CommentMeta, Fingerprint, RepeatDetector};
+use stimmung::{Analysis, Analyzer, CommentMeta, Fingerprint, MarkerKind, RepeatDetector};
 
 use crate::args::{InputFormat, ScoreArgs};
 use crate::input::{self, Options, Progress, Record};
@@ -135,6 +135,9 @@ impl<W: Write> Run<'_, W> {
 
     fn flush(&mut self, chunk: &mut Vec<Record>) -> Result<()> {
         let analyzer = &self.analyzer;
+        // Repeats are spam: with `--markers` leaving spam out, no text is
+        // remembered.
+        let repeats = analyzer.marks(MarkerKind::Spam);
         // The repeat fingerprints are computed here too, so that only the
         // lookup of each runs in input order below.
         let (mut results, fingerprints): (Vec<Option<Analysis>>, Vec<Option<Fingerprint>>) = chunk
@@ -145,9 +148,10 @@ impl<W: Write> Run<'_, W> {
                     author_url: r.author_url.as_deref(),
                 };
                 match &r.text {
-                    Ok(t) => {
-                        (Some(analyzer.analyze_comment(t, &meta)), RepeatDetector::fingerprint(t))
-                    }
+                    Ok(t) => (
+                        Some(analyzer.analyze_comment(t, &meta)),
+                        repeats.then(|| RepeatDetector::fingerprint(t)).flatten(),
+                    ),
                     Err(_) => (None, None),
                 }
             })
