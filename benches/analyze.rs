@@ -7,8 +7,8 @@
 use std::collections::HashMap;
 use std::hint::black_box;
 
-use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
-use stimmung::{Analyzer, Lexicon, Token, Tokenizer};
+use criterion::{criterion_group, criterion_main, BatchSize, BenchmarkId, Criterion, Throughput};
+use stimmung::{Analyzer, Lexicon, MarkerKind, Token, Tokenizer};
 
 /// Real German comments: the bundled seed comments, repeated to `bytes`.
 fn corpus(bytes: usize) -> String {
@@ -89,6 +89,54 @@ fn lookup(c: &mut Criterion) {
     g.finish();
 }
 
+/// The whole lookup cascade on words not seen before — folding, surface
+/// form, elongation, stem (only where a stem key begins the word), verb
+/// form, compound split — through a fresh analyzer each round, whose word
+/// cache starts empty; then the same words again, from the cache.
+fn cascade(c: &mut Criterion) {
+    let mut words: Vec<String> = corpus(64 * 1024)
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string())
+        .filter(|w| !w.is_empty())
+        .collect();
+    words.sort();
+    words.dedup();
+    let bytes: usize = words.iter().map(|w| w.len()).sum();
+    let warm = analyzer();
+    let found = words.iter().filter(|w| warm.lookup(w).is_some()).count();
+    let mut g = c.benchmark_group("cascade");
+    g.throughput(Throughput::Bytes(bytes as u64));
+    g.bench_function("cold", |b| {
+        b.iter_batched(
+            || Analyzer::builder().build().unwrap(),
+            |a| assert_eq!(words.iter().filter(|w| a.lookup(w).is_some()).count(), found),
+            BatchSize::PerIteration,
+        )
+    });
+    g.bench_function("cached", |b| {
+        b.iter(|| assert_eq!(words.iter().filter(|w| warm.lookup(w).is_some()).count(), found))
+    });
+    g.finish();
+}
+
+/// Boilerplate, hard-sell and experience matching: the same comments with
+/// all markers and with none; the difference is what the markers cost.
+fn markers(c: &mut Criterion) {
+    let docs: Vec<String> = corpus(256 * 1024).lines().map(str::to_string).collect();
+    let bytes: usize = docs.iter().map(|d| d.len() + 1).sum();
+    let all = analyzer();
+    let none = Analyzer::builder().markers([]).build().unwrap();
+    let flags = |a: &Analyzer| docs.iter().map(|d| a.analyze(d).flags().len()).sum::<usize>();
+    let expected = flags(&all);
+    assert!(expected > 0 && all.marks(MarkerKind::Boilerplate));
+    let mut g = c.benchmark_group("markers");
+    g.throughput(Throughput::Bytes(bytes as u64));
+    g.sample_size(20);
+    g.bench_function("all", |b| b.iter(|| assert_eq!(flags(black_box(&all)), expected)));
+    g.bench_function("none", |b| b.iter(|| assert_eq!(flags(black_box(&none)), 0)));
+    g.finish();
+}
+
 fn analyze(c: &mut Criterion) {
     let analyzer = analyzer();
     let mut g = c.benchmark_group("analyze");
@@ -124,5 +172,5 @@ fn batch(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, tokenize, lookup, analyze, batch);
+criterion_group!(benches, tokenize, lookup, cascade, markers, analyze, batch);
 criterion_main!(benches);
