@@ -45,8 +45,10 @@ impl Token<'_> {
     /// Whether the token is a word written in capitals (`SUPER`, `NIE`),
     /// at least two letters long: written shouting.
     pub fn is_shouted(&self) -> bool {
+        // The lowercase test first: it fails at the second letter of
+        // almost every word.
         self.kind == TokenKind::Word
-            && self.text.chars().filter(|c| c.is_alphabetic()).nth(1).is_some()
             && !self.text.chars().any(char::is_lowercase)
+            && self.text.chars().filter(|c| c.is_alphabetic()).nth(1).is_some()
     }
 }
