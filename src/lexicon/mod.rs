@@ -9,7 +9,7 @@
 //! Surface forms are looked up often — every new word, and every head a
 //! compound might have — and an `fst` lookup decodes a state per byte. So
 //! on its first lookup a lexicon reads its forms once into a hash index
-//! (about a millisecond and half a megabyte for the default lexicon); the
+//! (about 2.5 ms and half a megabyte for the default lexicon); the
 //! fst stays the format on disk and in the binary.
 
 pub(crate) mod compile;
