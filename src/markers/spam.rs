@@ -109,9 +109,9 @@ pub struct RepeatDetector {
     /// Fingerprint → where the id of the first record that had it starts
     /// in `ids`. The keys are hashes already, hence the plain Fx hasher.
     seen: rustc_hash::FxHashMap<u64, usize>,
-    /// The ids of those records, each as its byte length (4 bytes, little
+    /// The ids of those records, each as its byte length (8 bytes, little
     /// endian) and its bytes: a dump of a million comments remembers a
-    /// million ids, at ~30 bytes each with the map instead of ~50 with a
+    /// million ids, at ~35 bytes each with the map instead of ~50 with a
     /// `String` each.
     ids: Vec<u8>,
     capacity: usize,
@@ -175,11 +175,8 @@ impl RepeatDetector {
             return Some(Flag::new(text, MarkerKind::Spam, "repeated", span, &pattern, Vec::new()));
         }
         if self.seen.len() < self.capacity {
-            // A record's id is at most `--max-record-mb` long, far below 4 GB;
-            // a longer one would be cut, never overflow.
-            let id = &id[..id.floor_char_boundary(u32::MAX as usize)];
             self.seen.insert(key, self.ids.len());
-            self.ids.extend_from_slice(&(id.len() as u32).to_le_bytes());
+            self.ids.extend_from_slice(&(id.len() as u64).to_le_bytes());
             self.ids.extend_from_slice(id.as_bytes());
         }
         None
@@ -187,9 +184,9 @@ impl RepeatDetector {
 
     /// The id stored at `at` in `ids`.
     fn id_at(&self, at: usize) -> &str {
-        let len = u32::from_le_bytes(self.ids[at..at + 4].try_into().expect("4 bytes"));
-        let bytes = &self.ids[at + 4..at + 4 + len as usize];
-        std::str::from_utf8(bytes).expect("stored from a &str cut at a char boundary")
+        let len = u64::from_le_bytes(self.ids[at..at + 8].try_into().expect("8 bytes"));
+        let bytes = &self.ids[at + 8..at + 8 + len as usize];
+        std::str::from_utf8(bytes).expect("stored from a &str")
     }
 }
 
