@@ -42,7 +42,20 @@ impl Tokenizer {
                         .iter()
                         .position(|b| matches!(b, b' ' | b'\t' | b'\x0c' | b'\n' | b'\r'))
                         .map_or(bytes.len(), |n| pos + n);
-                    if !plain_chunk(text, pos, end, out) {
+                    if plain_chunk(text, pos, end, out) {
+                        // Done by hand.
+                    } else if emoticon_len(text, pos).is_some_and(|len| pos + len == end) {
+                        // A chunk that is one face (`:-)`, `xD`, `<3`): the
+                        // segmenter would make one emoticon token of it
+                        // too (its first check is for a URL, which no face
+                        // is).
+                        let span = pos..end;
+                        out.push(Token {
+                            text: &text[span.clone()],
+                            span,
+                            kind: TokenKind::Emoticon,
+                        });
+                    } else {
                         segment(text, pos, end, out);
                     }
                     pos = end;
