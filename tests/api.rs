@@ -215,3 +215,19 @@ fn empty_and_blank_texts_are_neutral() {
         assert_eq!(a.compound(), 0.0);
     }
 }
+
+/// Every clause word ends negation scope, `allerdings` too (its ten
+/// letters once put it past a length check): the `nicht` after it is no
+/// negation of `schön` before it.
+#[test]
+fn clause_words_bound_negation() {
+    for text in [
+        "Die Charaktere werden alle schön eingeführt allerdings nicht wirklich tief ausgeleuchtet.",
+        "Die Charaktere werden alle schön eingeführt, aber nicht wirklich tief ausgeleuchtet.",
+    ] {
+        let a = Analyzer::new().analyze(text);
+        let hit = a.hits().iter().find(|h| h.term() == "schön").expect("schön is a hit");
+        assert!(hit.contribution() > 0.0, "{text}: {hit:?}");
+        assert!(!hit.rules().contains(&stimmung::Rule::NegatedAfter), "{text}: {hit:?}");
+    }
+}

@@ -65,27 +65,41 @@ pub(crate) struct Scorer<'a> {
     pub thresholds: &'a Thresholds,
 }
 
-/// Words that open a new clause for negation and booster scope.
-const CLAUSE_WORDS: &[&str] = &[
-    "und",
-    "oder",
-    "aber",
-    "sondern",
-    "denn",
-    "weil",
-    "dass",
-    "daß",
-    "obwohl",
-    "wenn",
-    "waehrend",
-    "jedoch",
-    "trotzdem",
-    "allerdings",
-    "dennoch",
-    "bevor",
-    "nachdem",
-    "damit",
-];
+/// Whether a word opens a new clause for negation and booster scope:
+/// compared ASCII-case-insensitively, as written (`daß` and `waehrend` are
+/// listed as such). A `match` on the lowercased bytes: this runs for every
+/// word, and the compiler dispatches on the length first.
+fn is_clause_word(word: &str) -> bool {
+    const LONGEST: usize = 10;
+    if word.len() > LONGEST {
+        return false;
+    }
+    let mut buf = [0u8; LONGEST];
+    let lower = &mut buf[..word.len()];
+    lower.copy_from_slice(word.as_bytes());
+    lower.make_ascii_lowercase();
+    matches!(
+        &*lower,
+        b"und"
+            | b"oder"
+            | b"aber"
+            | b"sondern"
+            | b"denn"
+            | b"weil"
+            | b"dass"
+            | b"da\xc3\x9f"
+            | b"obwohl"
+            | b"wenn"
+            | b"waehrend"
+            | b"jedoch"
+            | b"trotzdem"
+            | b"allerdings"
+            | b"dennoch"
+            | b"bevor"
+            | b"nachdem"
+            | b"damit"
+    )
+}
 
 impl Scorer<'_> {
     pub(crate) fn label(&self, compound: f64) -> Label {
@@ -591,11 +605,7 @@ impl Scorer<'_> {
                     "," | ";" | ":" | "." | "!" | "?" | "(" | ")" | "–" | "—" | "-" | "…" | "\""
                 ),
                 TokenKind::LineBreak => true,
-                // Compared without folding: this runs for every word, and
-                // the list differs from its folded forms only in `ä`/`ß`.
-                TokenKind::Word => {
-                    t.text.len() <= 9 && CLAUSE_WORDS.iter().any(|w| w.eq_ignore_ascii_case(t.text))
-                }
+                TokenKind::Word => is_clause_word(t.text),
                 _ => false,
             };
             if boundary {
