@@ -68,9 +68,9 @@ impl MarkerKind {
     }
 }
 
-/// Words whose folded forms and stems each thread remembers (then the
+/// Words whose pattern keys each thread remembers (then the
 /// cache starts over, so memory stays bounded on any input).
-const STEM_CACHE_CAP: usize = 100_000;
+const WORD_CACHE_CAP: usize = 100_000;
 
 thread_local! {
     static SCRATCH: std::cell::RefCell<MarkerScratch> =
@@ -217,7 +217,7 @@ impl MarkerSet {
         SCRATCH.with(|scratch| {
             let mut scratch = scratch.borrow_mut();
             let MarkerScratch { owner, words, content, folded, candidates } = &mut *scratch;
-            if words.len() >= STEM_CACHE_CAP || *owner != c.id {
+            if words.len() >= WORD_CACHE_CAP || *owner != c.id {
                 words.clear();
                 *owner = c.id;
             }
