@@ -487,18 +487,21 @@ impl Scorer<'_> {
         let mut preamble = true;
         for i in 0..tokens.len().saturating_sub(1) {
             let t = &tokens[i];
-            // At the start of a text or line, or after a greeting (`Hallo
-            // liebes Team`).
-            let greeted =
-                i > 0 && is_one_of(tokens[i - 1].text, &["hallo", "hi", "hey", "moin", "servus"]);
-            let at_start = preamble || greeted;
+            let at_line_start = preamble;
             preamble = match t.kind {
                 TokenKind::LineBreak => true,
                 TokenKind::Mention | TokenKind::Punct => preamble,
                 _ => preamble && t.text == "RT",
             };
-            let is_salutation = at_start
-                && matches!(t.text, "Liebe" | "Lieber" | "Liebes" | "liebe" | "lieber" | "liebes");
+            // The word first: the rest is only asked of a `Liebe`.
+            if !matches!(t.text, "Liebe" | "Lieber" | "Liebes" | "liebe" | "lieber" | "liebes") {
+                continue;
+            }
+            // At the start of a text or line, or after a greeting (`Hallo
+            // liebes Team`).
+            let greeted =
+                i > 0 && is_one_of(tokens[i - 1].text, &["hallo", "hi", "hey", "moin", "servus"]);
+            let is_salutation = at_line_start || greeted;
             let next = &tokens[i + 1];
             let addressee = next.kind == TokenKind::Mention
                 || (next.kind == TokenKind::Word
