@@ -229,7 +229,16 @@ fn segment<'t>(text: &'t str, from: usize, to: usize, out: &mut Vec<Token<'t>>) 
 
 /// Length of a URL at the start of `s`: up to the next whitespace, minus
 /// trailing punctuation that belongs to the sentence.
+#[inline]
 fn url_len(s: &str) -> Option<usize> {
+    // Asked of every word: the first letter decides for almost all, inline.
+    if !matches!(s.as_bytes().first(), Some(b'h' | b'H' | b'w' | b'W')) {
+        return None;
+    }
+    url_len_at_h_or_w(s)
+}
+
+fn url_len_at_h_or_w(s: &str) -> Option<usize> {
     let b = s.as_bytes();
     let starts = |p: &[u8]| b.len() >= p.len() && b[..p.len()].eq_ignore_ascii_case(p);
     if !(starts(b"http://") || starts(b"https://") || starts(b"www.")) {
@@ -279,12 +288,12 @@ pub(crate) fn is_emoji(c: char) -> bool {
 
 /// Length of a text emoticon starting at byte `start` of `text`, if one
 /// stands there on its own (not glued to a word on either side).
+#[inline]
 fn emoticon_len(text: &str, start: usize) -> Option<usize> {
-    let s = text.as_bytes();
-    let rest = &s[start..];
     // Every emoticon starts with one of these; most segments are words.
+    // Inline: this is asked of every token.
     if !matches!(
-        rest.first(),
+        text.as_bytes().get(start),
         Some(
             b'<' | b'^'
                 | b'-'
@@ -304,6 +313,13 @@ fn emoticon_len(text: &str, start: usize) -> Option<usize> {
     ) {
         return None;
     }
+    face_len(text, start)
+}
+
+/// [`emoticon_len`] once the first byte may start a face.
+fn face_len(text: &str, start: usize) -> Option<usize> {
+    let s = text.as_bytes();
+    let rest = &s[start..];
     let len = match_emoticon(rest)?;
     // Not inside a word, number or URL: `Nr.:(1)`, `10:30`, `(Foto):`,
     // `Video:http://` hold no faces.
