@@ -94,9 +94,11 @@ impl Key {
 pub(crate) struct Vocab {
     /// Key text → number.
     ids: FxHashMap<String, u32>,
-    /// The texts of the stem keys (not the `=`exact ones)…
+    /// The texts of the stem keys (not the `=`exact ones), while patterns
+    /// are parsed…
     stem_texts: std::collections::BTreeSet<String>,
-    /// …as an automaton: a word none of them begins is not stemmed.
+    /// …then, from [`Vocab::seal`] on, as an automaton: a word none of them
+    /// begins is not stemmed.
     stem_keys: fst::Set<Vec<u8>>,
 }
 
@@ -114,7 +116,8 @@ impl Vocab {
 
     /// Compiles the stem automaton once all patterns are parsed.
     pub(crate) fn seal(&mut self) {
-        self.stem_keys = fst::Set::from_iter(&self.stem_texts).expect("a BTreeSet is sorted");
+        let texts = std::mem::take(&mut self.stem_texts);
+        self.stem_keys = fst::Set::from_iter(texts).expect("a BTreeSet is sorted");
     }
 
     /// How many key texts there are; numbers run from 0 to `len() - 1`.
