@@ -199,8 +199,8 @@ impl MarkerSet {
     /// Whether `folded` (a folded word) is one of the words pattern `i`
     /// names: inside a match, such a word belongs to the pattern.
     pub(crate) fn names_word(&self, i: usize, folded: &str) -> bool {
-        let stem = self.inner.stemmer.stem(folded);
-        self.inner.patterns[i].0.names(folded, &stem)
+        let c = &*self.inner;
+        c.patterns[i].0.names(&WordKeys::new(&c.vocab, &c.stemmer, folded))
     }
 
     /// All matches of enabled kinds in a document.

@@ -79,10 +79,10 @@ impl Key {
         self.id
     }
 
-    /// Whether a word with this folded form and stem is the key's word
-    /// (capitalization aside).
-    fn names(&self, folded: &str, stem: &str) -> bool {
-        self.text == if self.exact { folded } else { stem }
+    /// Whether a word with these keys is the key's word (capitalization
+    /// aside).
+    fn names(&self, word: &WordKeys) -> bool {
+        self.id == if self.exact { word.folded } else { word.stem }
     }
 }
 
@@ -321,10 +321,9 @@ impl Content {
 
     fn matches(&self, elem: &Elem) -> bool {
         match elem {
-            Elem::Word { keys, .. } => keys.iter().any(|k| {
-                k.id == if k.exact { self.keys.folded } else { self.keys.stem }
-                    && (self.capital || !k.capital)
-            }),
+            Elem::Word { keys, .. } => {
+                keys.iter().any(|k| k.names(&self.keys) && (self.capital || !k.capital))
+            }
             Elem::Num { .. } => self.kind == TokenKind::Number || self.keys.number_word,
             Elem::Url => self.kind == TokenKind::Url,
             Elem::Gap(_) => true,
@@ -343,11 +342,11 @@ pub(crate) fn is_content(t: &Token<'_>) -> bool {
 }
 
 impl Pattern {
-    /// Whether a word (its folded form and stem) is one of this pattern's
-    /// alternatives, whatever its capitalization.
-    pub(crate) fn names(&self, folded: &str, stem: &str) -> bool {
+    /// Whether a word (its keys) is one of this pattern's alternatives,
+    /// whatever its capitalization.
+    pub(crate) fn names(&self, word: &WordKeys) -> bool {
         self.elems.iter().any(|e| match e {
-            Elem::Word { keys, .. } => keys.iter().any(|k| k.names(folded, stem)),
+            Elem::Word { keys, .. } => keys.iter().any(|k| k.names(word)),
             _ => false,
         })
     }
