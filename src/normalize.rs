@@ -27,18 +27,26 @@ pub fn fold_into(word: &str, out: &mut String) {
         }
         let mut chars = rest.chars();
         let Some(c) = chars.next() else { break };
-        match c {
-            'ß' | 'ẞ' => out.push_str("ss"),
-            'ä' | 'Ä' => out.push_str("ae"),
-            'ö' | 'Ö' => out.push_str("oe"),
-            'ü' | 'Ü' => out.push_str("ue"),
-            '\u{2019}' | '\u{2018}' | '`' | '\u{b4}' => out.push('\''),
-            // Soft hyphen, zero-width space/joiners, variation selector 16
-            // (emoji presentation) carry no meaning for lookup.
-            '\u{ad}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{fe0f}' => {}
-            c => out.extend(c.to_lowercase()),
-        }
+        push_folded(c, out);
         rest = chars.as_str();
+    }
+}
+
+/// Appends the folded form of the one character `c` to `out`, as
+/// [`fold_into`] folds it (which calls this for every character outside its
+/// ASCII fast path). Folding never yields whitespace.
+#[inline]
+pub fn push_folded(c: char, out: &mut String) {
+    match c {
+        'ß' | 'ẞ' => out.push_str("ss"),
+        'ä' | 'Ä' => out.push_str("ae"),
+        'ö' | 'Ö' => out.push_str("oe"),
+        'ü' | 'Ü' => out.push_str("ue"),
+        '\u{2019}' | '\u{2018}' | '`' | '\u{b4}' => out.push('\''),
+        // Soft hyphen, zero-width space/joiners, variation selector 16
+        // (emoji presentation) carry no meaning for lookup.
+        '\u{ad}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{fe0f}' => {}
+        c => out.extend(c.to_lowercase()),
     }
 }
 

@@ -142,19 +142,11 @@ impl RepeatDetector {
     /// The fingerprint of `text`, or `None` if it is too short to count.
     /// Case, umlaut spellings and whitespace do not change it.
     pub fn fingerprint(text: &str) -> Option<Fingerprint> {
-        use std::hash::Hasher;
         let trimmed = text.trim();
         trimmed.chars().nth(Self::MIN_CHARS - 1)?;
-        FINGERPRINT_SCRATCH.with(|scratch| {
-            let (folded, joined) = &mut *scratch.borrow_mut();
-            normalize::fold_into(trimmed, folded);
-            join_words(folded, joined);
-            // Hashed in one write (SipHash's per-write cost is what a
-            // word-by-word hash pays).
-            let mut h = std::collections::hash_map::DefaultHasher::new();
-            h.write(joined);
-            Some(Fingerprint(h.finish()))
-        })
+        let mut words = WordHasher::default();
+        fold_words(trimmed, &mut words);
+        Some(Fingerprint(words.finish()))
     }
 
     /// [`RepeatDetector::check`] with the fingerprint computed beforehand
@@ -190,76 +182,169 @@ impl RepeatDetector {
     }
 }
 
-thread_local! {
-    /// The folded text and its joined words, reused from text to text.
-    static FINGERPRINT_SCRATCH: std::cell::RefCell<(String, Vec<u8>)> = Default::default();
+/// Where [`fold_words`] writes.
+trait FoldedBytes {
+    fn push(&mut self, byte: u8);
 }
 
-/// Writes the whitespace-separated words of `text` into `out` (cleared
-/// first), each followed by 0xff, a byte UTF-8 never contains: the same
-/// bytes as joining `text.split_whitespace()`, but ASCII bytes are classed
-/// without decoding a `char`.
-fn join_words(text: &str, out: &mut Vec<u8>) {
-    out.clear();
-    let bytes = text.as_bytes();
-    // Whether the character at byte `i` is whitespace, and its length.
-    let space_at = |i: usize| match bytes[i] {
-        // `char::is_whitespace` on ASCII: tab to carriage return, space.
-        b @ 0..0x80 => (matches!(b, b'\t'..=b'\r' | b' '), 1),
-        _ => {
-            let c = text[i..].chars().next().unwrap_or_default();
-            (c.is_whitespace(), c.len_utf8())
-        }
-    };
-    // The byte after the run of (non-)whitespace starting at `i`.
-    let run_end = |mut i: usize, space: bool| {
-        while i < bytes.len() {
-            let (is_space, len) = space_at(i);
-            if is_space != space {
-                break;
-            }
-            i += len;
-        }
-        i
-    };
-    let mut start = run_end(0, true);
-    while start < bytes.len() {
-        let end = run_end(start, false);
-        out.extend_from_slice(&bytes[start..end]);
-        out.push(0xff);
-        start = run_end(end, true);
+/// Feeds [`fold_words`]'s bytes through a stack buffer into rustc-hash's
+/// byte-string hash (a wyhash-style mix, ten times cheaper than SipHash
+/// here; these hashes are not secret, and a collision only makes one text a
+/// repeat of another). The buffer is hashed whenever full: the same bytes
+/// give the same blocks, hence the same hash.
+struct WordHasher {
+    block: [u8; 256],
+    len: usize,
+    hasher: rustc_hash::FxHasher,
+}
+
+impl Default for WordHasher {
+    fn default() -> WordHasher {
+        WordHasher { block: [0; 256], len: 0, hasher: Default::default() }
     }
 }
+
+impl FoldedBytes for WordHasher {
+    #[inline(always)]
+    fn push(&mut self, byte: u8) {
+        if self.len == self.block.len() {
+            std::hash::Hasher::write(&mut self.hasher, &self.block);
+            self.len = 0;
+        }
+        self.block[self.len] = byte;
+        self.len += 1;
+    }
+}
+
+impl WordHasher {
+    fn finish(mut self) -> u64 {
+        use std::hash::Hasher;
+        self.hasher.write(&self.block[..self.len]);
+        self.hasher.finish()
+    }
+}
+
+impl FoldedBytes for Vec<u8> {
+    fn push(&mut self, byte: u8) {
+        Vec::push(self, byte);
+    }
+}
+
+/// Writes the whitespace-separated words of `text`, folded as
+/// [`normalize::fold_into`] folds them and separated by one space: the same
+/// bytes as folding the text and joining its `split_whitespace` words with
+/// spaces, in one pass, each ASCII byte classed and lowercased by one table
+/// lookup. A space cannot occur in a folded word, so the result names the
+/// word sequence unambiguously.
+fn fold_words(text: &str, out: &mut impl FoldedBytes) {
+    // Whether a word has been written, and whether whitespace followed it:
+    // the separator is written before the next word byte, so none trails
+    // and a soft hyphen between two spaces (folded to nothing) makes no
+    // empty word.
+    let mut started = false;
+    let mut gap = false;
+    // The folding of one character outside ASCII.
+    let mut folded = String::new();
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let mapped = FOLDED_ASCII[usize::from(bytes[i])];
+        if mapped < 0x80 {
+            if gap {
+                out.push(b' ');
+                gap = false;
+            }
+            out.push(mapped);
+            started = true;
+            i += 1;
+        } else if mapped == SPACE {
+            gap = started;
+            i += 1;
+        } else {
+            let c = text[i..].chars().next().unwrap_or_default();
+            i += c.len_utf8();
+            if c.is_whitespace() {
+                gap = started;
+                continue;
+            }
+            folded.clear();
+            normalize::push_folded(c, &mut folded);
+            for &b in folded.as_bytes() {
+                if gap {
+                    out.push(b' ');
+                    gap = false;
+                }
+                out.push(b);
+                started = true;
+            }
+        }
+    }
+}
+
+/// [`FOLDED_ASCII`]: `char::is_whitespace` on ASCII (tab to carriage
+/// return, space).
+const SPACE: u8 = 0x80;
+/// [`FOLDED_ASCII`]: a byte of a multi-byte character, or the backquote
+/// (which folds to an apostrophe): decoded and folded one by one.
+const OTHER: u8 = 0x81;
+
+/// Each byte value's folding for [`fold_words`]: an ASCII byte that folds
+/// to one ASCII byte maps to it (its lowercase), the rest to a class.
+static FOLDED_ASCII: [u8; 256] = {
+    let mut map = [OTHER; 256];
+    let mut b = 0;
+    while b < 0x80 {
+        map[b] = match b as u8 {
+            b'\t'..=b'\r' | b' ' => SPACE,
+            b'`' => OTHER,
+            b => b.to_ascii_lowercase(),
+        };
+        b += 1;
+    }
+    map
+};
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use proptest::prelude::*;
 
-    fn joined_by_split_whitespace(text: &str) -> Vec<u8> {
-        let mut out = Vec::new();
-        for word in text.split_whitespace() {
-            out.extend_from_slice(word.as_bytes());
-            out.push(0xff);
-        }
-        out
+    /// The reference: fold the whole text, then join its words.
+    fn folded_then_joined(text: &str) -> String {
+        let mut folded = String::new();
+        normalize::fold_into(text, &mut folded);
+        folded.split_whitespace().collect::<Vec<_>>().join(" ")
     }
 
     #[test]
-    fn join_words_splits_on_unicode_whitespace() {
+    fn fold_words_splits_on_unicode_whitespace() {
         let mut out = Vec::new();
-        join_words(" Nie\u{a0}wieder!\u{3000}\u{2003}Echt \t\n", &mut out);
-        assert_eq!(out, b"Nie\xffwieder!\xffEcht\xff");
-        join_words("", &mut out);
-        assert!(out.is_empty());
+        fold_words(" Nie\u{a0}WIEDER!\u{3000}\u{2003}Schöne `Grüße` \t\n", &mut out);
+        assert_eq!(out, b"nie wieder! schoene 'gruesse'");
+        out.clear();
+        fold_words(" \u{ad} ", &mut out);
+        assert_eq!(out, b"");
+    }
+
+    #[test]
+    fn fingerprint_ignores_case_umlaut_spelling_and_spacing() {
+        let a = RepeatDetector::fingerprint("Schöne Grüße an alle, tolle Seite hier");
+        let b = RepeatDetector::fingerprint("  schoene  GRUESSE an alle,\ttolle Seite\nhier ");
+        let c = RepeatDetector::fingerprint("Schöne Grüße an alle, tolle Seite dort");
+        assert!(a.is_some());
+        assert_eq!(a, b);
+        assert_ne!(a, c);
+        // Words stay words: moving a space is a different text.
+        let d = RepeatDetector::fingerprint("Schöne Grüße an alle, toll eSeite hier");
+        assert_ne!(a, d);
     }
 
     proptest! {
         #[test]
-        fn join_words_is_split_whitespace(text in "[ a-zA-Zäß\t\n\u{b}\u{c}\r\u{1c}\u{85}\u{a0}\u{2000}-\u{200b}\u{3000}]{0,40}") {
+        fn fold_words_is_fold_then_split(text in "[ a-zA-ZäÄßẞ`´\u{ad}\u{200b}\u{fe0f}\t\n\u{b}\u{c}\r\u{1c}\u{85}\u{a0}\u{2000}-\u{200a}\u{3000}İ]{0,40}") {
             let mut out = Vec::new();
-            join_words(&text, &mut out);
-            prop_assert_eq!(out, joined_by_split_whitespace(&text));
+            fold_words(&text, &mut out);
+            prop_assert_eq!(String::from_utf8(out).unwrap(), folded_then_joined(&text));
         }
     }
 }
