@@ -42,21 +42,32 @@ impl Tokenizer {
                         .iter()
                         .position(|b| matches!(b, b' ' | b'\t' | b'\x0c' | b'\n' | b'\r'))
                         .map_or(bytes.len(), |n| pos + n);
-                    if plain_chunk(text, pos, end, out) {
+                    // A chunk that opens with a URL: the segmenter would
+                    // give the URL as its first token too and then skip
+                    // the pieces it cut the URL into (a tweet's URLs were
+                    // half of all it cut). Only what trails the URL (`).`)
+                    // is left to cut.
+                    let mut from = pos;
+                    if let Some(len) = url_len(&text[from..end]) {
+                        let span = from..from + len;
+                        out.push(Token { text: &text[span.clone()], span, kind: TokenKind::Url });
+                        from += len;
+                    }
+                    if from == end || plain_chunk(text, from, end, out) {
                         // Done by hand.
-                    } else if emoticon_len(text, pos).is_some_and(|len| pos + len == end) {
+                    } else if emoticon_len(text, from).is_some_and(|len| from + len == end) {
                         // A chunk that is one face (`:-)`, `xD`, `<3`): the
                         // segmenter would make one emoticon token of it
                         // too (its first check is for a URL, which no face
                         // is).
-                        let span = pos..end;
+                        let span = from..end;
                         out.push(Token {
                             text: &text[span.clone()],
                             span,
                             kind: TokenKind::Emoticon,
                         });
                     } else {
-                        segment(text, pos, end, out);
+                        segment(text, from, end, out);
                     }
                     pos = end;
                 }
@@ -496,6 +507,7 @@ mod tests {
             "gut;) schlecht!? z.B. Nr. 5 geht's",
             "Zeile eins\r\nZeile zwei\n\nDrei\rVier\t\x0cfünf",
             "www.example.com. http://x.de/a?b, Horror-Service-Hotline.",
+            "http://t.co/2UJjuvIRgg\" www.. http://x.de/it's' https://a.b/c); http:// www.,:D",
             "@DB_Bahn #fail ABC123 abc_def o.O O.o",
             "Größe ärgerlich 👍🏽 😂 Ende.",
             "  führende und folgende Leerzeichen  ",
