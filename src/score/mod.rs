@@ -198,7 +198,8 @@ impl Scorer<'_> {
                     start,
                     end,
                     term: text[start..end].to_string(),
-                    key: found.key.to_string(),
+                    // `Rc<str>`: `to_string` would go through `Display`.
+                    key: String::from(&*found.key),
                     valence: base,
                     contribution: v,
                     rules,

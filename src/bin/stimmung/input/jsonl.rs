@@ -6,7 +6,7 @@ use std::io::BufRead;
 use serde_json::Value;
 
 use super::txt::Lines;
-use super::{field, limit, Counting, Options, Record};
+use super::{field, field_mut, limit, Counting, Options, Record};
 
 pub struct Reader<'o, R> {
     lines: Lines<R>,
@@ -23,12 +23,11 @@ impl<R: BufRead> Iterator for Reader<'_, R> {
     type Item = Record;
 
     fn next(&mut self) -> Option<Record> {
-        let name = self.lines.name.clone();
         Some(match self.lines.next_line()? {
             Err(rec) => rec,
-            Ok((line_no, raw)) => limit(
-                parse(&name, line_no, raw, self.opts),
-                &name,
+            Ok((line_no, raw, name)) => limit(
+                parse(name, line_no, raw, self.opts),
+                name,
                 line_no,
                 self.opts.max_record_bytes,
             ),
@@ -45,19 +44,13 @@ fn parse(name: &str, line_no: usize, raw: &[u8], opts: &Options) -> Record {
             return Record::error(fallback, msg);
         }
     };
-    let value: Value = match serde_json::from_str(text) {
+    let mut value: Value = match serde_json::from_str(text) {
         Ok(v) => v,
         Err(e) => return Record::error(fallback, format!("{name}:{line_no}: malformed JSON: {e}")),
     };
     let id = field(&value, &opts.id_field).cloned().unwrap_or(fallback);
-    let text = match field(&value, &opts.text_field) {
-        Some(Value::String(s)) => Ok(s.clone()),
-        Some(_) => Err(format!("{name}:{line_no}: field `{}` is not a string", opts.text_field)),
-        None => Err(format!("{name}:{line_no}: no field `{}`", opts.text_field)),
-    };
     let string = |f: &str| field(&value, f).and_then(Value::as_str).map(str::to_string);
     let mut rec = Record::ok(id, String::new());
-    rec.text = text;
     rec.author = string(&opts.author_field);
     rec.author_url = string(&opts.url_field);
     rec.thread = opts.thread_field.as_deref().and_then(|f| field(&value, f)).map(|v| match v {
@@ -69,5 +62,11 @@ fn parse(name: &str, line_no: usize, raw: &[u8], opts: &Options) -> Record {
             rec.meta.insert(k.clone(), v.clone());
         }
     }
+    // Last, so that the text is moved out instead of copied.
+    rec.text = match field_mut(&mut value, &opts.text_field) {
+        Some(Value::String(s)) => Ok(std::mem::take(s)),
+        Some(_) => Err(format!("{name}:{line_no}: field `{}` is not a string", opts.text_field)),
+        None => Err(format!("{name}:{line_no}: no field `{}`", opts.text_field)),
+    };
     rec
 }

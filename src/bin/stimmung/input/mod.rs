@@ -113,15 +113,11 @@ impl<R: BufRead> BufRead for Counting<R> {
     fn consume(&mut self, amt: usize) {
         if let Ok(buf) = self.inner.fill_buf() {
             let amt = amt.min(buf.len());
-            self.lines += memchr_count(b'\n', &buf[..amt]);
+            self.lines += memchr::memchr_iter(b'\n', &buf[..amt]).count();
             self.bytes += amt as u64;
             self.inner.consume(amt);
         }
     }
-}
-
-fn memchr_count(byte: u8, hay: &[u8]) -> usize {
-    hay.iter().filter(|&&b| b == byte).count()
 }
 
 /// Shared handle on the bytes consumed, for the progress bar.
@@ -238,4 +234,9 @@ pub fn limit(mut rec: Record, name: &str, line: impl std::fmt::Display, max: usi
 /// A field by dotted path (`comment.body`).
 pub fn field<'v>(v: &'v Value, path: &str) -> Option<&'v Value> {
     path.split('.').try_fold(v, |v, key| v.get(key))
+}
+
+/// [`field`], for moving the value out.
+pub fn field_mut<'v>(v: &'v mut Value, path: &str) -> Option<&'v mut Value> {
+    path.split('.').try_fold(v, |v, key| v.get_mut(key))
 }

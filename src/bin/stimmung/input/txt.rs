@@ -10,7 +10,7 @@ use super::{limit, Counting, Record};
 /// Non-blank lines of an input, with their numbers; a read error ends the
 /// input as an error record naming the line.
 pub struct Lines<R> {
-    pub name: String,
+    name: String,
     input: Counting<R>,
     line: Vec<u8>,
     failed: bool,
@@ -22,8 +22,9 @@ impl<R: BufRead> Lines<R> {
     }
 
     /// The next non-blank line (without its end, and without a BOM on the
-    /// first line) and its number, or the error record that ends the input.
-    pub fn next_line(&mut self) -> Option<Result<(usize, &[u8]), Record>> {
+    /// first line), its number and the input's name, or the error record
+    /// that ends the input.
+    pub fn next_line(&mut self) -> Option<Result<(usize, &[u8], &str), Record>> {
         loop {
             if self.failed {
                 return None;
@@ -40,7 +41,7 @@ impl<R: BufRead> Lines<R> {
                 }
             }
             if !self.line.iter().all(u8::is_ascii_whitespace) {
-                return Some(Ok((line_no, strip(&self.line, line_no))));
+                return Some(Ok((line_no, strip(&self.line, line_no), &self.name)));
             }
         }
     }
@@ -61,10 +62,9 @@ impl<R: BufRead> Iterator for Reader<R> {
     type Item = Record;
 
     fn next(&mut self) -> Option<Record> {
-        let name = self.lines.name.clone();
         Some(match self.lines.next_line()? {
             Err(rec) => rec,
-            Ok((line_no, raw)) => match std::str::from_utf8(raw) {
+            Ok((line_no, raw, name)) => match std::str::from_utf8(raw) {
                 Ok(t) => {
                     limit(Record::ok(Value::from(line_no), t.to_string()), &name, line_no, self.max)
                 }
