@@ -88,8 +88,14 @@ pub(crate) fn detect(
 ///
 /// Texts are compared after folding case, umlauts and whitespace; texts
 /// shorter than [`RepeatDetector::MIN_CHARS`] (`Danke!`, `+1`) are
-/// ignored, since people do write those independently. Memory is bounded:
-/// at most `capacity` texts are remembered (as 64-bit hashes).
+/// ignored, since people do write those independently.
+///
+/// Memory is bounded by `capacity`, at about 22 bytes a text plus its id.
+/// Texts are remembered in two generations of `capacity / 2`: when the
+/// newer one is full, the older one is forgotten. A dump of any length is
+/// thus searched for repeats among at least the last `capacity / 2`
+/// distinct texts (a spam wave that starts late is caught as well as one
+/// that starts early).
 ///
 /// ```
 /// use stimmung::{Analyzer, MarkerKind, RepeatDetector};
@@ -106,15 +112,52 @@ pub(crate) fn detect(
 /// ```
 #[derive(Debug, Default)]
 pub struct RepeatDetector {
-    /// Fingerprint → where the id of the first record that had it starts
-    /// in `ids`. The keys are hashes already, hence the plain Fx hasher.
-    seen: rustc_hash::FxHashMap<u64, usize>,
-    /// The ids of those records, each as its byte length (8 bytes, little
-    /// endian) and its bytes: a dump of a million comments remembers a
-    /// million ids, at ~35 bytes each with the map instead of ~50 with a
-    /// `String` each.
-    ids: Vec<u8>,
-    capacity: usize,
+    newer: Generation,
+    older: Generation,
+    /// Texts per generation, at least 1.
+    half: usize,
+}
+
+/// Texts remembered by a [`RepeatDetector`], with the id of the first
+/// record that had each.
+#[derive(Debug, Default)]
+struct Generation {
+    /// The number of each text, found by its fingerprint. Numbers, not the
+    /// fingerprints themselves: 4 bytes a slot instead of 16 for a
+    /// fingerprint and an offset.
+    index: hashbrown::HashTable<u32>,
+    /// The fingerprint of text `n`.
+    fingerprints: Vec<u64>,
+    /// Where the id of text `n` ends in `ids` (it starts where the one
+    /// before ends).
+    id_ends: Vec<u32>,
+    /// The ids, one after the other.
+    ids: String,
+}
+
+impl Generation {
+    /// The id of the first record with fingerprint `key`, if remembered.
+    fn first_id(&self, key: u64) -> Option<&str> {
+        let n = *self.index.find(key, |&n| self.fingerprints[n as usize] == key)? as usize;
+        let start = n.checked_sub(1).map_or(0, |before| self.id_ends[before] as usize);
+        Some(&self.ids[start..self.id_ends[n] as usize])
+    }
+
+    /// Remembers `key` under `id`; false if out of room (4 GiB of ids or
+    /// 2^32 texts, which `capacity` keeps it from in practice).
+    fn remember(&mut self, key: u64, id: &str) -> bool {
+        let n = self.fingerprints.len();
+        let ids_end = self.ids.len() + id.len();
+        if n >= u32::MAX as usize || ids_end > u32::MAX as usize {
+            return false;
+        }
+        self.fingerprints.push(key);
+        self.ids.push_str(id);
+        self.id_ends.push(ids_end as u32);
+        let fingerprints = &self.fingerprints;
+        self.index.insert_unique(key, n as u32, |&m| fingerprints[m as usize]);
+        true
+    }
 }
 
 /// What [`RepeatDetector`] remembers of a text: a 64-bit hash of its folded
@@ -128,9 +171,10 @@ impl RepeatDetector {
     /// Texts shorter than this (in characters) are never repeats.
     pub const MIN_CHARS: usize = 20;
 
-    /// A detector that remembers up to `capacity` texts.
+    /// A detector that remembers up to `capacity` texts, and always the
+    /// last `capacity / 2`.
     pub fn new(capacity: usize) -> RepeatDetector {
-        RepeatDetector { capacity, ..Default::default() }
+        RepeatDetector { half: (capacity / 2).max(1), ..Default::default() }
     }
 
     /// Records `text` under `id`; returns a spam flag (category `repeated`,
@@ -158,27 +202,18 @@ impl RepeatDetector {
         fingerprint: Option<Fingerprint>,
     ) -> Option<Flag> {
         let key = fingerprint?.0;
-        if let Some(&first) = self.seen.get(&key) {
-            let first = self.id_at(first);
+        if let Some(first) = self.newer.first_id(key).or_else(|| self.older.first_id(key)) {
             let trimmed = text.trim();
             let start = text.len() - text.trim_start().len();
             let span = start..start + trimmed.len();
             let pattern = format!("repeated/{first}");
             return Some(Flag::new(text, MarkerKind::Spam, "repeated", span, &pattern, Vec::new()));
         }
-        if self.seen.len() < self.capacity {
-            self.seen.insert(key, self.ids.len());
-            self.ids.extend_from_slice(&(id.len() as u64).to_le_bytes());
-            self.ids.extend_from_slice(id.as_bytes());
+        if self.newer.fingerprints.len() >= self.half || !self.newer.remember(key, id) {
+            self.older = std::mem::take(&mut self.newer);
+            self.newer.remember(key, id);
         }
         None
-    }
-
-    /// The id stored at `at` in `ids`.
-    fn id_at(&self, at: usize) -> &str {
-        let len = u64::from_le_bytes(self.ids[at..at + 8].try_into().expect("8 bytes"));
-        let bytes = &self.ids[at + 8..at + 8 + len as usize];
-        std::str::from_utf8(bytes).expect("stored from a &str")
     }
 }
 
@@ -324,6 +359,43 @@ mod tests {
         out.clear();
         fold_words(" \u{ad} ", &mut out);
         assert_eq!(out, b"");
+    }
+
+    #[test]
+    fn repeats_are_found_among_the_last_half_capacity_texts() {
+        let text = |n: usize| format!("Das ist der Kommentar mit der Nummer {n}, bitte lesen");
+        let mut repeats = RepeatDetector::new(4);
+        // Two texts per generation: 0 and 1 fill the first.
+        for n in 0..2 {
+            assert!(repeats.check(&format!("id{n}"), &text(n)).is_none());
+        }
+        // 2 starts a new generation; 0 and 1 are still remembered.
+        assert!(repeats.check("id2", &text(2)).is_none());
+        let flag = repeats.check("again", &text(0)).expect("older generation");
+        assert_eq!(flag.pattern(), "repeated/id0");
+        assert_eq!(repeats.check("again", &text(2)).unwrap().pattern(), "repeated/id2");
+        // 3 fills the newer generation, 4 pushes 0 and 1 out.
+        assert!(repeats.check("id3", &text(3)).is_none());
+        assert!(repeats.check("id4", &text(4)).is_none());
+        assert!(repeats.check("late", &text(1)).is_none(), "forgotten");
+        // The last capacity / 2 texts are there, whatever came before.
+        assert_eq!(repeats.check("again", &text(4)).unwrap().pattern(), "repeated/id4");
+        assert_eq!(repeats.check("again", &text(1)).unwrap().pattern(), "repeated/late");
+    }
+
+    #[test]
+    fn repeat_ids_of_any_length_come_back_whole() {
+        let mut repeats = RepeatDetector::new(1000);
+        let ids = ["", "ä", "kommentar-ö-1234567890", "x"];
+        for (n, id) in ids.iter().enumerate() {
+            let text = format!("Ein ganz gewöhnlicher Kommentar, Nummer {n}");
+            assert!(repeats.check(id, &text).is_none());
+        }
+        for (n, id) in ids.iter().enumerate() {
+            let text = format!("Ein ganz gewöhnlicher Kommentar, Nummer {n}");
+            let flag = repeats.check("later", &text).expect("seen");
+            assert_eq!(flag.pattern(), format!("repeated/{id}"));
+        }
     }
 
     #[test]
