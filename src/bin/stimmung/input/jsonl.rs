@@ -5,7 +5,7 @@ use std::io::BufRead;
 
 use serde_json::Value;
 
-use super::txt::Lines;
+use super::txt::{Line, Lines};
 use super::{field, field_mut, limit, Counting, Options, Record};
 
 pub struct Reader<'o, R> {
@@ -25,7 +25,7 @@ impl<R: BufRead> Iterator for Reader<'_, R> {
     fn next(&mut self) -> Option<Record> {
         Some(match self.lines.next_line()? {
             Err(rec) => rec,
-            Ok((line_no, raw, name)) => limit(
+            Ok(Line { number: line_no, bytes: raw, input: name }) => limit(
                 parse(name, line_no, raw, self.opts),
                 name,
                 line_no,

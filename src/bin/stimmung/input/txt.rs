@@ -7,6 +7,16 @@ use serde_json::Value;
 
 use super::{limit, Counting, Record};
 
+/// A line as [`Lines`] gives it.
+pub struct Line<'l> {
+    /// Its number, from 1.
+    pub number: usize,
+    /// Its bytes, without the line end (and, on the first line, a BOM).
+    pub bytes: &'l [u8],
+    /// The name of the input, for error messages.
+    pub input: &'l str,
+}
+
 /// Non-blank lines of an input, with their numbers; a read error ends the
 /// input as an error record naming the line.
 pub struct Lines<R> {
@@ -21,10 +31,8 @@ impl<R: BufRead> Lines<R> {
         Lines { name, input, line: Vec::new(), failed: false }
     }
 
-    /// The next non-blank line (without its end, and without a BOM on the
-    /// first line), its number and the input's name, or the error record
-    /// that ends the input.
-    pub fn next_line(&mut self) -> Option<Result<(usize, &[u8], &str), Record>> {
+    /// The next non-blank line, or the error record that ends the input.
+    pub fn next_line(&mut self) -> Option<Result<Line<'_>, Record>> {
         loop {
             if self.failed {
                 return None;
@@ -41,7 +49,8 @@ impl<R: BufRead> Lines<R> {
                 }
             }
             if !self.line.iter().all(u8::is_ascii_whitespace) {
-                return Some(Ok((line_no, strip(&self.line, line_no), &self.name)));
+                let bytes = strip(&self.line, line_no);
+                return Some(Ok(Line { number: line_no, bytes, input: &self.name }));
             }
         }
     }
@@ -64,9 +73,10 @@ impl<R: BufRead> Iterator for Reader<R> {
     fn next(&mut self) -> Option<Record> {
         Some(match self.lines.next_line()? {
             Err(rec) => rec,
-            Ok((line_no, raw, name)) => match std::str::from_utf8(raw) {
+            Ok(Line { number: line_no, bytes: raw, input: name }) => match std::str::from_utf8(raw)
+            {
                 Ok(t) => {
-                    limit(Record::ok(Value::from(line_no), t.to_string()), &name, line_no, self.max)
+                    limit(Record::ok(Value::from(line_no), t.to_string()), name, line_no, self.max)
                 }
                 Err(e) => Record::error(
                     Value::from(line_no),
