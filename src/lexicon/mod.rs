@@ -63,8 +63,11 @@ struct LexiconData {
 struct FormIndex {
     /// Folded form (or phrase) → packed entry.
     forms: FxHashMap<Box<[u8]>, u64>,
-    /// The first words of the phrases.
-    phrase_starts: FxHashSet<Box<[u8]>>,
+    /// The word sequences that begin a phrase and that more words follow:
+    /// `nie` and `nie wieder` for the phrase `nie wieder gerne`. A phrase
+    /// is looked up word by word while what is read so far is one of
+    /// these.
+    phrase_prefixes: FxHashSet<Box<[u8]>>,
 }
 
 impl LexiconData {
@@ -76,12 +79,12 @@ impl LexiconData {
         self.index.get_or_init(|| {
             let mut index = FormIndex {
                 forms: FxHashMap::with_capacity_and_hasher(self.forms.len(), Default::default()),
-                phrase_starts: FxHashSet::default(),
+                phrase_prefixes: FxHashSet::default(),
             };
             let mut stream = self.forms.stream();
             while let Some((key, value)) = stream.next() {
-                if let Some(space) = key.iter().position(|&b| b == b' ') {
-                    index.phrase_starts.insert(key[..space].into());
+                for (space, _) in key.iter().enumerate().filter(|&(_, &b)| b == b' ') {
+                    index.phrase_prefixes.insert(key[..space].into());
                 }
                 index.forms.insert(key.into(), value);
             }
@@ -268,16 +271,10 @@ impl Lexicon {
         out.into_iter()
     }
 
-    pub(crate) fn starts_phrase(&self, key: &str) -> bool {
-        self.inner.index().phrase_starts.contains(key.as_bytes())
-    }
-
-    /// A walk through the forms map from its start, fed a key piece by
-    /// piece: phrases are looked up word by word, and most stop at the
-    /// first byte of their second word.
-    pub(crate) fn walk(&self) -> Walk<'_> {
-        let fst = self.inner.forms.as_fst();
-        Walk { fst, node: fst.root(), out: fst::raw::Output::zero() }
+    /// Whether `key` (folded words joined by spaces) begins some phrase
+    /// that has more words after it.
+    pub(crate) fn is_phrase_prefix(&self, key: &str) -> bool {
+        self.inner.index().phrase_prefixes.contains(key.as_bytes())
     }
 
     pub(crate) fn form(&self, key: &str) -> Option<Entry> {
@@ -292,31 +289,6 @@ impl Lexicon {
     /// The entry of a stem, with the length of its shortest lemma.
     pub(crate) fn stem(&self, key: &str) -> Option<(Entry, usize)> {
         self.inner.stems.get(key).map(|v| (Entry::unpack(v), Entry::lemma_chars(v)))
-    }
-}
-
-/// See [`Lexicon::walk`].
-pub(crate) struct Walk<'a> {
-    fst: &'a fst::raw::Fst<Cow<'static, [u8]>>,
-    node: fst::raw::Node<'a>,
-    out: fst::raw::Output,
-}
-
-impl Walk<'_> {
-    /// Reads `bytes`; false if no key continues so (the walk is then dead).
-    pub(crate) fn feed(&mut self, bytes: &[u8]) -> bool {
-        for &b in bytes {
-            let Some(i) = self.node.find_input(b) else { return false };
-            let t = self.node.transition(i);
-            self.out = self.out.cat(t.out);
-            self.node = self.fst.node(t.addr);
-        }
-        true
-    }
-
-    /// The entry of the key read so far, if it is one.
-    pub(crate) fn entry(&self) -> Option<Entry> {
-        self.node.is_final().then(|| Entry::unpack(self.out.cat(self.node.final_output()).value()))
     }
 }
 
