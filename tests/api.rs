@@ -104,6 +104,26 @@ fn user_lexicon_phrases_and_kinds() {
 }
 
 #[test]
+fn phrases_are_read_word_by_word_across_layers() {
+    let lex =
+        Lexicon::from_tsv("u.tsv", "nie wieder so gut\t2.0\nhat sich gelohnt\t1.5\n").unwrap();
+    let analyzer = Analyzer::builder().lexicon(lex).build().unwrap();
+    // The user layer's four-word phrase is longer than the default's
+    // `nie wieder`, which it begins.
+    let a = analyzer.analyze("Nie wieder so gut gegessen");
+    assert_eq!(a.hits()[0].term(), "Nie wieder so gut");
+    assert_eq!(a.hits()[0].valence(), 2.0);
+    // Where the user's phrase does not go on, the default's counts.
+    let a = analyzer.analyze("Nie wieder so einen Laden");
+    assert_eq!(a.hits()[0].term(), "Nie wieder");
+    assert!(a.hits()[0].valence() < 0.0);
+    // A phrase of the user layer alone; its first words are no phrase.
+    let a = analyzer.analyze("Es hat sich gelohnt");
+    assert_eq!(a.hits()[0].term(), "hat sich gelohnt");
+    assert!(analyzer.analyze("Es hat sich gelegt").hits().is_empty());
+}
+
+#[test]
 fn without_default_lexicon_only_user_layers_count() {
     let analyzer = Analyzer::builder().default_lexicon(false).build().unwrap();
     assert!(analyzer.analyze("Das ist toll und super!").is_neutral());
