@@ -53,19 +53,23 @@ impl Tokenizer {
                         out.push(Token { text: &text[span.clone()], span, kind: TokenKind::Url });
                         from += len;
                     }
-                    if from == end || plain_chunk(text, from, end, out) {
-                        // Done by hand.
+                    if from == end {
+                        // Done.
                     } else if emoticon_len(text, from).is_some_and(|len| from + len == end) {
                         // A chunk that is one face (`:-)`, `xD`, `<3`): the
                         // segmenter would make one emoticon token of it
                         // too (its first check is for a URL, which no face
-                        // is).
+                        // is). Asked before the plain path, which refuses
+                        // any chunk that opens with a face after testing
+                        // for it: a text of faces paid for the test twice.
                         let span = from..end;
                         out.push(Token {
                             text: &text[span.clone()],
                             span,
                             kind: TokenKind::Emoticon,
                         });
+                    } else if plain_chunk(text, from, end, out) {
+                        // Done by hand.
                     } else {
                         segment(text, from, end, out);
                     }

@@ -150,7 +150,9 @@ impl Scorer<'_> {
                         continue;
                     }
                 };
-                let mut rules = Vec::new();
+                // Room for the usual few rules at once (most hits get two or
+                // three): growing from empty reallocated up to three times.
+                let mut rules = Vec::with_capacity(4);
                 let base = found.entry.weight;
                 let mut v = base;
                 match found.via {
