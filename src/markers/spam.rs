@@ -90,7 +90,7 @@ pub(crate) fn detect(
 /// shorter than [`RepeatDetector::MIN_CHARS`] (`Danke!`, `+1`) are
 /// ignored, since people do write those independently.
 ///
-/// Memory is bounded by `capacity`, at about 22 bytes a text plus its id.
+/// Memory is bounded by `capacity`, at about 27 bytes a text plus its id.
 /// Texts are remembered in two generations of `capacity / 2`: when the
 /// newer one is full, the older one is forgotten. A dump of any length is
 /// thus searched for repeats among at least the last `capacity / 2`

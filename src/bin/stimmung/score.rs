@@ -20,7 +20,8 @@ use crate::input::{self, Options, Progress, Record};
 use crate::output::Writer;
 use crate::summary::Summary;
 
-/// Texts remembered for repeat detection (64-bit hashes: 8 MB at most).
+/// Texts remembered for repeat detection (about 27 bytes each plus the id:
+/// ~27 MB and the ids at most; always the last 500,000).
 const REPEAT_CAPACITY: usize = 1_000_000;
 /// A chunk also ends once its texts reach this many bytes: a chunk's
 /// analyses are held at once, and those of long reviews are large (a hit
