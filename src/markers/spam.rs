@@ -272,12 +272,7 @@ impl FoldedBytes for Vec<u8> {
 /// lookup. A space cannot occur in a folded word, so the result names the
 /// word sequence unambiguously.
 fn fold_words(text: &str, out: &mut impl FoldedBytes) {
-    // Whether a word has been written, and whether whitespace followed it:
-    // the separator is written before the next word byte, so none trails
-    // and a soft hyphen between two spaces (folded to nothing) makes no
-    // empty word.
-    let mut started = false;
-    let mut gap = false;
+    let mut words = Words { out, started: false, gap: false };
     // The folding of one character outside ASCII.
     let mut folded = String::new();
     let bytes = text.as_bytes();
@@ -285,34 +280,52 @@ fn fold_words(text: &str, out: &mut impl FoldedBytes) {
     while i < bytes.len() {
         let mapped = FOLDED_ASCII[usize::from(bytes[i])];
         if mapped < 0x80 {
-            if gap {
-                out.push(b' ');
-                gap = false;
-            }
-            out.push(mapped);
-            started = true;
+            words.push(&[mapped]);
             i += 1;
         } else if mapped == SPACE {
-            gap = started;
+            words.space();
             i += 1;
         } else {
             let c = text[i..].chars().next().unwrap_or_default();
             i += c.len_utf8();
             if c.is_whitespace() {
-                gap = started;
-                continue;
-            }
-            folded.clear();
-            normalize::push_folded(c, &mut folded);
-            for &b in folded.as_bytes() {
-                if gap {
-                    out.push(b' ');
-                    gap = false;
-                }
-                out.push(b);
-                started = true;
+                words.space();
+            } else {
+                folded.clear();
+                normalize::push_folded(c, &mut folded);
+                words.push(folded.as_bytes());
             }
         }
+    }
+}
+
+/// [`fold_words`]'s output: word bytes, and one space between words.
+struct Words<'o, O> {
+    out: &'o mut O,
+    /// Whether a word byte has been written.
+    started: bool,
+    /// Whether whitespace came since: the separator is written before the
+    /// next word byte, so none trails, and a soft hyphen between two spaces
+    /// (folded to nothing) makes no empty word.
+    gap: bool,
+}
+
+impl<O: FoldedBytes> Words<'_, O> {
+    #[inline(always)]
+    fn push(&mut self, word_bytes: &[u8]) {
+        for &b in word_bytes {
+            if self.gap {
+                self.out.push(b' ');
+                self.gap = false;
+            }
+            self.out.push(b);
+            self.started = true;
+        }
+    }
+
+    #[inline(always)]
+    fn space(&mut self) {
+        self.gap = self.started;
     }
 }
 
