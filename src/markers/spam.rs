@@ -30,6 +30,11 @@ const ENGLISH: &[&str] = &[
 /// words).
 const MAX_PRAISE_WORDS: usize = 30;
 
+/// A referral (`Weitere Informationen unter …`) ends a long announcement as
+/// often as a spam comment; spam is short. A museum's 200-word post on its
+/// special trains, ending in its own address, is no spam.
+const MAX_REFERRAL_WORDS: usize = 80;
+
 pub(crate) fn detect(
     set: &MarkerSet,
     matches: &[Match],
@@ -67,15 +72,16 @@ pub(crate) fn detect(
         let has_link = url.is_some()
             || author_is_link
             || meta.author_url.is_some_and(|u| !u.trim().is_empty());
-        let category = if pattern.category == "referral" && has_link {
-            "referral"
-        } else if pattern.category == "praise_en" && is_english {
-            "english_praise"
-        } else if has_link && words.len() <= MAX_PRAISE_WORDS {
-            "link_drop"
-        } else {
-            continue;
-        };
+        let category =
+            if pattern.category == "referral" && has_link && words.len() <= MAX_REFERRAL_WORDS {
+                "referral"
+            } else if pattern.category == "praise_en" && is_english {
+                "english_praise"
+            } else if has_link && words.len() <= MAX_PRAISE_WORDS {
+                "link_drop"
+            } else {
+                continue;
+            };
         flags.push(Flag::new(text, kind, category, start..end, &pattern.id, evidence));
         // One spam flag per comment says it all.
         break;
