@@ -258,6 +258,63 @@ fn no_shows_cancellations_and_detours_are_experiences() {
 }
 
 #[test]
+fn everyday_complaints_beyond_the_railway() {
+    let analyzer = Analyzer::new();
+    let patterns = |text: &str| -> Vec<String> {
+        analyzer
+            .analyze(text)
+            .flags()
+            .iter()
+            .filter(|f| f.kind() == MarkerKind::NegativeExperience)
+            .map(|f| f.pattern().to_string())
+            .collect()
+    };
+    for (text, pattern) in [
+        ("Habe meinen Anschluss in Hannover verpasst.", "waiting/anschluss_verpasst"),
+        ("Ich habe jetzt dreimal angerufen und nachgefragt.", "no_answer/mehrfach_nachgefragt"),
+        ("Der Zug war heute wieder total überfüllt.", "defect/ueberfuellt"),
+        ("Im Waggon ist es heute wie in der Sauna.", "defect/sauna"),
+        ("Mein Ticket wurde vom Schaffner nicht anerkannt.", "refusal/ticket_nicht_anerkannt"),
+        ("Wir mussten 60 Euro Strafe zahlen.", "refusal/strafe_gezahlt"),
+        ("Gestern kam eine Mahnung, obwohl ich längst bezahlt habe.", "refusal/mahnung_trotz"),
+        ("Meine Kündigung wurde bis heute nicht bestätigt.", "refusal/kuendigung_nicht_bestaetigt"),
+        ("Meine Kündigung wird seit Monaten ignoriert.", "refusal/kuendigung_ignoriert"),
+        (
+            "Die Fahrkarte ist angeblich ungültig, sagt mir der Schaffner.",
+            "refusal/ticket_ungueltig",
+        ),
+        ("Die Vase wurde mir zerbrochen geliefert.", "defect/beschaedigt_angekommen"),
+        (
+            "Die Mitarbeiterin hat mich herablassend behandelt.",
+            "rude_treatment/unhoeflich_behandelt",
+        ),
+        ("Unser Zug steht auf freier Strecke.", "stranded/freie_strecke"),
+        ("Uns wurde ein Vertrag untergeschoben.", "bad_experience/untergeschoben"),
+        ("Nach dem Ärger wechsle ich jetzt den Anbieter.", "never_again/anbieter_wechseln"),
+    ] {
+        assert!(
+            patterns(text).iter().any(|p| p.starts_with(pattern)),
+            "{text}: {:?}",
+            patterns(text)
+        );
+    }
+    // Controls, most from SB-10k, PotTS and Wikipedia, where earlier
+    // drafts of these cues fired: a comparison, a condition, a court, a
+    // fridge, an exclamation, news about someone else.
+    for text in [
+        "Im Westen sind die Hörsäle heute überfüllter als im Osten.",
+        "Wenn er sich nicht entschuldigt, wähle ich SPD!",
+        "Das Gericht hat die Klage heute abgewiesen.",
+        "Ich schaff mir ne Mikro und n Kühlschrank in meine Küche an.",
+        "Absolute Frechheit! #KeinGentleman",
+        "Ein ehemaliger Kunde hat die Firma verklagt.",
+        "Ich habe den Anschluss noch erwischt, auf dem Weg zum Anschlusszug.",
+    ] {
+        assert!(patterns(text).is_empty(), "{text}: {:?}", patterns(text));
+    }
+}
+
+#[test]
 fn descriptions_are_no_experiences() {
     let analyzer = Analyzer::new();
     let experience = |text: &str| {
