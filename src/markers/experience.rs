@@ -25,6 +25,9 @@ use crate::markers::MarkerKind;
 use crate::normalize;
 use crate::token::{Token, TokenKind};
 
+/// Cues that, followed by a bad thing, wish it gone (see [`detect`]).
+const WISH_CUES: &[&str] = &["never_again/nie_wieder"];
+
 /// First-person words; colloquial German drops the pronoun (`hab`, `bin`).
 const FIRST_PERSON: &[&str] = &[
     "ich", "hab", "bin", "erlebe", "mich", "mir", "mein", "meine", "meinen", "meinem", "meiner",
@@ -121,15 +124,45 @@ pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<
         let sentence = &cx.scored[m.sentence];
         let sentence_hits = f.hits;
         // The sentence's polarity without the cue's own words: `Nie wieder
-        // so ein schönes Konzert` is nostalgia, not a complaint.
+        // so ein schönes Konzert` is nostalgia, not a complaint. Own words
+        // only: between the parts of a cue found in any order, other words
+        // still count (`nutzlos` in `Die Bahn steht nur nutzlos herum`).
         let (cue_start, cue_end) = (cx.tokens[m.first].span.start, cx.tokens[m.last].span.end);
         let lo = sentence_hits.partition_point(|h| h.end <= cue_start);
         let hi = sentence_hits.partition_point(|h| h.start < cue_end).max(lo);
         let in_sentence = |h: &&Hit| h.start >= sentence.start && h.end <= sentence.end;
-        let inside_cue = || sentence_hits[lo..hi].iter().filter(in_sentence);
+        let own_hits: Vec<bool> = sentence_hits[lo..hi]
+            .iter()
+            .map(|h| {
+                h.start == cue_start || h.end == cue_end || {
+                    normalize::fold_into(&cx.text[h.start..h.end], &mut own_folded);
+                    set.names_word(m.pattern, &own_folded)
+                }
+            })
+            .collect();
+        let inside_cue = || {
+            sentence_hits[lo..hi]
+                .iter()
+                .zip(&own_hits)
+                .filter(|(_, &own)| own)
+                .map(|(h, _)| h)
+                .filter(in_sentence)
+        };
         let rest = f.sum - inside_cue().map(|h| h.contribution).sum::<f64>();
         if rest > 0.0 {
             continue; // a good (or mixed-positive) experience
+        }
+        // `Nie wieder Chaos`, `Nie wieder Krieg`: never again *a bad thing*
+        // is a wish, not a complaint. The complaint names what it leaves
+        // (`Nie wieder Bahn!`, `Nie wieder bestelle ich hier`).
+        if WISH_CUES.contains(&pattern.id.as_str()) {
+            let bad_thing = cx.tokens.get(m.last + 1).is_some_and(|t| {
+                t.kind == TokenKind::Word
+                    && sentence_hits.iter().any(|h| h.start == t.span.start && h.contribution < 0.0)
+            });
+            if bad_thing {
+                continue;
+            }
         }
         // Weak cues (`?name`: `warten`, `Wartezeit`) also need a negative
         // word besides the cue itself: `Ich warte gespannt auf die nächste
