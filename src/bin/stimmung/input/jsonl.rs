@@ -1,6 +1,7 @@
 //! JSON Lines: one object per line with a text field (dotted paths allowed:
 //! `comment.body`).
 
+use std::borrow::Cow;
 use std::io::BufRead;
 
 use serde_json::Value;
@@ -11,11 +12,24 @@ use super::{field, field_mut, limit, Counting, Options, Record};
 pub struct Reader<'o, R> {
     lines: Lines<R>,
     opts: &'o Options,
+    /// The top-level keys that the options' paths start with.
+    wanted: Vec<String>,
 }
 
 impl<'o, R: BufRead> Reader<'o, R> {
     pub fn new(name: String, input: Counting<R>, opts: &'o Options) -> Self {
-        Reader { lines: Lines::new(name, input), opts }
+        let paths = [&opts.text_field, &opts.id_field, &opts.author_field, &opts.url_field]
+            .into_iter()
+            .chain(&opts.thread_field)
+            .chain(&opts.keep);
+        let mut wanted: Vec<String> = Vec::new();
+        for path in paths {
+            let top = path.split('.').next().unwrap_or(path);
+            if !wanted.iter().any(|w| w == top) {
+                wanted.push(top.to_string());
+            }
+        }
+        Reader { lines: Lines::new(name, input), opts, wanted }
     }
 }
 
@@ -26,7 +40,7 @@ impl<R: BufRead> Iterator for Reader<'_, R> {
         Some(match self.lines.next_line()? {
             Err(rec) => rec,
             Ok(Line { number: line_no, bytes: raw, input: name }) => limit(
-                parse(name, line_no, raw, self.opts),
+                parse(name, line_no, raw, self.opts, &self.wanted),
                 name,
                 line_no,
                 self.opts.max_record_bytes,
@@ -35,7 +49,7 @@ impl<R: BufRead> Iterator for Reader<'_, R> {
     }
 }
 
-fn parse(name: &str, line_no: usize, raw: &[u8], opts: &Options) -> Record {
+fn parse(name: &str, line_no: usize, raw: &[u8], opts: &Options, wanted: &[String]) -> Record {
     let fallback = Value::from(line_no);
     let text = match std::str::from_utf8(raw) {
         Ok(t) => t,
@@ -44,7 +58,12 @@ fn parse(name: &str, line_no: usize, raw: &[u8], opts: &Options) -> Record {
             return Record::error(fallback, msg);
         }
     };
-    let mut value: Value = match serde_json::from_str(text) {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let parsed = serde::de::DeserializeSeed::deserialize(Wanted(wanted), &mut de).and_then(|v| {
+        de.end()?;
+        Ok(v)
+    });
+    let mut value = match parsed {
         Ok(v) => v,
         Err(e) => return Record::error(fallback, format!("{name}:{line_no}: malformed JSON: {e}")),
     };
@@ -69,4 +88,162 @@ fn parse(name: &str, line_no: usize, raw: &[u8], opts: &Options) -> Record {
         None => Err(format!("{name}:{line_no}: no field `{}`", opts.text_field)),
     };
     rec
+}
+
+/// Reads one JSON value, building only the fields a record needs: an object
+/// keeps its keys in the list (whole, as `Value`s, so that dotted paths and
+/// passed-through fields read them as before), every other field is parsed
+/// for validity and dropped. Comment exports carry many fields (author
+/// objects, timestamps, counters, nested replies) that would otherwise each
+/// become a `Value` with its own allocations, only to be freed unread. Any
+/// other JSON value reads as `null`: it has no fields either way.
+struct Wanted<'w>(&'w [String]);
+
+impl<'de> serde::de::DeserializeSeed<'de> for Wanted<'_> {
+    type Value = Value;
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, de: D) -> Result<Value, D::Error> {
+        de.deserialize_any(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for Wanted<'_> {
+    type Value = Value;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a JSON value")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let mut fields = serde_json::Map::new();
+        while let Some(Key(key)) = map.next_key::<Key<'de>>()? {
+            if self.0.iter().any(|w| *w == key) {
+                fields.insert(key.into_owned(), map.next_value()?);
+            } else {
+                map.next_value::<serde::de::IgnoredAny>()?;
+            }
+        }
+        Ok(Value::Object(fields))
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+        Ok(Value::Null)
+    }
+
+    fn visit_bool<E>(self, _: bool) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_str<E>(self, _: &str) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+    fn visit_unit<E>(self) -> Result<Value, E> {
+        Ok(Value::Null)
+    }
+}
+
+/// An object key, borrowed from the line unless it had escapes: skipping a
+/// field then allocates nothing.
+struct Key<'de>(Cow<'de, str>);
+
+impl<'de> serde::Deserialize<'de> for Key<'de> {
+    fn deserialize<D: serde::Deserializer<'de>>(de: D) -> Result<Self, D::Error> {
+        struct KeyVisitor;
+
+        impl<'de> serde::de::Visitor<'de> for KeyVisitor {
+            type Value = Key<'de>;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("an object key")
+            }
+
+            fn visit_borrowed_str<E>(self, key: &'de str) -> Result<Key<'de>, E> {
+                Ok(Key(Cow::Borrowed(key)))
+            }
+
+            fn visit_str<E>(self, key: &str) -> Result<Key<'de>, E> {
+                Ok(Key(Cow::Owned(key.to_string())))
+            }
+        }
+
+        de.deserialize_str(KeyVisitor)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{read as read_input, InputFormat};
+    use super::*;
+
+    fn options(text_field: &str, keep: &[&str]) -> Options {
+        Options {
+            text_field: text_field.to_string(),
+            id_field: "id".to_string(),
+            author_field: "author".to_string(),
+            url_field: "author_url".to_string(),
+            thread_field: Some("thread".to_string()),
+            keep: keep.iter().map(|k| k.to_string()).collect(),
+            include_pingbacks: false,
+            include_deleted: false,
+            max_record_bytes: 1 << 20,
+        }
+    }
+
+    fn read(line: &str, opts: &Options) -> Record {
+        let mut reader =
+            read_input("in.jsonl".to_string(), line.as_bytes(), InputFormat::Jsonl, opts);
+        let rec = reader.next().expect("one record");
+        assert!(reader.next().is_none());
+        rec
+    }
+
+    #[test]
+    fn only_the_wanted_fields_are_read_and_the_rest_is_checked() {
+        let opts = options("comment.body", &["meta", "likes"]);
+        let line = r#"{"id":"c1","skip":{"deep":[1,{"x":"\u00e4"}],"n":null},"comment":{"body":"Gut!","x":1},
+            "author":"Anna","likes":3,"meta":{"a":[true]},"te\u0078t":"not this","thread":7}"#
+            .replace('\n', "");
+        let rec = read(&line, &opts);
+        assert_eq!(rec.id, Value::from("c1"));
+        assert_eq!(rec.text.as_deref(), Ok("Gut!"));
+        assert_eq!(rec.author.as_deref(), Some("Anna"));
+        assert_eq!(rec.thread.as_deref(), Some("7"));
+        assert_eq!(rec.meta["likes"], Value::from(3));
+        assert_eq!(rec.meta["meta"], serde_json::json!({"a": [true]}));
+        // Skipped fields are still parsed: broken JSON inside one is an error.
+        let broken = r#"{"id":1,"skip":{"deep":[1,}, "comment":{"body":"x"}}"#;
+        let err = read(broken, &opts).text.unwrap_err();
+        assert!(err.starts_with("in.jsonl:1: malformed JSON"), "{err}");
+        let trailing = r#"{"id":1,"comment":{"body":"x"}} trailing"#;
+        assert!(read(trailing, &opts).text.unwrap_err().contains("malformed JSON"));
+    }
+
+    #[test]
+    fn escaped_and_repeated_keys_read_as_json_says() {
+        let opts = options("text", &[]);
+        let rec = read(r#"{"te\u0078t":"first","id":2,"text":"last"}"#, &opts);
+        assert_eq!(rec.text.as_deref(), Ok("last"));
+        assert_eq!(rec.id, Value::from(2));
+        let rec = read(r#"{"te\u0078t":"escaped"}"#, &opts);
+        assert_eq!(rec.text.as_deref(), Ok("escaped"));
+    }
+
+    #[test]
+    fn a_line_that_is_no_object_has_no_text() {
+        let opts = options("text", &[]);
+        for line in [r#"["text","x"]"#, r#""text""#, "3", "null", "true"] {
+            let rec = read(line, &opts);
+            assert_eq!(rec.text.unwrap_err(), "in.jsonl:1: no field `text`", "{line}");
+            assert_eq!(rec.id, Value::from(1));
+        }
+    }
 }
