@@ -457,8 +457,11 @@ impl Pattern {
 }
 
 /// The anchor: the required word with the longest shortest key (long keys
-/// are rare in text).
+/// are rare in text), a function word counting as shortest of all: `&
+/// zug|bus kam nicht|nie` is anchored by `kam`, not by `nicht`, which is in
+/// every other sentence and would have the pattern tried there.
 fn anchor_elem(elems: &[Elem]) -> Option<usize> {
+    let rarity = |k: &Key| if FUNCTION_WORDS.contains(&k.text.as_str()) { 0 } else { k.text.len() };
     elems
         .iter()
         .enumerate()
@@ -466,9 +469,19 @@ fn anchor_elem(elems: &[Elem]) -> Option<usize> {
             Elem::Word { keys, optional: false } => Some((i, keys)),
             _ => None,
         })
-        .max_by_key(|(_, keys)| keys.iter().map(|k| k.text.len()).min().unwrap_or(0))
+        .max_by_key(|(_, keys)| keys.iter().map(rarity).min().unwrap_or(0))
         .map(|(i, _)| i)
 }
+
+/// Frequent words (as keys: folded, stemmed where a stem key would be) that
+/// no pattern should be anchored by while it has a rarer word.
+const FUNCTION_WORDS: &[&str] = &[
+    "nicht", "nie", "kein", "keine", "ich", "wir", "sie", "es", "ihr", "uns", "mir", "mich", "und",
+    "oder", "aber", "ist", "war", "hat", "hab", "wird", "werd", "kann", "zu", "die", "der", "das",
+    "den", "dem", "ein", "eine", "mit", "auf", "fuer", "von", "im", "in", "an", "am", "so", "wie",
+    "noch", "mal", "schon", "imm", "immer", "jetzt", "nur", "auch", "doch", "mehr", "sehr", "bei",
+    "nach", "aus", "um", "wenn", "dass", "als",
+];
 
 #[cfg(test)]
 mod tests {
@@ -481,6 +494,23 @@ mod tests {
         let p = parse(&text, &Stemmer::new(), &mut vocab).unwrap().remove(0);
         vocab.seal();
         (p, vocab)
+    }
+
+    /// The texts of the anchor's keys.
+    fn anchor(expr: &str) -> Vec<String> {
+        let (p, _) = pat(expr);
+        p.anchor_keys().iter().map(|k| k.text.clone()).collect()
+    }
+
+    #[test]
+    fn patterns_are_anchored_by_a_rare_word() {
+        // Longest shortest key; function words count as shortest of all.
+        assert_eq!(anchor("& zug|bus kam|kamen nicht|nie"), ["kam", "kam"]);
+        assert_eq!(anchor("& nicht|nie zug|bus kam"), ["kam"]);
+        assert_eq!(anchor("zu spekulationen"), ["spekulation"]);
+        // Only function words: one of them still anchors it.
+        assert_eq!(anchor("nicht mit uns").len(), 1);
+        assert_eq!(anchor("nicht? mit? gerüchten"), ["geruecht"]);
     }
 
     fn find(expr: &str, text: &str) -> Vec<String> {
