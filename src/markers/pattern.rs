@@ -171,6 +171,7 @@ pub(crate) fn parse(
     let mut out = Vec::new();
     let mut section: Option<(String, String)> = None;
     let mut folded = String::new();
+    let frequent = FrequentKeys::new(stemmer);
     for (i, raw) in text.lines().enumerate() {
         let line = i + 1;
         let err = |message: String| PatternError { line, message };
@@ -223,7 +224,7 @@ pub(crate) fn parse(
             return Err(err(format!("pattern {name:?}: gaps make no sense in an `&` pattern")));
         }
         let id = format!("{category}/{name}");
-        let anchor = anchor_elem(&elems);
+        let anchor = anchor_elem(&elems, &frequent);
         out.push(Pattern { id, kind, category, unordered, strong, weak, elems, anchor });
     }
     Ok(out)
@@ -456,12 +457,18 @@ impl Pattern {
     }
 }
 
-/// The anchor: the required word with the longest shortest key (long keys
-/// are rare in text), a function word counting as shortest of all: `&
-/// zug|bus kam nicht|nie` is anchored by `kam`, not by `nicht`, which is in
-/// every other sentence and would have the pattern tried there.
-fn anchor_elem(elems: &[Elem]) -> Option<usize> {
-    let rarity = |k: &Key| if FUNCTION_WORDS.contains(&k.text.as_str()) { 0 } else { k.text.len() };
+/// The anchor: the required word that is rarest in text, judged by its
+/// commonest key. A key among [`FREQUENT_WORDS`] counts as commoner than any
+/// other, the more so the higher it stands there; among the rest, longer is
+/// rarer. So `& zug|bus kam nicht|nie` is anchored by `kam`, not by `nicht`
+/// (in every other sentence: the pattern would be tried there), and `immer
+/// noch nicht` by `immer`.
+fn anchor_elem(elems: &[Elem], frequent: &FrequentKeys) -> Option<usize> {
+    // Larger is rarer.
+    let rarity = |k: &Key| match frequent.rank(&k.text) {
+        Some(rank) => (0, rank),
+        None => (1, k.text.len()),
+    };
     elems
         .iter()
         .enumerate()
@@ -469,19 +476,48 @@ fn anchor_elem(elems: &[Elem]) -> Option<usize> {
             Elem::Word { keys, optional: false } => Some((i, keys)),
             _ => None,
         })
-        .max_by_key(|(_, keys)| keys.iter().map(rarity).min().unwrap_or(0))
+        .max_by_key(|(_, keys)| keys.iter().map(rarity).min().unwrap_or((0, 0)))
         .map(|(i, _)| i)
 }
 
-/// Frequent words (as keys: folded, stemmed where a stem key would be) that
-/// no pattern should be anchored by while it has a rarer word.
-const FUNCTION_WORDS: &[&str] = &[
-    "nicht", "nie", "kein", "keine", "ich", "wir", "sie", "es", "ihr", "uns", "mir", "mich", "und",
-    "oder", "aber", "ist", "war", "hat", "hab", "wird", "werd", "kann", "zu", "die", "der", "das",
-    "den", "dem", "ein", "eine", "mit", "auf", "fuer", "von", "im", "in", "an", "am", "so", "wie",
-    "noch", "mal", "schon", "imm", "immer", "jetzt", "nur", "auch", "doch", "mehr", "sehr", "bei",
-    "nach", "aus", "um", "wenn", "dass", "als",
+/// The commonest German words, commonest first (general word-frequency
+/// lists: articles, pronouns, auxiliaries, particles). Only their order
+/// matters, and only for choosing anchors: a wrong rank costs speed, never
+/// a match.
+const FREQUENT_WORDS: &[&str] = &[
+    "die", "der", "und", "in", "zu", "den", "das", "nicht", "von", "sie", "ist", "des", "sich",
+    "mit", "dem", "dass", "er", "es", "ein", "ich", "auf", "so", "eine", "auch", "als", "an",
+    "nach", "wie", "im", "für", "man", "aber", "aus", "durch", "wenn", "nur", "war", "noch",
+    "werden", "bei", "hat", "wir", "was", "wird", "sein", "einen", "sind", "oder", "zur", "um",
+    "haben", "einer", "mir", "über", "ihm", "diese", "einem", "ihr", "uns", "da", "zum", "kann",
+    "doch", "vor", "dieser", "mich", "ihn", "du", "hatte", "mehr", "am", "denn", "nun", "sehr",
+    "schon", "hier", "bis", "habe", "ihre", "dann", "ihnen", "alle", "wieder", "meine", "ganz",
+    "wo", "muss", "ohne", "ja", "wurde", "jetzt", "immer", "würde", "weil", "nichts", "alles",
+    "will", "viel", "mein", "also", "soll", "etwas", "keine", "ob", "dir", "kein", "mal", "gibt",
+    "gut", "heute", "bitte", "nie",
 ];
+
+/// [`FREQUENT_WORDS`] as pattern keys are written: folded, and stemmed.
+struct FrequentKeys(std::collections::HashMap<String, usize>);
+
+impl FrequentKeys {
+    fn new(stemmer: &Stemmer) -> FrequentKeys {
+        let mut keys = std::collections::HashMap::new();
+        let mut folded = String::new();
+        for (rank, word) in FREQUENT_WORDS.iter().enumerate() {
+            normalize::fold_into(word, &mut folded);
+            let stem = stemmer.stem(&folded).into_owned();
+            // The commonest rank wins where two words share a key.
+            keys.entry(stem).or_insert(rank);
+            keys.entry(folded.clone()).or_insert(rank);
+        }
+        FrequentKeys(keys)
+    }
+
+    fn rank(&self, key: &str) -> Option<usize> {
+        self.0.get(key).copied()
+    }
+}
 
 #[cfg(test)]
 mod tests {
