@@ -222,8 +222,9 @@ fn opening_thanks_is_no_good_experience() {
     assert!(!has_experience(sincere).0, "{sincere}");
 }
 
-#[test]
-fn no_shows_cancellations_and_detours_are_experiences() {
+/// Each text of `cues` gets a negative-experience flag whose pattern starts
+/// with the one given; no text of `controls` gets one.
+fn check_experience_cues(cues: &[(&str, &str)], controls: &[&str]) {
     let analyzer = Analyzer::new();
     let patterns = |text: &str| -> Vec<String> {
         analyzer
@@ -234,9 +235,20 @@ fn no_shows_cancellations_and_detours_are_experiences() {
             .map(|f| f.pattern().to_string())
             .collect()
     };
+    for (text, pattern) in cues {
+        let found = patterns(text);
+        assert!(found.iter().any(|p| p.starts_with(pattern)), "{text}: {found:?}");
+    }
+    for text in controls {
+        assert!(patterns(text).is_empty(), "{text}: {:?}", patterns(text));
+    }
+}
+
+#[test]
+fn no_shows_cancellations_and_detours_are_experiences() {
     // A train named by its type, a no-show, having to walk: cues found in
     // real feedback (GermEval heldout6) and said in many other ways.
-    for (text, pattern) in [
+    let cues = [
         ("@DB_Bahn IC 2073 ab Niebüll nach Berlin fällt aus. Was tun?", "waiting/zug_ausfall"),
         ("Unsere Bahn kam heute einfach nicht.", "waiting/nicht_gekommen"),
         (
@@ -244,37 +256,20 @@ fn no_shows_cancellations_and_detours_are_experiences() {
             "waiting/nicht_gekommen",
         ),
         ("Wir mussten wieder zum Hauptbahnhof zurücklaufen.", "stranded/ausweichen_muessen"),
-    ] {
-        assert!(
-            patterns(text).iter().any(|p| p.starts_with(pattern)),
-            "{text}: {:?}",
-            patterns(text)
-        );
-    }
+    ];
     // Controls: `Fall` is no `fallen`, advice in the second person is no
     // report, a train that comes is none.
-    for text in [
+    let controls = [
         "Auf jeden Fall wird die Strecke ab dem nächsten Fahrplanwechsel vom IC befahren.",
         "Dann musst du wirklich hier laufen, Hasen sind manchmal auch unterwegs :)",
         "Mein Zug kam heute pünktlich, danke!",
-    ] {
-        assert!(patterns(text).is_empty(), "{text}: {:?}", patterns(text));
-    }
+    ];
+    check_experience_cues(&cues, &controls);
 }
 
 #[test]
 fn everyday_complaints_beyond_the_railway() {
-    let analyzer = Analyzer::new();
-    let patterns = |text: &str| -> Vec<String> {
-        analyzer
-            .analyze(text)
-            .flags()
-            .iter()
-            .filter(|f| f.kind() == MarkerKind::NegativeExperience)
-            .map(|f| f.pattern().to_string())
-            .collect()
-    };
-    for (text, pattern) in [
+    let cues = [
         ("Habe meinen Anschluss in Hannover verpasst.", "waiting/anschluss_verpasst"),
         ("Ich habe jetzt dreimal angerufen und nachgefragt.", "no_answer/mehrfach_nachgefragt"),
         ("Der Zug war heute wieder total überfüllt.", "defect/ueberfuellt"),
@@ -296,17 +291,11 @@ fn everyday_complaints_beyond_the_railway() {
         ("Unser Zug steht auf freier Strecke.", "stranded/freie_strecke"),
         ("Uns wurde ein Vertrag untergeschoben.", "bad_experience/untergeschoben"),
         ("Nach dem Ärger wechsle ich jetzt den Anbieter.", "never_again/anbieter_wechseln"),
-    ] {
-        assert!(
-            patterns(text).iter().any(|p| p.starts_with(pattern)),
-            "{text}: {:?}",
-            patterns(text)
-        );
-    }
+    ];
     // Controls, most from SB-10k, PotTS and Wikipedia, where earlier
     // drafts of these cues fired: a comparison, a condition, a court, a
     // fridge, an exclamation, news about someone else.
-    for text in [
+    let controls = [
         "Im Westen sind die Hörsäle heute überfüllter als im Osten.",
         "Wenn er sich nicht entschuldigt, wähle ich SPD!",
         "Das Gericht hat die Klage heute abgewiesen.",
@@ -314,9 +303,8 @@ fn everyday_complaints_beyond_the_railway() {
         "Absolute Frechheit! #KeinGentleman",
         "Ein ehemaliger Kunde hat die Firma verklagt.",
         "Ich habe den Anschluss noch erwischt, auf dem Weg zum Anschlusszug.",
-    ] {
-        assert!(patterns(text).is_empty(), "{text}: {:?}", patterns(text));
-    }
+    ];
+    check_experience_cues(&cues, &controls);
 }
 
 #[test]
