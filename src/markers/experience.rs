@@ -131,24 +131,18 @@ pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<
         let lo = sentence_hits.partition_point(|h| h.end <= cue_start);
         let hi = sentence_hits.partition_point(|h| h.start < cue_end).max(lo);
         let in_sentence = |h: &&Hit| h.start >= sentence.start && h.end <= sentence.end;
-        let own_hits: Vec<bool> = sentence_hits[lo..hi]
-            .iter()
-            .map(|h| {
-                h.start == cue_start || h.end == cue_end || {
-                    normalize::fold_into(&cx.text[h.start..h.end], &mut own_folded);
-                    set.names_word(m.pattern, &own_folded)
-                }
-            })
-            .collect();
-        let inside_cue = || {
-            sentence_hits[lo..hi]
-                .iter()
-                .zip(&own_hits)
-                .filter(|(_, &own)| own)
-                .map(|(h, _)| h)
-                .filter(in_sentence)
-        };
-        let rest = f.sum - inside_cue().map(|h| h.contribution).sum::<f64>();
+        let (mut own_sum, mut own_negatives) = (0.0, 0);
+        for h in sentence_hits[lo..hi].iter().filter(in_sentence) {
+            let own = h.start == cue_start || h.end == cue_end || {
+                normalize::fold_into(&cx.text[h.start..h.end], &mut own_folded);
+                set.names_word(m.pattern, &own_folded)
+            };
+            if own {
+                own_sum += h.contribution;
+                own_negatives += usize::from(h.contribution < 0.0);
+            }
+        }
+        let rest = f.sum - own_sum;
         if rest > 0.0 {
             continue; // a good (or mixed-positive) experience
         }
@@ -167,8 +161,7 @@ pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<
         // Weak cues (`?name`: `warten`, `Wartezeit`) also need a negative
         // word besides the cue itself: `Ich warte gespannt auf die nächste
         // Staffel` is no complaint.
-        let negative_inside = inside_cue().filter(|h| h.contribution < 0.0).count();
-        let negative_elsewhere = f.negatives > negative_inside;
+        let negative_elsewhere = f.negatives > own_negatives;
         if pattern.weak && !negative_elsewhere {
             continue;
         }
