@@ -175,6 +175,30 @@ fn repeated_texts_and_author_urls_mark_spam() {
 }
 
 #[test]
+fn repeat_window_bounds_what_is_remembered() {
+    let text = |n: usize| format!("Das ist ein ganz gewöhnlicher Kommentar Nummer {n}.");
+    // Texts 0, 1, 2, then 0 again: a window of 2 keeps the last one or two
+    // texts, so 0 is forgotten by then; the default window keeps it.
+    let input: String = [0, 1, 2, 0]
+        .iter()
+        .enumerate()
+        .map(|(id, &n)| format!("{{\"id\": {id}, \"text\": \"{}\"}}\n", text(n)))
+        .collect();
+    let repeated = |args: &[&str]| -> Vec<bool> {
+        let out = stimmung(&[&["score"], args, &["-"]].concat(), input.as_bytes());
+        lines(&out)
+            .iter()
+            .map(|r| r["flags"].as_array().unwrap().iter().any(|f| f["category"] == "repeated"))
+            .collect()
+    };
+    assert_eq!(repeated(&[]), [false, false, false, true]);
+    assert_eq!(repeated(&["--repeat-window", "2"]), [false, false, false, false]);
+    assert_eq!(repeated(&["--repeat-window", "4"]), [false, false, false, true]);
+    let help = stimmung(&["score", "--help"], b"");
+    assert!(String::from_utf8_lossy(&help.stdout).contains("[default: 200000]"));
+}
+
+#[test]
 fn markers_option_chooses_kinds() {
     let input = b"{\"text\": \"Vielen Dank f\xc3\xbcr Ihr Verst\xc3\xa4ndnis. Jetzt kaufen, nur heute!\"}\n";
     let all = lines(&stimmung(&["score", "-"], input));

@@ -116,6 +116,12 @@ pub struct ScoreArgs {
     /// record's tokens are held in memory at once.
     #[arg(long, default_value_t = 10)]
     pub max_record_mb: usize,
+    /// Distinct texts remembered for the `repeated` spam flag: at most this
+    /// many, always the last half of it (~27 bytes each plus the id: the
+    /// only memory that grows with a dump, until the window is full). Spam
+    /// repeats come in waves; raise it to catch copies further apart.
+    #[arg(long, value_name = "TEXTS", default_value_t = 200_000)]
+    pub repeat_window: usize,
     /// Records scored together (memory grows with it, not with the input).
     #[arg(long, default_value_t = 1024, hide = true)]
     pub chunk: usize,

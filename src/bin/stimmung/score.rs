@@ -20,9 +20,6 @@ use crate::input::{self, Options, Progress, Record};
 use crate::output::Writer;
 use crate::summary::Summary;
 
-/// Texts remembered for repeat detection (about 27 bytes each plus the id:
-/// ~27 MB and the ids at most; always the last 500,000).
-const REPEAT_CAPACITY: usize = 1_000_000;
 /// A chunk also ends once its texts reach this many bytes: a chunk's
 /// analyses are held at once, and those of long reviews are large (a hit
 /// per polar word).
@@ -56,7 +53,7 @@ pub fn run(args: &ScoreArgs) -> Result<ExitCode> {
         args,
         analyzer,
         writer: Writer::new(args.output_format, out, &args.keep)?,
-        repeats: RepeatDetector::new(REPEAT_CAPACITY),
+        repeats: RepeatDetector::new(args.repeat_window),
         summary: Summary::default(),
         had_errors: false,
         bar,
