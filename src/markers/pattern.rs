@@ -540,7 +540,8 @@ mod tests {
 
     #[test]
     fn patterns_are_anchored_by_a_rare_word() {
-        // Longest shortest key; function words count as shortest of all.
+        // Longest shortest key; a key among FREQUENT_WORDS counts as
+        // commoner than any other, the higher it stands the commoner.
         assert_eq!(anchor("& zug|bus kam|kamen nicht|nie"), ["kam", "kam"]);
         assert_eq!(anchor("& nicht|nie zug|bus kam"), ["kam"]);
         assert_eq!(anchor("zu spekulationen"), ["spekulation"]);
