@@ -226,6 +226,13 @@ impl RepeatDetector {
 /// Where [`fold_words`] writes.
 trait FoldedBytes {
     fn push(&mut self, byte: u8);
+
+    /// The first `n` of `bytes`.
+    fn extend_prefix(&mut self, bytes: [u8; 8], n: usize) {
+        for &b in &bytes[..n] {
+            self.push(b);
+        }
+    }
 }
 
 /// Feeds [`fold_words`]'s bytes through a stack buffer into rustc-hash's
@@ -254,6 +261,22 @@ impl FoldedBytes for WordHasher {
         }
         self.block[self.len] = byte;
         self.len += 1;
+    }
+
+    #[inline(always)]
+    fn extend_prefix(&mut self, bytes: [u8; 8], n: usize) {
+        // All eight stored at once (one move, where a copy of `n` bytes
+        // would call `memcpy`); the bytes past `n` are overwritten later.
+        // Byte by byte where the block fills up, so that the blocks, and
+        // with them the hash, do not depend on how bytes arrive.
+        if let Some(room) = self.block.get_mut(self.len..self.len + 8) {
+            room.copy_from_slice(&bytes);
+            self.len += n;
+        } else {
+            for &b in &bytes[..n] {
+                self.push(b);
+            }
+        }
     }
 }
 
@@ -284,6 +307,17 @@ fn fold_words(text: &str, out: &mut impl FoldedBytes) {
     let bytes = text.as_bytes();
     let mut i = 0;
     while i < bytes.len() {
+        // Most of a text is runs of plain ASCII word bytes: up to eight at
+        // a time, then the byte that ends the run by the table.
+        if let Some(&eight) = bytes.get(i..).and_then(|rest| rest.first_chunk::<8>()) {
+            let x = u64::from_le_bytes(eight);
+            let plain = plain_word_ascii_prefix(x);
+            words.push_prefix(ascii_lowercase(x).to_le_bytes(), plain);
+            i += plain;
+            if plain == 8 {
+                continue;
+            }
+        }
         let mapped = FOLDED_ASCII[usize::from(bytes[i])];
         if mapped < 0x80 {
             words.push(&[mapped]);
@@ -303,6 +337,38 @@ fn fold_words(text: &str, out: &mut impl FoldedBytes) {
             }
         }
     }
+}
+
+/// The byte `b` in each of a `u64`'s eight lanes.
+const fn lanes(b: u8) -> u64 {
+    u64::from_ne_bytes([b; 8])
+}
+
+/// How many of the eight bytes of `x` (in memory order) are, from the
+/// first on, printable ASCII (`!` to `~`) other than the backquote: bytes
+/// that [`FOLDED_ASCII`] maps to their lowercase. Bit tricks on the whole
+/// word: a lane below `!` borrows into its high bit, a lane above `~`
+/// carries into it. A borrow or carry can also mark lanes above a marked
+/// one, never below, so the lowest mark is exact.
+#[inline(always)]
+fn plain_word_ascii_prefix(x: u64) -> usize {
+    let below = x.wrapping_sub(lanes(b'!')) & !x;
+    let above = x.wrapping_add(lanes(0x7f - b'~')) | x;
+    let quote = x ^ lanes(b'`');
+    let backquote = quote.wrapping_sub(lanes(1)) & !quote;
+    let marks = (below | above | backquote) & lanes(0x80);
+    // `x` was read little-endian: the first byte is the lowest lane.
+    (marks.trailing_zeros() / 8) as usize
+}
+
+/// `x`'s bytes lowercased, exact in every lane below the first byte of
+/// 0x80 or above (a carry only runs upwards).
+#[inline(always)]
+fn ascii_lowercase(x: u64) -> u64 {
+    let from_a = x.wrapping_add(lanes(0x80 - b'A'));
+    let past_z = x.wrapping_add(lanes(0x80 - b'Z' - 1));
+    let upper = from_a & !past_z & lanes(0x80);
+    x | (upper >> 2)
 }
 
 /// [`fold_words`]'s output: word bytes, and one space between words.
@@ -327,6 +393,20 @@ impl<O: FoldedBytes> Words<'_, O> {
             self.out.push(b);
             self.started = true;
         }
+    }
+
+    /// The first `n` of `word_bytes`.
+    #[inline(always)]
+    fn push_prefix(&mut self, word_bytes: [u8; 8], n: usize) {
+        if n == 0 {
+            return;
+        }
+        if self.gap {
+            self.out.push(b' ');
+            self.gap = false;
+        }
+        self.out.extend_prefix(word_bytes, n);
+        self.started = true;
     }
 
     #[inline(always)]
@@ -430,7 +510,55 @@ mod tests {
         assert_ne!(a, d);
     }
 
+    #[test]
+    fn eight_byte_path_agrees_with_the_table_for_every_byte_in_every_lane() {
+        for b in 0..=255u8 {
+            for lane in 0..8 {
+                let mut bytes = *b"aBcDeFgH";
+                bytes[lane] = b;
+                let x = u64::from_le_bytes(bytes);
+                let plain = (b'!'..=b'~').contains(&b) && b != b'`';
+                let prefix = if plain { 8 } else { lane };
+                assert_eq!(plain_word_ascii_prefix(x), prefix, "byte {b:#x} in lane {lane}");
+                let expected = bytes.map(|b| FOLDED_ASCII[usize::from(b)]);
+                assert_eq!(
+                    ascii_lowercase(x).to_le_bytes()[..prefix],
+                    expected[..prefix],
+                    "byte {b:#x} in lane {lane}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn eight_byte_path_stops_at_the_first_of_two_marks() {
+        let plain = |b: u8| (b'!'..=b'~').contains(&b) && b != b'`';
+        for first in 0..=255u8 {
+            for second in 0..=255u8 {
+                let mut bytes = *b"aBcDeFgH";
+                bytes[2] = first;
+                bytes[5] = second;
+                let prefix = if !plain(first) {
+                    2
+                } else if !plain(second) {
+                    5
+                } else {
+                    8
+                };
+                let x = u64::from_le_bytes(bytes);
+                assert_eq!(plain_word_ascii_prefix(x), prefix, "{first:#x} {second:#x}");
+            }
+        }
+    }
+
     proptest! {
+        #[test]
+        fn fold_words_is_fold_then_split_on_ascii(text in "[a-zA-Z \\x00-\\x7f]{0,60}") {
+            let mut out = Vec::new();
+            fold_words(&text, &mut out);
+            prop_assert_eq!(String::from_utf8(out).unwrap(), folded_then_joined(&text));
+        }
+
         #[test]
         fn fold_words_is_fold_then_split(text in "[ a-zA-ZäÄßẞ`´\u{ad}\u{200b}\u{fe0f}\t\n\u{b}\u{c}\r\u{1c}\u{85}\u{a0}\u{2000}-\u{200a}\u{3000}İ]{0,40}") {
             let mut out = Vec::new();
