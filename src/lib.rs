@@ -94,6 +94,7 @@ mod sentences;
 mod stem;
 mod token;
 mod tokenize;
+mod word_class;
 
 pub use analysis::{Analysis, Evidence, Flag, Hit, Label, Rule, Sentence};
 pub use analyzer::{analyze, Analyzer, AnalyzerBuilder, WordInfo};

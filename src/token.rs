@@ -45,12 +45,6 @@ impl Token<'_> {
     /// Whether the token is a word written in capitals (`SUPER`, `NIE`),
     /// at least two letters long: written shouting.
     pub fn is_shouted(&self) -> bool {
-        // The lowercase test first: it fails at the second letter of
-        // almost every word, and a lowercase ASCII letter decides without
-        // decoding a `char`.
-        self.kind == TokenKind::Word
-            && !self.text.bytes().any(|b| b.is_ascii_lowercase())
-            && !self.text.chars().any(char::is_lowercase)
-            && self.text.chars().filter(|c| c.is_alphabetic()).nth(1).is_some()
+        self.kind == TokenKind::Word && crate::word_class::is_shouted(self.text)
     }
 }

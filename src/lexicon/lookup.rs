@@ -18,6 +18,7 @@ use rustc_hash::FxHashMap;
 use crate::normalize;
 use crate::stem::Stemmer;
 use crate::token::{Token, TokenKind};
+use crate::word_class::WordClass;
 
 /// How a word found its entry. Shown to users as the rule that matched.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -144,6 +145,9 @@ struct Cached {
     found: Option<Found>,
     /// Whether the word's folded form starts a phrase entry.
     starts_phrase: bool,
+    /// The word's classes for the scoring rules, cached with the entry
+    /// since they too depend on the word alone.
+    class: WordClass,
 }
 
 /// Reused buffers and the cache of stem/compound results for one thread.
@@ -187,16 +191,37 @@ impl Layers {
     /// words only) with the index of its last token, else the word's own
     /// entry with `i`.
     pub(crate) fn word_at(&self, tokens: &[Token<'_>], i: usize) -> Option<(Found, usize)> {
+        self.word_and_class_at(tokens, i).0
+    }
+
+    /// [`Layers::word_at`], and the [`WordClass`] of word token `i`.
+    pub(crate) fn word_and_class_at(
+        &self,
+        tokens: &[Token<'_>],
+        i: usize,
+    ) -> (Option<(Found, usize)>, WordClass) {
         SCRATCH.with(|s| {
             let mut s = s.borrow_mut();
             let s = self.scratch(&mut s);
             let word = self.cached(s, tokens[i].text);
             if word.starts_phrase {
                 if let Some(phrase) = self.phrase_at(s, tokens, i) {
-                    return Some(phrase);
+                    return (Some(phrase), word.class);
                 }
             }
-            word.found.map(|f| (f, i))
+            (word.found.map(|f| (f, i)), word.class)
+        })
+    }
+
+    /// The [`WordClass`] of a word, from the cache where it is there.
+    pub(crate) fn class(&self, word: &str) -> WordClass {
+        SCRATCH.with(|s| {
+            let mut s = s.borrow_mut();
+            let s = self.scratch(&mut s);
+            match s.cache.get(word) {
+                Some(hit) => hit.class,
+                None => WordClass::of(word),
+            }
         })
     }
 
@@ -266,7 +291,7 @@ impl Layers {
         normalize::fold_into(text, &mut s.folded);
         let starts_phrase = self.layers.iter().any(|l| l.is_phrase_prefix(&s.folded));
         let found = self.cascade(s, text);
-        let result = Cached { found, starts_phrase };
+        let result = Cached { found, starts_phrase, class: WordClass::of(text) };
         if text.len() <= MAX_SPLIT_LEN {
             if s.cache.len() >= CACHE_CAP {
                 s.cache.clear();

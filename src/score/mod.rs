@@ -16,6 +16,7 @@ pub use weights::{Thresholds, Weights};
 use crate::analysis::{Hit, Label, Rule, Sentence};
 use crate::lexicon::{EntryKind, Found, Layers, Via};
 use crate::token::{Token, TokenKind};
+use crate::word_class::WordClass;
 
 /// What a token means to the rules.
 #[derive(Clone, Debug)]
@@ -41,6 +42,13 @@ enum Role {
 #[derive(Default)]
 pub(crate) struct ScoreScratch {
     roles: Vec<Role>,
+    /// Each token's word classes (none for other kinds of token).
+    classes: Vec<WordClass>,
+    /// All classes that occur in the document: a rule whose trigger word
+    /// does not occur is skipped.
+    present: WordClass,
+    /// How many tokens are words.
+    words: usize,
     clause: Vec<u32>,
 }
 
@@ -65,42 +73,6 @@ pub(crate) struct Scorer<'a> {
     pub thresholds: &'a Thresholds,
 }
 
-/// Whether a word opens a new clause for negation and booster scope:
-/// compared ASCII-case-insensitively, as written (`daß` and `waehrend` are
-/// listed as such). A `match` on the lowercased bytes: this runs for every
-/// word, and the compiler dispatches on the length first.
-fn is_clause_word(word: &str) -> bool {
-    const LONGEST: usize = 10;
-    if word.len() > LONGEST {
-        return false;
-    }
-    let mut buf = [0u8; LONGEST];
-    let lower = &mut buf[..word.len()];
-    lower.copy_from_slice(word.as_bytes());
-    lower.make_ascii_lowercase();
-    matches!(
-        &*lower,
-        b"und"
-            | b"oder"
-            | b"aber"
-            | b"sondern"
-            | b"denn"
-            | b"weil"
-            | b"dass"
-            | b"da\xc3\x9f"
-            | b"obwohl"
-            | b"wenn"
-            | b"waehrend"
-            | b"jedoch"
-            | b"trotzdem"
-            | b"allerdings"
-            | b"dennoch"
-            | b"bevor"
-            | b"nachdem"
-            | b"damit"
-    )
-}
-
 impl Scorer<'_> {
     pub(crate) fn label(&self, compound: f64) -> Label {
         self.thresholds.label(compound)
@@ -122,8 +94,8 @@ impl Scorer<'_> {
         self.assign_roles(tokens, mask, s);
         self.assign_clauses(tokens, s);
         let w = self.weights;
-        let words = tokens.iter().filter(|t| t.kind == TokenKind::Word).count();
-        let shouted = tokens.iter().filter(|t| t.is_shouted()).count();
+        let words = s.words;
+        let shouted = s.classes.iter().filter(|c| c.contains(WordClass::SHOUTED)).count();
         // Shouting only stands out in a text that is not all capitals.
         let caps_count = shouted > 0 && shouted < words;
 
@@ -178,7 +150,7 @@ impl Scorer<'_> {
                     // it boosts or negates it.
                     v *= w.emoji;
                 } else {
-                    if caps_count && tokens[i].is_shouted() {
+                    if caps_count && s.classes[i].contains(WordClass::SHOUTED) {
                         v += v.signum() * w.caps;
                         rules.push(Rule::Caps);
                     }
@@ -396,35 +368,47 @@ impl Scorer<'_> {
         (concessive + 1..range.end).find(|&i| tokens[i].text == ",")
     }
 
-    /// Classifies every token by its lexicon entry.
+    /// Classifies every token by its lexicon entry, and every word by its
+    /// [`WordClass`].
     fn assign_roles(&self, tokens: &[Token<'_>], mask: &[bool], s: &mut ScoreScratch) {
         s.roles.clear();
+        s.classes.clear();
+        s.present = WordClass::NONE;
+        s.words = 0;
         let mut phrase_end = 0;
         for (i, t) in tokens.iter().enumerate() {
-            if i < phrase_end {
-                s.roles.push(Role::InPhrase);
-                continue;
-            }
-            // Masked tokens (boilerplate) carry no sentiment.
-            if mask.get(i).copied().unwrap_or(false) {
-                s.roles.push(Role::None);
+            let is_word = t.kind == TokenKind::Word;
+            s.words += usize::from(is_word);
+            // Masked tokens (boilerplate) carry no sentiment, and a phrase's
+            // later words none of their own.
+            let in_phrase = i < phrase_end;
+            if in_phrase || mask.get(i).copied().unwrap_or(false) {
+                s.roles.push(if in_phrase { Role::InPhrase } else { Role::None });
+                let class = if is_word { self.layers.class(t.text) } else { WordClass::NONE };
+                s.classes.push(class);
+                s.present |= class;
                 continue;
             }
             let found = match t.kind {
-                TokenKind::Word => match self.layers.word_at(tokens, i) {
-                    // A phrase (`nie wieder`) spans several tokens.
-                    Some((found, last)) if last > i => {
-                        phrase_end = last + 1;
-                        s.roles.push(match found.entry.kind {
-                            EntryKind::Valence if found.entry.weight != 0.0 => {
-                                Role::Polar(found, last)
-                            }
-                            _ => Role::None,
-                        });
-                        continue;
+                TokenKind::Word => {
+                    let (word, class) = self.layers.word_and_class_at(tokens, i);
+                    s.classes.push(class);
+                    s.present |= class;
+                    match word {
+                        // A phrase (`nie wieder`) spans several tokens.
+                        Some((found, last)) if last > i => {
+                            phrase_end = last + 1;
+                            s.roles.push(match found.entry.kind {
+                                EntryKind::Valence if found.entry.weight != 0.0 => {
+                                    Role::Polar(found, last)
+                                }
+                                _ => Role::None,
+                            });
+                            continue;
+                        }
+                        word => word.map(|(found, _)| found),
                     }
-                    word => word.map(|(found, _)| found),
-                },
+                }
                 TokenKind::Hashtag => self.layers.lookup(&t.text[1..]),
                 TokenKind::Emoji => self.layers.lookup(t.text).or_else(|| {
                     // Skin tones and other modifiers: the base emoji decides.
@@ -439,6 +423,9 @@ impl Scorer<'_> {
                 }),
                 _ => None,
             };
+            if !is_word {
+                s.classes.push(WordClass::NONE);
+            }
             let role = match found {
                 None => Role::None,
                 Some(f) => match f.entry.kind {
@@ -453,12 +440,26 @@ impl Scorer<'_> {
             };
             s.roles.push(role);
         }
-        self.weder_noch(tokens, s);
-        self.conceding_wenn(tokens, s);
-        self.never_such(tokens, s);
-        self.nicht_nur(tokens, s);
-        self.salutations(tokens, s);
-        self.travel_class(tokens, s);
+        // Each rule only where its trigger word occurs.
+        let present = s.present;
+        if present.contains(WordClass::WEDER) {
+            self.weder_noch(tokens, s);
+        }
+        if present.contains(WordClass::WENN) {
+            self.conceding_wenn(tokens, s);
+        }
+        if present.contains(WordClass::NOCH_LANGE) {
+            self.never_such(tokens, s);
+        }
+        if present.contains(WordClass::NUR_ENDEN) {
+            self.nicht_nur(tokens, s);
+        }
+        if present.contains(WordClass::LIEBE) {
+            self.salutations(tokens, s);
+        }
+        if present.contains(WordClass::KLASSE) {
+            self.travel_class(tokens, s);
+        }
     }
 
     /// `1. Klasse`, `2.Klasse`, `erster Klasse`: a class of travel, not
@@ -604,14 +605,14 @@ impl Scorer<'_> {
     fn assign_clauses(&self, tokens: &[Token<'_>], s: &mut ScoreScratch) {
         s.clause.clear();
         let mut clause = 0u32;
-        for t in tokens {
+        for (i, t) in tokens.iter().enumerate() {
             let boundary = match t.kind {
                 TokenKind::Punct => matches!(
                     t.text,
                     "," | ";" | ":" | "." | "!" | "?" | "(" | ")" | "–" | "—" | "-" | "…" | "\""
                 ),
                 TokenKind::LineBreak => true,
-                TokenKind::Word => is_clause_word(t.text),
+                TokenKind::Word => s.classes[i].contains(WordClass::CLAUSE),
                 _ => false,
             };
             if boundary {
