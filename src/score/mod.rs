@@ -49,6 +49,8 @@ pub(crate) struct ScoreScratch {
     present: WordClass,
     /// How many tokens are words.
     words: usize,
+    /// Whether some token is a contrast or concessive word.
+    contrasts: bool,
     clause: Vec<u32>,
 }
 
@@ -109,15 +111,29 @@ impl Scorer<'_> {
             let neutral_before = neutral_words;
             let contrast_at = self.contrast_point(tokens, range, s);
             let mut sum = 0.0;
+            // Sentence-level emphasis, counted on the way.
+            let mut bangs = 0usize;
+            let mut question = false;
             for i in range.clone() {
                 let (found, last) = match &s.roles[i] {
                     Role::Polar(f, last) => (f, *last),
                     Role::InPhrase => continue,
                     _ => {
-                        if tokens[i].kind == TokenKind::Word
-                            && !matches!(s.roles[i], Role::Negator { .. } | Role::Booster(_))
-                        {
-                            neutral_words += 1;
+                        match tokens[i].kind {
+                            TokenKind::Word
+                                if !matches!(
+                                    s.roles[i],
+                                    Role::Negator { .. } | Role::Booster(_)
+                                ) =>
+                            {
+                                neutral_words += 1
+                            }
+                            TokenKind::Punct => match tokens[i].text {
+                                "!" => bangs += 1,
+                                "?" => question = true,
+                                _ => {}
+                            },
+                            _ => {}
                         }
                         continue;
                     }
@@ -181,10 +197,11 @@ impl Scorer<'_> {
             }
             // A sentence opening with a contrast word (`Aber …`, `Trotzdem …`)
             // outweighs the one before it.
-            let opens_with_contrast = range
-                .clone()
-                .find(|&i| tokens[i].kind == TokenKind::Word)
-                .is_some_and(|i| matches!(s.roles[i], Role::Contrast));
+            let opens_with_contrast = s.contrasts
+                && range
+                    .clone()
+                    .find(|&i| tokens[i].kind == TokenKind::Word)
+                    .is_some_and(|i| matches!(s.roles[i], Role::Contrast));
             if opens_with_contrast && si > 0 {
                 if let Some(prev) = sums.last_mut() {
                     *prev *= w.contrast_before;
@@ -197,14 +214,13 @@ impl Scorer<'_> {
             }
             // Sentence-level emphasis is spread over the sentence's hits, so
             // that the hits' contributions always add up to the score.
-            let toks = &tokens[range.clone()];
-            let bangs = toks.iter().filter(|t| t.text == "!").count().min(w.exclamation_max);
+            let bangs = bangs.min(w.exclamation_max);
             if sum != 0.0 && bangs > 0 {
                 let emphasized = sum + sum.signum() * w.exclamation * bangs as f64;
                 scale(&mut hits[first_hit..], emphasized / sum, Rule::Exclamation);
                 sum = emphasized;
             }
-            if toks.iter().any(|t| t.text == "?") && w.question != 1.0 {
+            if question && w.question != 1.0 {
                 sum *= w.question;
                 scale(&mut hits[first_hit..], w.question, Rule::Question);
             }
@@ -360,6 +376,9 @@ impl Scorer<'_> {
         range: &Range<usize>,
         s: &ScoreScratch,
     ) -> Option<usize> {
+        if !s.contrasts {
+            return None;
+        }
         let contrast = range.clone().rev().find(|&i| matches!(s.roles[i], Role::Contrast));
         if contrast.is_some() {
             return contrast;
@@ -375,6 +394,7 @@ impl Scorer<'_> {
         s.classes.clear();
         s.present = WordClass::NONE;
         s.words = 0;
+        s.contrasts = false;
         let mut phrase_end = 0;
         for (i, t) in tokens.iter().enumerate() {
             let is_word = t.kind == TokenKind::Word;
@@ -426,6 +446,7 @@ impl Scorer<'_> {
             if !is_word {
                 s.classes.push(WordClass::NONE);
             }
+            s.contrasts |= found.as_ref().is_some_and(|f| f.entry.kind == EntryKind::Contrast);
             let role = match found {
                 None => Role::None,
                 Some(f) => match f.entry.kind {
@@ -524,6 +545,7 @@ impl Scorer<'_> {
             if tokens[i].text.eq_ignore_ascii_case("wenn") && is_one_of(before, &["auch", "selbst"])
             {
                 s.roles[i] = Role::Concessive;
+                s.contrasts = true;
             }
         }
     }
