@@ -92,6 +92,7 @@ mod normalize;
 mod score;
 mod sentences;
 mod stem;
+mod swar;
 mod token;
 mod tokenize;
 mod word_class;

@@ -8,6 +8,7 @@
 
 use unicode_segmentation::UnicodeSegmentation;
 
+use crate::swar;
 use crate::token::{Token, TokenKind};
 
 /// Cuts text into [`Token`]s. Stateless; one instance serves every thread.
@@ -38,10 +39,7 @@ impl Tokenizer {
                     pos += len;
                 }
                 _ => {
-                    let end = bytes[pos..]
-                        .iter()
-                        .position(|b| matches!(b, b' ' | b'\t' | b'\x0c' | b'\n' | b'\r'))
-                        .map_or(bytes.len(), |n| pos + n);
+                    let end = chunk_end(bytes, pos);
                     // A chunk that opens with a URL: the segmenter would
                     // give the URL as its first token too and then skip
                     // the pieces it cut the URL into (a tweet's URLs were
@@ -76,6 +74,27 @@ impl Tokenizer {
                     pos = end;
                 }
             }
+        }
+    }
+}
+
+/// Where the chunk that starts at `pos` ends: at the next space, tab, form
+/// feed or line break, or at the end of `bytes`.
+fn chunk_end(bytes: &[u8], pos: usize) -> usize {
+    let mut i = pos;
+    loop {
+        // Eight bytes at a time up to the first control byte or space.
+        if let Some(x) = swar::load(bytes, i) {
+            let n = swar::first_mark(swar::below(x, b' ' + 1));
+            i += n;
+            if n == 8 {
+                continue;
+            }
+        }
+        match bytes.get(i) {
+            None => return bytes.len(),
+            Some(b' ' | b'\t' | b'\x0c' | b'\n' | b'\r') => return i,
+            Some(_) => i += 1,
         }
     }
 }
@@ -125,7 +144,10 @@ fn plain_tokens<'t>(text: &'t str, start: usize, end: usize, out: &mut Vec<Token
     while i < end {
         let c = b[i];
         if c.is_ascii_alphabetic() || c == 0xC3 {
-            let len = latin_letters(&b[i..]);
+            // From the whole text, which lets the scan read eight bytes at a
+            // time past `end`: the byte there is whitespace, which ends the
+            // letters anyway.
+            let len = latin_letters(&text.as_bytes()[i..]);
             if len == 0
                 || !breaks_after(i + len)
                 || emoticon_len(text, i).is_some()
@@ -179,19 +201,26 @@ fn tag_body(s: &[u8]) -> usize {
 /// them either.
 fn latin_letters(s: &[u8]) -> usize {
     let mut i = 0;
-    while i < s.len() {
-        match s[i] {
-            b if b.is_ascii_alphabetic() => i += 1,
-            0xC3 if s
-                .get(i + 1)
-                .is_some_and(|&b| (0x80..=0xBF).contains(&b) && b != 0x97 && b != 0xB7) =>
+    loop {
+        // Eight ASCII letters at a time, up to the first other byte.
+        if let Some(x) = swar::load(s, i) {
+            let n = swar::first_mark(swar::not_ascii_letter(x));
+            i += n;
+            if n == 8 {
+                continue;
+            }
+        }
+        match s.get(i) {
+            Some(b) if b.is_ascii_alphabetic() => i += 1,
+            Some(0xC3)
+                if s.get(i + 1)
+                    .is_some_and(|&b| (0x80..=0xBF).contains(&b) && b != 0x97 && b != 0xB7) =>
             {
                 i += 2
             }
-            _ => break,
+            _ => return i,
         }
     }
-    i
 }
 
 /// Tokenizes `text[from..to]` by UAX #29 word boundaries. Looks outside the
@@ -544,6 +573,7 @@ mod tests {
                 " ", "  ", "\n", "\r", "\r\n", "\t", "\x0c", "\u{a0}", "😀", "👍🏽",
                 ":-)", "<3", "www.", "http://", "z.B.", "e", "👨\u{200d}👩",
                 "&", "+", "*", "%", "=", "[", "…", "„", "'s", "a1", ";", "Tag", "_x", "8-)",
+                "Unannehmlichkeiten", "KUNDENSERVICE", "Verspätungsalarm", "\x0b", "\x01",
             ]), 0..24)
         ) {
             same_as_segmenter(&parts.concat());

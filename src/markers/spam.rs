@@ -7,6 +7,7 @@ use super::{MarkerSet, Match};
 use crate::analysis::{Evidence, Flag};
 use crate::markers::MarkerKind;
 use crate::normalize;
+use crate::swar;
 use crate::token::{Token, TokenKind};
 
 /// What a comment export knows about a comment besides its text.
@@ -309,10 +310,13 @@ fn fold_words(text: &str, out: &mut impl FoldedBytes) {
     while i < bytes.len() {
         // Most of a text is runs of plain ASCII word bytes: up to eight at
         // a time, then the byte that ends the run by the table.
-        if let Some(&eight) = bytes.get(i..).and_then(|rest| rest.first_chunk::<8>()) {
-            let x = u64::from_le_bytes(eight);
-            let plain = plain_word_ascii_prefix(x);
-            words.push_prefix(ascii_lowercase(x).to_le_bytes(), plain);
+        // Plain: printable ASCII (`!` to `~`) other than the backquote,
+        // the bytes that `FOLDED_ASCII` maps to their lowercase.
+        if let Some(x) = swar::load(bytes, i) {
+            let plain = swar::first_mark(
+                swar::below(x, b'!') | swar::above(x, b'~') | swar::equal(x, b'`'),
+            );
+            words.push_prefix(swar::ascii_lowercase(x).to_le_bytes(), plain);
             i += plain;
             if plain == 8 {
                 continue;
@@ -337,38 +341,6 @@ fn fold_words(text: &str, out: &mut impl FoldedBytes) {
             }
         }
     }
-}
-
-/// The byte `b` in each of a `u64`'s eight lanes.
-const fn lanes(b: u8) -> u64 {
-    u64::from_ne_bytes([b; 8])
-}
-
-/// How many of the eight bytes of `x` (in memory order) are, from the
-/// first on, printable ASCII (`!` to `~`) other than the backquote: bytes
-/// that [`FOLDED_ASCII`] maps to their lowercase. Bit tricks on the whole
-/// word: a lane below `!` borrows into its high bit, a lane above `~`
-/// carries into it. A borrow or carry can also mark lanes above a marked
-/// one, never below, so the lowest mark is exact.
-#[inline(always)]
-fn plain_word_ascii_prefix(x: u64) -> usize {
-    let below = x.wrapping_sub(lanes(b'!')) & !x;
-    let above = x.wrapping_add(lanes(0x7f - b'~')) | x;
-    let quote = x ^ lanes(b'`');
-    let backquote = quote.wrapping_sub(lanes(1)) & !quote;
-    let marks = (below | above | backquote) & lanes(0x80);
-    // `x` was read little-endian: the first byte is the lowest lane.
-    (marks.trailing_zeros() / 8) as usize
-}
-
-/// `x`'s bytes lowercased, exact in every lane below the first byte of
-/// 0x80 or above (a carry only runs upwards).
-#[inline(always)]
-fn ascii_lowercase(x: u64) -> u64 {
-    let from_a = x.wrapping_add(lanes(0x80 - b'A'));
-    let past_z = x.wrapping_add(lanes(0x80 - b'Z' - 1));
-    let upper = from_a & !past_z & lanes(0x80);
-    x | (upper >> 2)
 }
 
 /// [`fold_words`]'s output: word bytes, and one space between words.
@@ -511,42 +483,10 @@ mod tests {
     }
 
     #[test]
-    fn eight_byte_path_agrees_with_the_table_for_every_byte_in_every_lane() {
-        for b in 0..=255u8 {
-            for lane in 0..8 {
-                let mut bytes = *b"aBcDeFgH";
-                bytes[lane] = b;
-                let x = u64::from_le_bytes(bytes);
-                let plain = (b'!'..=b'~').contains(&b) && b != b'`';
-                let prefix = if plain { 8 } else { lane };
-                assert_eq!(plain_word_ascii_prefix(x), prefix, "byte {b:#x} in lane {lane}");
-                let expected = bytes.map(|b| FOLDED_ASCII[usize::from(b)]);
-                assert_eq!(
-                    ascii_lowercase(x).to_le_bytes()[..prefix],
-                    expected[..prefix],
-                    "byte {b:#x} in lane {lane}"
-                );
-            }
-        }
-    }
-
-    #[test]
-    fn eight_byte_path_stops_at_the_first_of_two_marks() {
-        let plain = |b: u8| (b'!'..=b'~').contains(&b) && b != b'`';
-        for first in 0..=255u8 {
-            for second in 0..=255u8 {
-                let mut bytes = *b"aBcDeFgH";
-                bytes[2] = first;
-                bytes[5] = second;
-                let prefix = if !plain(first) {
-                    2
-                } else if !plain(second) {
-                    5
-                } else {
-                    8
-                };
-                let x = u64::from_le_bytes(bytes);
-                assert_eq!(plain_word_ascii_prefix(x), prefix, "{first:#x} {second:#x}");
+    fn the_eight_byte_path_takes_only_bytes_the_table_lowercases() {
+        for b in b'!'..=b'~' {
+            if b != b'`' {
+                assert_eq!(FOLDED_ASCII[usize::from(b)], b.to_ascii_lowercase(), "{b:#x}");
             }
         }
     }
