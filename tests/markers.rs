@@ -291,6 +291,8 @@ fn everyday_complaints_beyond_the_railway() {
         ("Unser Zug steht auf freier Strecke.", "stranded/freie_strecke"),
         ("Uns wurde ein Vertrag untergeschoben.", "bad_experience/untergeschoben"),
         ("Nach dem Ärger wechsle ich jetzt den Anbieter.", "never_again/anbieter_wechseln"),
+        ("Die Bahn ignoriert meine Beschwerde seit Wochen.", "no_answer/ignoriert"),
+        ("Meine Mails an den Kundenservice werden einfach ignoriert.", "no_answer/ignoriert"),
     ];
     // Controls, most from SB-10k, PotTS and Wikipedia, where earlier
     // drafts of these cues fired: a comparison, a condition, a court, a
@@ -303,6 +305,9 @@ fn everyday_complaints_beyond_the_railway() {
         "Absolute Frechheit! #KeinGentleman",
         "Ein ehemaliger Kunde hat die Firma verklagt.",
         "Ich habe den Anschluss noch erwischt, auf dem Weg zum Anschlusszug.",
+        // Being ignored is an experience only for the writer or their
+        // messages (PotTS: politics ignoring facts).
+        "Ich fürchte nur, die Politik wird die Fakten weiterhin ignorieren.",
     ];
     check_experience_cues(&cues, &controls);
 }
