@@ -93,7 +93,7 @@ impl Scorer<'_> {
         mask: &[bool],
         s: &mut ScoreScratch,
     ) -> Scored {
-        self.assign_roles(tokens, mask, s);
+        self.assign_roles(tokens, sentences, mask, s);
         self.assign_clauses(tokens, s);
         let w = self.weights;
         let words = s.words;
@@ -389,16 +389,29 @@ impl Scorer<'_> {
 
     /// Classifies every token by its lexicon entry, and every word by its
     /// [`WordClass`].
-    fn assign_roles(&self, tokens: &[Token<'_>], mask: &[bool], s: &mut ScoreScratch) {
+    fn assign_roles(
+        &self,
+        tokens: &[Token<'_>],
+        sentences: &[Range<usize>],
+        mask: &[bool],
+        s: &mut ScoreScratch,
+    ) {
         s.roles.clear();
         s.classes.clear();
         s.present = WordClass::NONE;
         s.words = 0;
         s.contrasts = false;
         let mut phrase_end = 0;
+        // Whether no word of the current sentence has been seen yet.
+        let mut sentence_starts = sentences.iter().map(|r| r.start).peekable();
+        let mut first_word = false;
         for (i, t) in tokens.iter().enumerate() {
             let is_word = t.kind == TokenKind::Word;
             s.words += usize::from(is_word);
+            if sentence_starts.next_if_eq(&i).is_some() {
+                first_word = true;
+            }
+            let opens_sentence = is_word && std::mem::take(&mut first_word);
             // Masked tokens (boilerplate) carry no sentiment, and a phrase's
             // later words none of their own.
             let in_phrase = i < phrase_end;
@@ -425,6 +438,12 @@ impl Scorer<'_> {
                                 _ => Role::None,
                             });
                             continue;
+                        }
+                        // A verb opening a sentence is capitalized like a
+                        // noun (`Ärgert mich`, `Stört total`), which hides
+                        // its verb forms: asked again in lowercase.
+                        None if opens_sentence && starts_uppercase(t.text) => {
+                            self.layers.lookup(&lowercase_first(t.text))
                         }
                         word => word.map(|(found, _)| found),
                     }
@@ -876,6 +895,17 @@ fn is_sentence_adverb(word: &str) -> bool {
             "schade",
         ],
     )
+}
+
+/// Whether `word` starts with an uppercase letter.
+fn starts_uppercase(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// `word` with its first letter lowercased.
+fn lowercase_first(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map_or_else(String::new, |c| c.to_lowercase().chain(chars).collect())
 }
 
 /// Whether `word` starts with `prefix` (lowercase ASCII), ignoring ASCII case.
