@@ -117,35 +117,70 @@ fn markers_on_the_second_heldout_set() {
     );
 }
 
-/// Real customer feedback: GermEval-2017 (Deutsche Bahn) texts that I
-/// labelled by hand. Its licence keeps the texts out of this repository:
-/// the label files hold ids only, and the texts are read from
-/// ../shared/data by id. `heldout3` was labelled, run once blind, then the
-/// detector was fixed on its misses; `heldout4` was labelled after those
-/// fixes and run blind once, then fixed again for general causes; so were
-/// `heldout5` and `heldout6`, each one session later.
-fn germeval_figures(labels: &str) -> Option<Figures> {
-    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/data/germeval2017_dev.tsv");
-    let Ok(data) = std::fs::read_to_string(&path) else {
-        eprintln!("skipped: {} is absent (the GermEval marker sets need it)", path.display());
-        return None;
-    };
-    let texts: std::collections::HashMap<&str, &str> = data
-        .lines()
-        .filter_map(|l| {
-            let mut cols = l.splitn(3, '\t');
-            let id = cols.next()?;
-            cols.next()?;
-            Some((id, cols.next()?))
+/// The texts of sets in ../shared/data by (set, id), or `None` (with a
+/// message) if one is absent: their licences keep them out of this
+/// repository, so the label files hold ids only.
+fn shared_texts(sets: &[&str]) -> Option<std::collections::HashMap<(String, String), String>> {
+    let mut texts = std::collections::HashMap::new();
+    for set in sets {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join(format!("../shared/data/{set}.tsv"));
+        let Ok(data) = std::fs::read_to_string(&path) else {
+            eprintln!(
+                "skipped: {} is absent (the marker sets on real text need it)",
+                path.display()
+            );
+            return None;
+        };
+        for line in data.lines() {
+            let mut cols = line.splitn(3, '\t');
+            if let (Some(id), Some(_), Some(text)) = (cols.next(), cols.next(), cols.next()) {
+                texts.insert((set.to_string(), id.to_string()), text.to_string());
+            }
+        }
+    }
+    Some(texts)
+}
+
+/// Scores label rows `(set, id, kinds)` against the texts they name.
+fn shared_figures<'a>(
+    sets: &[&str],
+    rows: impl Iterator<Item = (&'a str, &'a str, &'a str)>,
+) -> Option<Figures> {
+    let texts = shared_texts(sets)?;
+    let rows: Vec<(&str, &str, &str)> = rows
+        .map(|(set, id, kinds)| {
+            let text = texts
+                .get(&(set.to_string(), id.to_string()))
+                .unwrap_or_else(|| panic!("{id} is not in ../shared/data/{set}.tsv"));
+            (id, kinds, text.as_str())
         })
         .collect();
-    let rows = labels.lines().skip(1).filter(|l| !l.trim().is_empty()).map(|line| {
-        let (id, kinds) = line.split_once('\t').unwrap();
-        let text = texts.get(id).unwrap_or_else(|| panic!("{id} is not in {}", path.display()));
-        (id, kinds, *text)
-    });
-    Some(score_rows(rows))
+    Some(score_rows(rows.into_iter()))
+}
+
+/// Label lines after the header, split at tabs.
+fn label_lines(labels: &str) -> impl Iterator<Item = std::str::Split<'_, char>> {
+    labels.lines().skip(1).filter(|l| !l.trim().is_empty()).map(|l| l.split('\t'))
+}
+
+/// Real customer feedback: GermEval-2017 (Deutsche Bahn) texts that I
+/// labelled by hand (`id<TAB>kinds`). `heldout3` was labelled, run once
+/// blind, then the detector was fixed on its misses; `heldout4` was
+/// labelled after those fixes and run blind once, then fixed again for
+/// general causes; so were `heldout5` to `heldout7`, each one session later.
+fn germeval_figures(labels: &str) -> Option<Figures> {
+    let rows = label_lines(labels)
+        .map(|mut cols| ("germeval2017_dev", cols.next().unwrap(), cols.next().unwrap()));
+    shared_figures(&["germeval2017_dev"], rows)
+}
+
+/// SB-10k and PotTS tweets about companies other than the railway
+/// (`set<TAB>id<TAB>kinds`), labelled by hand before their first run.
+fn tweet_figures(labels: &str) -> Option<Figures> {
+    let rows = label_lines(labels)
+        .map(|mut cols| (cols.next().unwrap(), cols.next().unwrap(), cols.next().unwrap()));
+    shared_figures(&["sb10k_train", "sb10k_dev", "potts"], rows)
 }
 
 #[test]
@@ -170,6 +205,30 @@ fn markers_on_real_customer_feedback() {
     // general complaint vocabulary.
     if let Some(f) = germeval_figures(include_str!("markers/heldout7_germeval.tsv")) {
         check("heldout7 (GermEval)", &f, &[(MarkerKind::NegativeExperience, 0.8, 0.5)]);
+    }
+}
+
+#[test]
+fn markers_on_tweets_about_other_companies() {
+    // heldout8: 90 tweets naming a company, shop or service (2
+    // experiences, 2 hard sells, 11 shop ads). Blind first run: experience
+    // 0 of 2 with 2 false flags, hard sell 2 of 2 with 1 false flag, spam
+    // 1 of 11.
+    if let Some(f) = tweet_figures(include_str!("markers/heldout8_tweets.tsv")) {
+        check(
+            "heldout8 (tweets)",
+            &f,
+            &[
+                (MarkerKind::NegativeExperience, 1.0, 0.5),
+                (MarkerKind::HardSell, 1.0, 1.0),
+                (MarkerKind::Spam, 1.0, 0.35),
+            ],
+        );
+    }
+    // heldout9: 70 negative tweets naming a service (8 experiences). Blind
+    // first run: 0 of 8, no false flags.
+    if let Some(f) = tweet_figures(include_str!("markers/heldout9_tweets.tsv")) {
+        check("heldout9 (tweets)", &f, &[(MarkerKind::NegativeExperience, 1.0, 0.5)]);
     }
 }
 
@@ -293,6 +352,14 @@ fn everyday_complaints_beyond_the_railway() {
         ("Nach dem Ärger wechsle ich jetzt den Anbieter.", "never_again/anbieter_wechseln"),
         ("Die Bahn ignoriert meine Beschwerde seit Wochen.", "no_answer/ignoriert"),
         ("Meine Mails an den Kundenservice werden einfach ignoriert.", "no_answer/ignoriert"),
+        // Internet and telephone providers (a blind sample of SB-10k and
+        // PotTS tweets about companies other than the railway).
+        ("Sorry, meine Internetverbindung ist schlecht.", "defect/verbindung_schlecht"),
+        ("Bei meinem WLAN ist gerade wieder der Wurm drin.", "defect/wurm_drin"),
+        ("Mein DSL wird ständig gedrosselt.", "defect/gedrosselt"),
+        ("Halbe Stunde in der Hotline und kein Durchkommen.", "no_answer/nicht_erreichbar"),
+        ("Ich hatte einen miserablen Kundenservice.", "bad_experience/schlechter_service"),
+        ("Wir zahlen 2 Euro pro MB, das ist Wucher.", "never_again/abzocke"),
     ];
     // Controls, most from SB-10k, PotTS and Wikipedia, where earlier
     // drafts of these cues fired: a comparison, a condition, a court, a
@@ -308,6 +375,13 @@ fn everyday_complaints_beyond_the_railway() {
         // Being ignored is an experience only for the writer or their
         // messages (PotTS: politics ignoring facts).
         "Ich fürchte nur, die Politik wird die Fakten weiterhin ignorieren.",
+        // A condition opening the sentence tells what might happen (PotTS).
+        "Wenn ich heute nichts Süßes bekomme, geh ich auf die Palme!",
+        // News of an accusation tells of others (PotTS).
+        "RT @x: Opposition wirft dem Minister Betrug vor.",
+        "Betrug mit Pferdefleisch größer als bekannt.",
+        // `seit … Jahren` in encyclopedic writing is no waiting.
+        "Zum letzten Mal trat die Pest im Jahre 1680 auf, und seit 1713 ist sie verschwunden.",
     ];
     check_experience_cues(&cues, &controls);
 }
@@ -384,6 +458,35 @@ fn user_patterns_extend_the_default() {
     let bad = crate::api::temp_file("bad.txt", b"[boilerplate/x]\nkaputt\n");
     let err = Analyzer::builder().marker_patterns_path(&bad).build().unwrap_err();
     assert!(err.to_string().contains("bad.txt:2"), "{err}");
+}
+
+#[test]
+fn shop_shares_and_seo_offers_with_a_link_are_spam_and_an_order_is_no_call_to_buy() {
+    let analyzer = Analyzer::new();
+    let kinds = |text: &str| -> Vec<(MarkerKind, String)> {
+        analyzer.analyze(text).flags().iter().map(|f| (f.kind(), f.pattern().to_string())).collect()
+    };
+    // Real tweets from a blind sample of SB-10k and PotTS.
+    for (text, pattern) in [
+        (
+            "Elektronik & Foto online bei Amazon.de einkaufen http://t.co/x",
+            "referral/online_einkaufen",
+        ),
+        ("Smartphones, Handys & mehr - immer günstig! http://t.co/x", "referral/immer_guenstig"),
+        ("Bessere Suchmaschinen-Platzierung aus einer Hand http://t.co/x", "referral/seo"),
+    ] {
+        let found = kinds(text);
+        assert!(
+            found.iter().any(|(k, p)| *k == MarkerKind::Spam && p == pattern),
+            "{text}: {found:?}"
+        );
+    }
+    // Without a link, a shop is only named.
+    assert!(kinds("Ich kaufe meine Elektronik online bei Amazon ein.").is_empty());
+    // Waiting for one's order is no hard sell, `Jetzt bestellen!` is.
+    let order = "Jetzt bleibt nur zu hoffen, dass der Shop meine Bestellung bald verschickt.";
+    assert!(kinds(order).iter().all(|(k, _)| *k != MarkerKind::HardSell), "{:?}", kinds(order));
+    assert!(kinds("Jetzt bestellen und sparen!").iter().any(|(k, _)| *k == MarkerKind::HardSell));
 }
 
 #[test]

@@ -91,6 +91,9 @@ const TIME: &[&str] = &[
     "monat",
 ];
 
+/// Words that open a condition.
+const CONDITIONS: &[&str] = &["wenn", "falls", "sofern"];
+
 /// Opinion verbs. (`meine` is left out: far more often the possessive.)
 const OPINION: &[&str] = &["finde", "finden", "denke", "glaube", "halte"];
 
@@ -180,6 +183,18 @@ pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<
                 })
         };
         let opinion = words.opinion.iter().any(|&i| !own(i));
+        // A cue in the clause of a `Wenn` or `Falls` opening the sentence
+        // (no comma between) tells what might happen: `Wenn ich heute
+        // nichts bekomme, …`. (Inside a sentence, `wenn` is as often
+        // `whenever`: `… nervt, wenn man nirgends eine Auskunft bekommt`.)
+        let hypothetical = words.condition.is_some_and(|c| {
+            !cx.tokens[c..m.first]
+                .iter()
+                .any(|t| t.kind == TokenKind::Punct && matches!(t.text, "," | ";" | ":" | "–"))
+        });
+        if hypothetical {
+            continue;
+        }
         // The sentence before often sets the scene (`Hab dreimal bei der
         // Hotline angerufen. Nix passiert!`), and a message addressed to
         // someone (`@DB_Bahn Das Bistro ist defekt`) tells them what
@@ -275,6 +290,8 @@ struct WordFacts {
     context: Vec<usize>,
     /// The first three opinion verbs.
     opinion: Vec<usize>,
+    /// A `wenn` or `falls` opening the sentence.
+    condition: Option<usize>,
     has_time: bool,
     /// A first-person or time word in the sentence before, once asked.
     before: Option<Option<usize>>,
@@ -282,8 +299,14 @@ struct WordFacts {
 
 impl WordFacts {
     fn new(cx: &ExperienceContext<'_>, si: usize, folded: &mut String) -> WordFacts {
-        let mut facts =
-            WordFacts { context: Vec::new(), opinion: Vec::new(), has_time: false, before: None };
+        let mut facts = WordFacts {
+            context: Vec::new(),
+            opinion: Vec::new(),
+            condition: None,
+            has_time: false,
+            before: None,
+        };
+        let mut first = true;
         for i in cx.sentences[si].clone() {
             let t = &cx.tokens[i];
             if t.kind != TokenKind::Word {
@@ -298,6 +321,10 @@ impl WordFacts {
             if facts.opinion.len() < 3 && OPINION.contains(&word) {
                 facts.opinion.push(i);
             }
+            if first && CONDITIONS.contains(&word) {
+                facts.condition = Some(i);
+            }
+            first = false;
         }
         facts
     }
