@@ -17,7 +17,10 @@ The pipeline, one stage per module:
    negator, a booster or a contrast word — by folded surface form, then
    de-elongated form, then German stem (`stem.rs`), then compound head or
    polar first part. [`Lexicon`]s are `fst` maps; the default is compiled
-   from the TSV files in `lexicons/` by `build.rs` and embedded.
+   from the TSV files in `lexicons/` by `build.rs` and embedded. Each
+   distinct word is looked up once per thread and cached with its classes
+   for the scoring rules (`word_class.rs`: clause opener, shouted, the
+   trigger words of special rules).
 4. The tone markers (`markers/`, a [`MarkerSet`]) find corporate
    boilerplate, hard selling and negative-experience cues with a small
    pattern language (stems, alternatives, gaps, free word order); each
@@ -31,6 +34,10 @@ The pipeline, one stage per module:
 6. [`Analyzer`] (`analyzer.rs`) runs the pipeline on one text or, with
    rayon, on many, and returns [`Analysis`] values (serde-serializable),
    with [`Hit`]s and [`Flag`]s that point back into the text.
+
+The scans that touch every byte (a word's letters in the tokenizer, a
+text's plain bytes in the repeat fingerprint) test eight bytes at a time
+(`swar.rs`).
 
 # Example: score a comment
 

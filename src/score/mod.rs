@@ -51,6 +51,8 @@ pub(crate) struct ScoreScratch {
     words: usize,
     /// Whether some token is a contrast or concessive word.
     contrasts: bool,
+    /// A word lowercased for a second lookup.
+    lowered: String,
     clause: Vec<u32>,
 }
 
@@ -441,9 +443,11 @@ impl Scorer<'_> {
                         }
                         // A verb opening a sentence is capitalized like a
                         // noun (`Ärgert mich`, `Stört total`), which hides
-                        // its verb forms: asked again in lowercase.
-                        None if opens_sentence && starts_uppercase(t.text) => {
-                            self.layers.lookup(&lowercase_first(t.text))
+                        // its `-t`, `-te`, `-ten` forms: asked again in
+                        // lowercase.
+                        None if opens_sentence && may_be_hidden_verb(t.text) => {
+                            lowercase_first_into(t.text, &mut s.lowered);
+                            self.layers.lookup(&s.lowered)
                         }
                         word => word.map(|(found, _)| found),
                     }
@@ -897,15 +901,24 @@ fn is_sentence_adverb(word: &str) -> bool {
     )
 }
 
-/// Whether `word` starts with an uppercase letter.
-fn starts_uppercase(word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_uppercase)
+/// Whether `word` is capitalized and ends like the verb forms the lexicon
+/// does not look for in a capitalized word (nouns end so too: `Zeit`).
+fn may_be_hidden_verb(word: &str) -> bool {
+    let ends = |suffix: &str| {
+        word.len() >= suffix.len()
+            && word.as_bytes()[word.len() - suffix.len()..].eq_ignore_ascii_case(suffix.as_bytes())
+    };
+    (ends("t") || ends("te") || ends("ten")) && word.chars().next().is_some_and(char::is_uppercase)
 }
 
-/// `word` with its first letter lowercased.
-fn lowercase_first(word: &str) -> String {
+/// Writes `word` with its first letter lowercased into `out`.
+fn lowercase_first_into(word: &str, out: &mut String) {
+    out.clear();
     let mut chars = word.chars();
-    chars.next().map_or_else(String::new, |c| c.to_lowercase().chain(chars).collect())
+    if let Some(c) = chars.next() {
+        out.extend(c.to_lowercase());
+        out.push_str(chars.as_str());
+    }
 }
 
 /// Whether `word` starts with `prefix` (lowercase ASCII), ignoring ASCII case.
