@@ -155,7 +155,7 @@ pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<
         if WISH_CUES.contains(&pattern.id.as_str()) {
             let bad_thing = cx.tokens.get(m.last + 1).is_some_and(|t| {
                 t.kind == TokenKind::Word
-                    && sentence_hits.iter().any(|h| h.start == t.span.start && h.contribution < 0.0)
+                    && sentence_hits.iter().any(|h| h.start == t.span.start && h.valence < 0.0)
             });
             if bad_thing {
                 continue;

@@ -53,6 +53,8 @@ pub(crate) struct ScoreScratch {
     contrasts: bool,
     /// A word lowercased for a second lookup.
     lowered: String,
+    /// Whether the phrase `nie wieder` occurs.
+    never_again: bool,
     clause: Vec<u32>,
 }
 
@@ -403,6 +405,7 @@ impl Scorer<'_> {
         s.present = WordClass::NONE;
         s.words = 0;
         s.contrasts = false;
+        s.never_again = false;
         let mut phrase_end = 0;
         // Whether no word of the current sentence has been seen yet.
         let mut sentence_starts = sentences.iter().map(|r| r.start).peekable();
@@ -433,6 +436,7 @@ impl Scorer<'_> {
                         // A phrase (`nie wieder`) spans several tokens.
                         Some((found, last)) if last > i => {
                             phrase_end = last + 1;
+                            s.never_again |= &*found.key == NEVER_AGAIN;
                             s.roles.push(match found.entry.kind {
                                 EntryKind::Valence if found.entry.weight != 0.0 => {
                                     Role::Polar(found, last)
@@ -484,6 +488,9 @@ impl Scorer<'_> {
             };
             s.roles.push(role);
         }
+        if s.never_again {
+            self.never_again_a_bad_thing(tokens, s);
+        }
         // Each rule only where its trigger word occurs.
         let present = s.present;
         if present.contains(WordClass::WEDER) {
@@ -503,6 +510,23 @@ impl Scorer<'_> {
         }
         if present.contains(WordClass::KLASSE) {
             self.travel_class(tokens, s);
+        }
+    }
+
+    /// `Nie wieder Chaos`, `Nie wieder Krieg`: never again *a bad thing*
+    /// wishes it gone. `nie wieder` then negates the thing instead of
+    /// counting as a complaint of its own (`Nie wieder Bahn!`, where no bad
+    /// thing follows, stays one).
+    fn never_again_a_bad_thing(&self, tokens: &[Token<'_>], s: &mut ScoreScratch) {
+        for i in 0..s.roles.len() {
+            let Role::Polar(found, last) = &s.roles[i] else { continue };
+            let next = last + 1;
+            let bad_thing = &*found.key == NEVER_AGAIN
+                && tokens.get(next).is_some_and(|t| t.kind == TokenKind::Word)
+                && matches!(&s.roles[next], Role::Polar(g, _) if g.entry.weight < 0.0);
+            if bad_thing {
+                s.roles[i] = Role::Negator { post: false };
+            }
         }
     }
 
@@ -817,6 +841,9 @@ fn sentence_of(sentences: &[Sentence], at: usize) -> Option<usize> {
     let i = sentences.partition_point(|s| s.end <= at);
     sentences.get(i).filter(|s| s.start <= at).map(|_| i)
 }
+
+/// The lexicon key of the phrase `nie wieder`.
+const NEVER_AGAIN: &str = "nie wieder";
 
 /// Praise that, standing alone in a complaint, is sarcasm.
 const IRONIC_INTERJECTIONS: &[&str] = &[
