@@ -111,6 +111,11 @@ impl Analyzer {
             if !matches!(kind, MarkerKind::Boilerplate | MarkerKind::HardSell) {
                 continue;
             }
+            if kind == MarkerKind::HardSell
+                && !markers::is_call_to_buy(&tokens, sentences[m.sentence].clone(), m)
+            {
+                continue;
+            }
             if kind == MarkerKind::Boilerplate {
                 scratch.mask[m.first..=m.last].iter_mut().for_each(|x| *x = true);
             }

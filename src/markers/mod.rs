@@ -9,9 +9,11 @@
 //! sentence are verified token by token. Boilerplate matches are
 //! masked out of the sentiment score (`Vielen Dank für Ihr Verständnis` is
 //! no praise). Negative experiences need more than a cue (`experience.rs`),
-//! spam more than praise (`spam.rs`).
+//! hard selling a call to the reader (`hard_sell.rs`), spam more than praise
+//! (`spam.rs`).
 
 mod experience;
+mod hard_sell;
 mod pattern;
 mod spam;
 
@@ -25,6 +27,7 @@ use crate::normalize;
 use crate::stem::Stemmer;
 use crate::token::Token;
 pub(crate) use experience::{detect as detect_experiences, ExperienceContext};
+pub(crate) use hard_sell::is_call_to_buy;
 use pattern::{Content, Pattern, Vocab, WordKeys};
 pub(crate) use spam::detect as detect_spam;
 pub use spam::{CommentMeta, Fingerprint, RepeatDetector};
