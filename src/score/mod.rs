@@ -491,25 +491,19 @@ impl Scorer<'_> {
         if s.never_again {
             self.never_again_a_bad_thing(tokens, s);
         }
-        // Each rule only where its trigger word occurs.
-        let present = s.present;
-        if present.contains(WordClass::WEDER) {
-            self.weder_noch(tokens, s);
-        }
-        if present.contains(WordClass::WENN) {
-            self.conceding_wenn(tokens, s);
-        }
-        if present.contains(WordClass::NOCH_LANGE) {
-            self.never_such(tokens, s);
-        }
-        if present.contains(WordClass::NUR_ENDEN) {
-            self.nicht_nur(tokens, s);
-        }
-        if present.contains(WordClass::LIEBE) {
-            self.salutations(tokens, s);
-        }
-        if present.contains(WordClass::KLASSE) {
-            self.travel_class(tokens, s);
+        // Each rule only where its trigger word occurs, in this order.
+        let rules: [(WordClass, fn(&Self, &[Token<'_>], &mut ScoreScratch)); 6] = [
+            (WordClass::WEDER, Self::weder_noch),
+            (WordClass::WENN, Self::conceding_wenn),
+            (WordClass::NOCH_LANGE, Self::never_such),
+            (WordClass::NUR_ENDEN, Self::nicht_nur),
+            (WordClass::LIEBE, Self::salutations),
+            (WordClass::KLASSE, Self::travel_class),
+        ];
+        for (trigger, rule) in rules {
+            if s.present.contains(trigger) {
+                rule(self, tokens, s);
+            }
         }
     }
 
