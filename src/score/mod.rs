@@ -38,6 +38,9 @@ enum Role {
     Concessive,
 }
 
+/// A rule that revises the roles of a document's tokens.
+type RoleRule<'s> = fn(&Scorer<'s>, &[Token<'_>], &mut ScoreScratch);
+
 /// Per-document working memory, reused across documents of one thread.
 #[derive(Default)]
 pub(crate) struct ScoreScratch {
@@ -492,7 +495,7 @@ impl Scorer<'_> {
             self.never_again_a_bad_thing(tokens, s);
         }
         // Each rule only where its trigger word occurs, in this order.
-        let rules: [(WordClass, fn(&Self, &[Token<'_>], &mut ScoreScratch)); 6] = [
+        let rules: [(WordClass, RoleRule<'_>); 6] = [
             (WordClass::WEDER, Self::weder_noch),
             (WordClass::WENN, Self::conceding_wenn),
             (WordClass::NOCH_LANGE, Self::never_such),
