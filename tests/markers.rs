@@ -230,6 +230,13 @@ fn markers_on_tweets_about_other_companies() {
     if let Some(f) = tweet_figures(include_str!("markers/heldout9_tweets.tsv")) {
         check("heldout9 (tweets)", &f, &[(MarkerKind::NegativeExperience, 1.0, 0.5)]);
     }
+    // heldout10: 80 more negative tweets, drawn and labelled after the
+    // fixes of heldout8 and 9 (6 experiences, 1 spam). Blind first run:
+    // experience 1 of 6, no false flags; 1 false hard sell (a customer's
+    // demand for a discount, reported); the spam (a loan ad) missed.
+    if let Some(f) = tweet_figures(include_str!("markers/heldout10_tweets.tsv")) {
+        check("heldout10 (tweets)", &f, &[(MarkerKind::NegativeExperience, 1.0, 0.33)]);
+    }
 }
 
 #[test]
@@ -360,6 +367,8 @@ fn everyday_complaints_beyond_the_railway() {
         ("Halbe Stunde in der Hotline und kein Durchkommen.", "no_answer/nicht_erreichbar"),
         ("Ich hatte einen miserablen Kundenservice.", "bad_experience/schlechter_service"),
         ("Wir zahlen 2 Euro pro MB, das ist Wucher.", "never_again/abzocke"),
+        ("Die App funktioniert nicht.", "defect/app_geht_nicht"),
+        ("Mein Laptop ist heute schon wieder abgestürzt.", "defect/abgestuerzt"),
     ];
     // Controls, most from SB-10k, PotTS and Wikipedia, where earlier
     // drafts of these cues fired: a comparison, a condition, a court, a
@@ -382,6 +391,10 @@ fn everyday_complaints_beyond_the_railway() {
         "Betrug mit Pferdefleisch größer als bekannt.",
         // `seit … Jahren` in encyclopedic writing is no waiting.
         "Zum letzten Mal trat die Pest im Jahre 1680 auf, und seit 1713 ist sie verschwunden.",
+        // Not software (PotTS: posters hung up; a side, a government).
+        "Einmal hat sie drei Stunden Plakate aufgehängt und dann keine Lust mehr gehabt.",
+        "Auf der anderen Seite geht das nicht.",
+        "Die Regierung funktioniert nicht.",
     ];
     check_experience_cues(&cues, &controls);
 }
