@@ -369,6 +369,8 @@ fn everyday_complaints_beyond_the_railway() {
         ("Wir zahlen 2 Euro pro MB, das ist Wucher.", "never_again/abzocke"),
         ("Die App funktioniert nicht.", "defect/app_geht_nicht"),
         ("Mein Laptop ist heute schon wieder abgestürzt.", "defect/abgestuerzt"),
+        // A hashtag's word counts as the word.
+        ("Wir stehen hier im Nirgendwo. #gestrandet", "stranded/gestrandet"),
     ];
     // Controls, most from SB-10k, PotTS and Wikipedia, where earlier
     // drafts of these cues fired: a comparison, a condition, a court, a
@@ -494,6 +496,9 @@ fn shop_shares_and_seo_offers_with_a_link_are_spam_and_an_order_is_no_call_to_bu
             "{text}: {found:?}"
         );
     }
+    // A hashtag's word counts as the word (SB-10k, PotTS).
+    let outlet = "50% #reduziert im Designer Outlet: Wickelrock in Weiß http://t.co/x";
+    assert!(kinds(outlet).iter().any(|(k, _)| *k == MarkerKind::HardSell), "{:?}", kinds(outlet));
     // Without a link, a shop is only named.
     assert!(kinds("Ich kaufe meine Elektronik online bei Amazon ein.").is_empty());
     // Waiting for one's order is no hard sell, `Jetzt bestellen!` is.

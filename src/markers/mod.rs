@@ -25,7 +25,7 @@ use serde::Serialize;
 use crate::error::{Error, Result};
 use crate::normalize;
 use crate::stem::Stemmer;
-use crate::token::Token;
+use crate::token::{Token, TokenKind};
 pub(crate) use experience::{detect as detect_experiences, ExperienceContext};
 pub(crate) use hard_sell::is_call_to_buy;
 use pattern::{Content, Pattern, Vocab, WordKeys};
@@ -227,14 +227,19 @@ impl MarkerSet {
             content.clear();
             for (i, t) in tokens.iter().enumerate() {
                 if pattern::is_content(t) {
+                    // A hashtag's word counts as the word (`#Verspätung`).
+                    let word = match t.kind {
+                        TokenKind::Hashtag => &t.text[1..],
+                        _ => t.text,
+                    };
                     // Cached by the word as written: a repeated word costs
                     // one hash lookup, neither folding nor stemming.
-                    let keys = match words.get(t.text) {
+                    let keys = match words.get(word) {
                         Some(&keys) => keys,
                         None => {
-                            normalize::fold_into(t.text, folded);
+                            normalize::fold_into(word, folded);
                             let keys = WordKeys::new(&c.vocab, &c.stemmer, folded);
-                            words.insert(t.text.to_string(), keys);
+                            words.insert(word.to_string(), keys);
                             keys
                         }
                     };
