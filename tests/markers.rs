@@ -406,6 +406,18 @@ fn everyday_complaints_beyond_the_railway() {
 }
 
 #[test]
+fn a_cue_that_starts_before_a_condition_is_not_inside_it() {
+    // The cue starts with a hashtag before the sentence's first word, a
+    // `wenn`: this once sliced backwards and panicked.
+    let a = Analyzer::new().analyze("#Zug wenn der fällt aus, ich warte.");
+    assert!(
+        a.flags().iter().any(|f| f.kind() == MarkerKind::NegativeExperience),
+        "{:?}",
+        a.flags()
+    );
+}
+
+#[test]
 fn never_again_a_bad_thing_is_a_wish() {
     let analyzer = Analyzer::new();
     let kinds = |text: &str| -> Vec<MarkerKind> {

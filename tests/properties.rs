@@ -40,6 +40,22 @@ const VOCAB: &[&str] = &[
     "Liebe",
     "@DB_Bahn",
     "#fail",
+    // Marker cues in pieces, so that their parts meet in any order
+    // (`#Zug wenn der fällt aus` once panicked in the condition check).
+    "#Zug",
+    "Wenn",
+    "wenn",
+    "fällt",
+    "aus",
+    "3",
+    "Stunden",
+    "seit",
+    "ich",
+    "warte",
+    "jetzt",
+    "kaufen",
+    "Vielen Dank für Ihr Verständnis",
+    "keine Stellung",
     "https://t.co/x",
     "schön",
     "Straße",
@@ -49,6 +65,57 @@ const VOCAB: &[&str] = &[
     "ǅ",
     "\u{0301}",
     "\u{200d}",
+];
+
+/// Words of experience, hard-sell and boilerplate cues, conditions,
+/// negators, hashtags and numbers.
+const CUE_PIECES: &[&str] = &[
+    "#Zug",
+    "Zug",
+    "wenn",
+    "Wenn",
+    "Falls",
+    "fällt",
+    "aus",
+    "3",
+    "Stunden",
+    "seit",
+    "Wochen",
+    "ich",
+    "warte",
+    "nie",
+    "wieder",
+    "Nie wieder",
+    "#Verspätung",
+    "Verspätung",
+    "jetzt",
+    "kaufen",
+    "nicht",
+    "bestellen",
+    "hier",
+    "Kredit",
+    "ohne",
+    "Schufa",
+    "http://t.co/x",
+    "Vielen",
+    "Dank",
+    "für",
+    "Ihr",
+    "Verständnis",
+    "Stellung",
+    "nehmen",
+    "wir",
+    "keine",
+    "Chaos",
+    "App",
+    "funktioniert",
+    ",",
+    ".",
+    "!",
+    "?",
+    "@DB_Bahn",
+    "Ärgert",
+    "mich",
 ];
 
 fn germanish() -> impl Strategy<Value = String> {
@@ -93,6 +160,20 @@ proptest! {
     fn german_like_text(text in germanish()) {
         let a = Analyzer::new().analyze(&text);
         check(&text, &a)?;
+    }
+
+    /// The pieces of marker cues and the words around them, densely: any
+    /// order of a few makes the detectors meet cues that start before a
+    /// condition, inside a phrase, across a comma.
+    #[test]
+    fn marker_cue_pieces_in_any_order(pieces in prop::collection::vec(prop::sample::select(CUE_PIECES), 0..14)) {
+        let text = pieces.join(" ");
+        let a = Analyzer::new().analyze(&text);
+        check(&text, &a)?;
+        for f in a.flags() {
+            prop_assert!(f.start() <= f.end() && f.end() <= text.len());
+            prop_assert_eq!(&text[f.start()..f.end()], f.text());
+        }
     }
 
     #[test]

@@ -187,10 +187,13 @@ pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<
         // (no comma between) tells what might happen: `Wenn ich heute
         // nichts bekomme, …`. (Inside a sentence, `wenn` is as often
         // `whenever`: `… nervt, wenn man nirgends eine Auskunft bekommt`.)
+        // (A cue can start before the sentence's first word, with a number
+        // or a hashtag: then it is not inside the condition.)
         let hypothetical = words.condition.is_some_and(|c| {
-            !cx.tokens[c..m.first]
-                .iter()
-                .any(|t| t.kind == TokenKind::Punct && matches!(t.text, "," | ";" | ":" | "–"))
+            c < m.first
+                && !cx.tokens[c..m.first]
+                    .iter()
+                    .any(|t| t.kind == TokenKind::Punct && matches!(t.text, "," | ";" | ":" | "–"))
         });
         if hypothetical {
             continue;
