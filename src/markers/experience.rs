@@ -184,11 +184,11 @@ pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<
         };
         let opinion = words.opinion.iter().any(|&i| !own(i));
         // A cue in the clause of a `Wenn` or `Falls` opening the sentence
-        // (no comma between) tells what might happen: `Wenn ich heute
-        // nichts bekomme, …`. (Inside a sentence, `wenn` is as often
-        // `whenever`: `… nervt, wenn man nirgends eine Auskunft bekommt`.)
-        // (A cue can start before the sentence's first word, with a number
-        // or a hashtag: then it is not inside the condition.)
+        // (after it, no comma between) tells what might happen: `Wenn ich
+        // heute nichts bekomme, …`. A cue can start before the sentence's
+        // first word, with a number or a hashtag, and is then outside. Inside
+        // a sentence `wenn` is as often `whenever` (`… nervt, wenn man
+        // nirgends eine Auskunft bekommt`) and is left alone.
         let hypothetical = words.condition.is_some_and(|c| {
             c < m.first
                 && !cx.tokens[c..m.first]

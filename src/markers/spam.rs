@@ -355,15 +355,25 @@ struct Words<'o, O> {
 }
 
 impl<O: FoldedBytes> Words<'_, O> {
+    /// Writes the separator owed since the last whitespace, if any, before
+    /// the word bytes that follow.
+    #[inline(always)]
+    fn start_bytes(&mut self) {
+        if self.gap {
+            self.out.push(b' ');
+            self.gap = false;
+        }
+        self.started = true;
+    }
+
     #[inline(always)]
     fn push(&mut self, word_bytes: &[u8]) {
+        if word_bytes.is_empty() {
+            return;
+        }
+        self.start_bytes();
         for &b in word_bytes {
-            if self.gap {
-                self.out.push(b' ');
-                self.gap = false;
-            }
             self.out.push(b);
-            self.started = true;
         }
     }
 
@@ -373,12 +383,8 @@ impl<O: FoldedBytes> Words<'_, O> {
         if n == 0 {
             return;
         }
-        if self.gap {
-            self.out.push(b' ');
-            self.gap = false;
-        }
+        self.start_bytes();
         self.out.extend_prefix(word_bytes, n);
-        self.started = true;
     }
 
     #[inline(always)]
