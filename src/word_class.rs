@@ -45,7 +45,7 @@ impl WordClass {
         if is_shouted(word) {
             class |= WordClass::SHOUTED;
         }
-        if word.get(..6).is_some_and(|p| p.eq_ignore_ascii_case("endend")) {
+        if starts_with_ignore_case(word, "endend") {
             return class | WordClass::NUR_ENDEN;
         }
         // Most words are longer than any other trigger word: one comparison.
@@ -56,9 +56,9 @@ impl WordClass {
             WordClass::WEDER
         } else if word.eq_ignore_ascii_case("wenn") {
             WordClass::WENN
-        } else if word.eq_ignore_ascii_case("noch") || word.eq_ignore_ascii_case("lange") {
+        } else if is_one_of(word, &["noch", "lange"]) {
             WordClass::NOCH_LANGE
-        } else if word.eq_ignore_ascii_case("nur") || word.eq_ignore_ascii_case("enden") {
+        } else if is_one_of(word, &["nur", "enden"]) {
             WordClass::NUR_ENDEN
         } else if matches!(word, "Liebe" | "Lieber" | "Liebes" | "liebe" | "lieber" | "liebes") {
             WordClass::LIEBE
@@ -88,6 +88,16 @@ impl std::ops::BitOrAssign for WordClass {
     fn bitor_assign(&mut self, other: WordClass) {
         self.0 |= other.0;
     }
+}
+
+/// Whether `word` starts with `prefix` (lowercase ASCII), ignoring ASCII case.
+pub(crate) fn starts_with_ignore_case(word: &str, prefix: &str) -> bool {
+    word.get(..prefix.len()).is_some_and(|p| p.eq_ignore_ascii_case(prefix))
+}
+
+/// Whether `word` is one of `list` (lowercase), ignoring ASCII case.
+pub(crate) fn is_one_of(word: &str, list: &[&str]) -> bool {
+    list.iter().any(|w| word.eq_ignore_ascii_case(w))
 }
 
 /// Whether a word opens a new clause: compared ASCII-case-insensitively, as

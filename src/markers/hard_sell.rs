@@ -7,6 +7,7 @@ use std::ops::Range;
 
 use super::Match;
 use crate::token::{Token, TokenKind};
+use crate::word_class::is_one_of;
 
 /// Words that deny a call to buy inside its match.
 const NEGATORS: &[&str] = &["nicht", "nie", "niemals", "kein", "keine", "keinen", "nix", "nichts"];
@@ -18,10 +19,8 @@ pub(crate) fn is_call_to_buy(tokens: &[Token<'_>], sentence: Range<usize>, m: &M
     let is_word = |t: &&Token<'_>| t.kind == TokenKind::Word;
     let writer_buys =
         tokens[sentence].iter().filter(is_word).any(|t| t.text.eq_ignore_ascii_case("ich"));
-    let denied = tokens[m.first..=m.last]
-        .iter()
-        .filter(is_word)
-        .any(|t| NEGATORS.iter().any(|n| t.text.eq_ignore_ascii_case(n)));
+    let denied =
+        tokens[m.first..=m.last].iter().filter(is_word).any(|t| is_one_of(t.text, NEGATORS));
     !writer_buys && !denied
 }
 

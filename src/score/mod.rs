@@ -16,7 +16,7 @@ pub use weights::{Thresholds, Weights};
 use crate::analysis::{Hit, Label, Rule, Sentence};
 use crate::lexicon::{EntryKind, Found, Layers, Via};
 use crate::token::{Token, TokenKind};
-use crate::word_class::WordClass;
+use crate::word_class::{is_one_of, starts_with_ignore_case, WordClass};
 
 /// What a token means to the rules.
 #[derive(Clone, Debug)]
@@ -943,16 +943,6 @@ fn lowercase_first_into(word: &str, out: &mut String) {
         out.extend(c.to_lowercase());
         out.push_str(chars.as_str());
     }
-}
-
-/// Whether `word` starts with `prefix` (lowercase ASCII), ignoring ASCII case.
-fn starts_with_ignore_case(word: &str, prefix: &str) -> bool {
-    word.get(..prefix.len()).is_some_and(|p| p.eq_ignore_ascii_case(prefix))
-}
-
-/// Whether `word` is one of `list` (lowercase), ignoring ASCII case.
-fn is_one_of(word: &str, list: &[&str]) -> bool {
-    list.iter().any(|w| word.eq_ignore_ascii_case(w))
 }
 
 fn scale(hits: &mut [Hit], factor: f64, rule: Rule) {
