@@ -16,6 +16,7 @@ use crate::markers::{self, CommentMeta, ExperienceContext, MarkerKind, MarkerSet
 use crate::score::{ScoreScratch, Scorer, Thresholds, Weights};
 use crate::sentences::SentenceSplitter;
 use crate::tokenize::Tokenizer;
+use crate::word_memo::WordMemo;
 
 /// A German sentiment analyzer. Thread-safe and cheap to clone (its state
 /// is shared behind an `Arc`).
@@ -49,6 +50,10 @@ struct Inner {
 struct Scratch {
     score: ScoreScratch,
     mask: Vec<bool>,
+    /// What the stages learned about each word this thread has met…
+    memo: WordMemo,
+    /// …and the number there of each token of the current document.
+    ids: Vec<u32>,
 }
 
 thread_local! {
@@ -95,12 +100,22 @@ impl Analyzer {
         Tokenizer.tokenize(text, &mut tokens);
         let mut sentences = Vec::with_capacity(tokens.len() / 8 + 2);
         SentenceSplitter.split(&tokens, &mut sentences);
+        // Each word is hashed once; the stages find what they know of it by
+        // its number.
+        scratch.memo.begin(self.memo_owner());
+        scratch.memo.number(&tokens, &mut scratch.ids);
 
         // Tone markers first: boilerplate is masked out of the sentiment.
         let matches = if inner.enabled.is_empty() {
             Vec::new()
         } else {
-            let all = inner.markers.find(&tokens, &sentences, &inner.enabled);
+            let all = inner.markers.find(
+                &tokens,
+                &sentences,
+                &inner.enabled,
+                &mut scratch.memo,
+                &scratch.ids,
+            );
             markers::merge_overlapping(&inner.markers, &all)
         };
         scratch.mask.clear();
@@ -124,7 +139,9 @@ impl Analyzer {
         }
 
         let scorer = self.scorer();
-        let mut scored = scorer.score(text, &tokens, &sentences, &scratch.mask, &mut scratch.score);
+        let words = (&mut scratch.memo, scratch.ids.as_slice());
+        let mut scored =
+            scorer.score(text, &tokens, &sentences, &scratch.mask, words, &mut scratch.score);
         if !matches.is_empty() {
             let cx = ExperienceContext {
                 text,
@@ -167,6 +184,12 @@ impl Analyzer {
             hits: scored.hits,
             flags,
         }
+    }
+
+    /// Whose results a thread's [`WordMemo`] holds: those of this
+    /// analyzer's lexicon layers and marker set.
+    fn memo_owner(&self) -> (u64, u64) {
+        (self.inner.layers.id(), self.inner.markers.id())
     }
 
     fn scorer(&self) -> Scorer<'_> {
@@ -223,7 +246,14 @@ impl Analyzer {
                 .filter(|(_, last)| *last > 0 && *last + 1 == tokens.len())
                 .map(|(f, _)| f)
         } else {
-            self.inner.layers.lookup(word)
+            // Through the thread's memo, as in a text: a service that asks
+            // about many words pays the cascade once per word.
+            SCRATCH.with(|s| {
+                let Scratch { memo, .. } = &mut *s.borrow_mut();
+                memo.begin(self.memo_owner());
+                let id = memo.number_of(word);
+                memo.lexicon(id, word, &self.inner.layers).found.clone()
+            })
         }?;
         Some(WordInfo {
             key: found.key.to_string(),

@@ -18,9 +18,8 @@ The pipeline, one stage per module:
    de-elongated form, then German stem (`stem.rs`), then compound head or
    polar first part. [`Lexicon`]s are `fst` maps; the default is compiled
    from the TSV files in `lexicons/` by `build.rs` and embedded. Each
-   distinct word is looked up once per thread and cached with its classes
-   for the scoring rules (`word_class.rs`: clause opener, shouted, the
-   trigger words of special rules).
+   word also gets its classes for the scoring rules (`word_class.rs`:
+   clause opener, shouted, the trigger words of special rules).
 4. The tone markers (`markers/`, a [`MarkerSet`]) find corporate
    boilerplate, hard selling and negative-experience cues with a small
    pattern language (stems, alternatives, gaps, free word order); each
@@ -34,6 +33,10 @@ The pipeline, one stage per module:
 6. [`Analyzer`] (`analyzer.rs`) runs the pipeline on one text or, with
    rayon, on many, and returns [`Analysis`] values (serde-serializable),
    with [`Hit`]s and [`Flag`]s that point back into the text.
+
+What the lexicon and the markers learn about a word depends on the word
+alone: each thread keeps it per distinct word (`word_memo.rs`), and every
+token is hashed once per document to find it there.
 
 The scans that touch every byte (a word's letters in the tokenizer, a
 text's plain bytes in the repeat fingerprint) test eight bytes at a time
@@ -103,6 +106,7 @@ mod swar;
 mod token;
 mod tokenize;
 mod word_class;
+mod word_memo;
 
 pub use analysis::{Analysis, Evidence, Flag, Hit, Label, Rule, Sentence};
 pub use analyzer::{analyze, Analyzer, AnalyzerBuilder, WordInfo};

@@ -1,11 +1,12 @@
 //! The lookup cascade over lexicon layers.
 //!
 //! For a word: folded surface form in every layer (user layers first), then
-//! the de-elongated form (`suuuper`), then — only on a miss, and cached per
-//! thread, because stemming is the most expensive step of the pipeline — the
-//! German stem, then compound splitting (the head decides:
-//! `Servicewüste`, `Kundenfeindlichkeit`; a polar first part such as
-//! `Horror-` or `Spitzen-` colours a neutral head).
+//! the de-elongated form (`suuuper`), then — only on a miss — the German
+//! stem, then compound splitting (the head decides: `Servicewüste`,
+//! `Kundenfeindlichkeit`; a polar first part such as `Horror-` or
+//! `Spitzen-` colours a neutral head). Stemming is the most expensive step
+//! of the pipeline: the analyzer keeps each distinct word's result
+//! (`word_memo.rs`), so the cascade runs once per word and thread.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -13,7 +14,6 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::compile::{Entry, EntryKind};
 use super::Lexicon;
-use rustc_hash::FxHashMap;
 
 use crate::normalize;
 use crate::stem::Stemmer;
@@ -121,17 +121,13 @@ const SUFFIX_HEADS: &[&str] = &[
 ];
 /// …and the part before it at least this many.
 const MIN_MODIFIER_CHARS: usize = 3;
-/// The per-thread cache is dropped when it holds this many words, so memory
-/// stays flat on any input.
-const CACHE_CAP: usize = 100_000;
-
 static NEXT_ID: AtomicU64 = AtomicU64::new(1);
 
 /// The layers of one analyzer: user lexicons first, the default last.
 #[derive(Clone, Debug)]
 pub(crate) struct Layers {
     layers: Vec<Lexicon>,
-    /// Identifies this stack in the per-thread cache.
+    /// Identifies this stack in the per-thread word memo.
     id: u64,
 }
 
@@ -139,22 +135,21 @@ thread_local! {
     static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
 }
 
-/// What the cache holds for a word.
+/// What the layers know about a word on its own: its entry, and what the
+/// scoring rules need to know of it. Depends on the word alone, so the
+/// analyzer remembers it per distinct word.
 #[derive(Clone, Debug)]
-struct Cached {
-    found: Option<Found>,
+pub(crate) struct WordLookup {
+    pub found: Option<Found>,
     /// Whether the word's folded form starts a phrase entry.
-    starts_phrase: bool,
-    /// The word's classes for the scoring rules, cached with the entry
-    /// since they too depend on the word alone.
-    class: WordClass,
+    pub starts_phrase: bool,
+    /// The word's classes for the scoring rules.
+    pub class: WordClass,
 }
 
-/// Reused buffers and the cache of stem/compound results for one thread.
+/// Reused buffers for one thread.
 #[derive(Default)]
 struct Scratch {
-    owner: u64,
-    cache: FxHashMap<String, Cached>,
     folded: String,
     phrase: String,
     /// Per layer, whether the phrase read so far may go on in it.
@@ -174,6 +169,12 @@ impl Layers {
         &self.layers
     }
 
+    /// Identifies these layers (and not a clone of their lexicons with
+    /// other ones) among all layers made in this process.
+    pub(crate) fn id(&self) -> u64 {
+        self.id
+    }
+
     fn form(&self, key: &str) -> Option<Entry> {
         self.layers.iter().find_map(|l| l.form(key))
     }
@@ -191,38 +192,24 @@ impl Layers {
     /// words only) with the index of its last token, else the word's own
     /// entry with `i`.
     pub(crate) fn word_at(&self, tokens: &[Token<'_>], i: usize) -> Option<(Found, usize)> {
-        self.word_and_class_at(tokens, i).0
+        self.phrase_or_word(tokens, i, &self.look_up_word(tokens[i].text))
     }
 
-    /// [`Layers::word_at`], and the [`WordClass`] of word token `i`.
-    pub(crate) fn word_and_class_at(
+    /// [`Layers::word_at`] given `word`, the [`WordLookup`] of token `i`'s
+    /// text.
+    pub(crate) fn phrase_or_word(
         &self,
         tokens: &[Token<'_>],
         i: usize,
-    ) -> (Option<(Found, usize)>, WordClass) {
-        SCRATCH.with(|s| {
-            let mut s = s.borrow_mut();
-            let s = self.scratch(&mut s);
-            let word = self.cached(s, tokens[i].text);
-            if word.starts_phrase {
-                if let Some(phrase) = self.phrase_at(s, tokens, i) {
-                    return (Some(phrase), word.class);
-                }
+        word: &WordLookup,
+    ) -> Option<(Found, usize)> {
+        if word.starts_phrase {
+            let phrase = SCRATCH.with(|s| self.phrase_at(&mut s.borrow_mut(), tokens, i));
+            if phrase.is_some() {
+                return phrase;
             }
-            (word.found.map(|f| (f, i)), word.class)
-        })
-    }
-
-    /// The [`WordClass`] of a word, from the cache where it is there.
-    pub(crate) fn class(&self, word: &str) -> WordClass {
-        SCRATCH.with(|s| {
-            let mut s = s.borrow_mut();
-            let s = self.scratch(&mut s);
-            match s.cache.get(word) {
-                Some(hit) => hit.class,
-                None => WordClass::of(word),
-            }
-        })
+        }
+        word.found.clone().map(|f| (f, i))
     }
 
     /// The longest phrase starting at token `i`, given that its first word
@@ -262,43 +249,16 @@ impl Layers {
         best
     }
 
-    /// Looks up a word, hashtag body, emoji or emoticon.
-    pub(crate) fn lookup(&self, text: &str) -> Option<Found> {
+    /// The whole cascade for one word, hashtag body, emoji or emoticon.
+    pub(crate) fn look_up_word(&self, text: &str) -> WordLookup {
         SCRATCH.with(|s| {
-            let mut s = s.borrow_mut();
-            let s = self.scratch(&mut s);
-            self.cached(s, text).found
+            let s = &mut *s.borrow_mut();
+            // Folded once: every step of the cascade starts from it.
+            normalize::fold_into(text, &mut s.folded);
+            let starts_phrase = self.layers.iter().any(|l| l.is_phrase_prefix(&s.folded));
+            let found = self.cascade(s, text);
+            WordLookup { found, starts_phrase, class: WordClass::of(text) }
         })
-    }
-
-    /// This thread's scratch space, its cache emptied if it belonged to
-    /// other layers.
-    fn scratch<'s>(&self, s: &'s mut Scratch) -> &'s mut Scratch {
-        if s.owner != self.id {
-            s.cache.clear();
-            s.owner = self.id;
-        }
-        s
-    }
-
-    fn cached(&self, s: &mut Scratch, text: &str) -> Cached {
-        // Words repeat (Zipf): every result is cached by the word as
-        // written, which saves folding and the fst walk for most tokens.
-        if let Some(hit) = s.cache.get(text) {
-            return hit.clone();
-        }
-        // Folded once: every step of the cascade starts from it.
-        normalize::fold_into(text, &mut s.folded);
-        let starts_phrase = self.layers.iter().any(|l| l.is_phrase_prefix(&s.folded));
-        let found = self.cascade(s, text);
-        let result = Cached { found, starts_phrase, class: WordClass::of(text) };
-        if text.len() <= MAX_SPLIT_LEN {
-            if s.cache.len() >= CACHE_CAP {
-                s.cache.clear();
-            }
-            s.cache.insert(text.to_string(), result.clone());
-        }
-        result
     }
 
     /// Surface form, de-elongated form, then the deep lookup. `s.folded`
@@ -555,7 +515,7 @@ mod tests {
     }
 
     fn via(word: &str) -> Option<(Via, f64)> {
-        layers().lookup(word).map(|f| (f.via, f.entry.weight))
+        layers().look_up_word(word).found.map(|f| (f.via, f.entry.weight))
     }
 
     #[test]

@@ -26,7 +26,7 @@ use rustc_hash::{FxHashMap, FxHashSet};
 use crate::error::{Error, Result};
 pub use compile::EntryKind;
 use compile::{Compiler, Entry};
-pub(crate) use lookup::{Found, Layers, Via};
+pub(crate) use lookup::{Found, Layers, Via, WordLookup};
 
 static DEFAULT_FORMS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/forms.fst"));
 static DEFAULT_STEMS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/stems.fst"));

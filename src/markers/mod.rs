@@ -26,9 +26,11 @@ use crate::error::{Error, Result};
 use crate::normalize;
 use crate::stem::Stemmer;
 use crate::token::{Token, TokenKind};
+use crate::word_memo::WordMemo;
 pub(crate) use experience::{detect as detect_experiences, ExperienceContext};
 pub(crate) use hard_sell::is_call_to_buy;
-use pattern::{Content, Pattern, Vocab, WordKeys};
+pub(crate) use pattern::WordKeys;
+use pattern::{Content, Pattern, Vocab};
 pub(crate) use spam::detect as detect_spam;
 pub use spam::{CommentMeta, Fingerprint, RepeatDetector};
 
@@ -71,10 +73,6 @@ impl MarkerKind {
     }
 }
 
-/// Words whose pattern keys each thread remembers (then the
-/// cache starts over, so memory stays bounded on any input).
-const WORD_CACHE_CAP: usize = 100_000;
-
 thread_local! {
     static SCRATCH: std::cell::RefCell<MarkerScratch> =
         std::cell::RefCell::new(MarkerScratch::default());
@@ -101,7 +99,7 @@ struct Compiled {
     /// The patterns' key texts, numbered.
     vocab: Vocab,
     stemmer: Stemmer,
-    /// Identifies this set in the per-thread word cache (which holds
+    /// Identifies this set in the per-thread word memo (which holds
     /// numbers of this set's vocabulary).
     id: u64,
 }
@@ -179,6 +177,12 @@ impl MarkerSet {
         MarkerSet::from_sources(&sources)
     }
 
+    /// Identifies this set (and its clones) among all sets made in this
+    /// process.
+    pub(crate) fn id(&self) -> u64 {
+        self.inner.id
+    }
+
     /// Number of patterns.
     pub fn len(&self) -> usize {
         self.inner.patterns.len()
@@ -206,43 +210,34 @@ impl MarkerSet {
         c.patterns[i].0.names(&WordKeys::new(&c.vocab, &c.stemmer, folded))
     }
 
-    /// All matches of enabled kinds in a document.
+    /// All matches of enabled kinds in a document. `ids` numbers its
+    /// tokens in `memo` ([`WordMemo::number`]), where each word's pattern
+    /// keys are kept once computed (stemming is the costliest step, and
+    /// words repeat).
     pub(crate) fn find(
         &self,
         tokens: &[Token<'_>],
         sentences: &[Range<usize>],
         enabled: &[MarkerKind],
+        memo: &mut WordMemo,
+        ids: &[u32],
     ) -> Vec<Match> {
         let c = &*self.inner;
-        // Keys of the content tokens, computed once per document. They come
-        // from a per-thread cache (stemming is the costliest step, and
-        // words repeat).
         SCRATCH.with(|scratch| {
             let mut scratch = scratch.borrow_mut();
-            let MarkerScratch { owner, words, content, folded, candidates } = &mut *scratch;
-            if words.len() >= WORD_CACHE_CAP || *owner != c.id {
-                words.clear();
-                *owner = c.id;
-            }
+            let MarkerScratch { content, folded, candidates } = &mut *scratch;
             content.clear();
             for (i, t) in tokens.iter().enumerate() {
                 if pattern::is_content(t) {
-                    // A hashtag's word counts as the word (`#Verspätung`).
-                    let word = match t.kind {
-                        TokenKind::Hashtag => &t.text[1..],
-                        _ => t.text,
-                    };
-                    // Cached by the word as written: a repeated word costs
-                    // one hash lookup, neither folding nor stemming.
-                    let keys = match words.get(word) {
-                        Some(&keys) => keys,
-                        None => {
-                            normalize::fold_into(word, folded);
-                            let keys = WordKeys::new(&c.vocab, &c.stemmer, folded);
-                            words.insert(word.to_string(), keys);
-                            keys
-                        }
-                    };
+                    let keys = memo.keys(ids[i], || {
+                        // A hashtag's word counts as the word (`#Verspätung`).
+                        let word = match t.kind {
+                            TokenKind::Hashtag => &t.text[1..],
+                            _ => t.text,
+                        };
+                        normalize::fold_into(word, folded);
+                        WordKeys::new(&c.vocab, &c.stemmer, folded)
+                    });
                     content.push(Content::new(i, t, keys));
                 }
             }
@@ -286,10 +281,6 @@ impl MarkerSet {
 /// Per-thread working memory of the marker stage.
 #[derive(Default)]
 struct MarkerScratch {
-    /// The [`MarkerSet`] whose numbers `words` holds.
-    owner: u64,
-    /// Word as written → its keys.
-    words: rustc_hash::FxHashMap<String, WordKeys>,
     /// One document's content tokens.
     content: Vec<Content>,
     folded: String,

@@ -17,6 +17,7 @@ use crate::analysis::{Hit, Label, Rule, Sentence};
 use crate::lexicon::{EntryKind, Found, Layers, Via};
 use crate::token::{Token, TokenKind};
 use crate::word_class::{is_one_of, starts_with_ignore_case, WordClass};
+use crate::word_memo::WordMemo;
 
 /// What a token means to the rules.
 #[derive(Clone, Debug)]
@@ -98,9 +99,10 @@ impl Scorer<'_> {
         tokens: &[Token<'_>],
         sentences: &[Range<usize>],
         mask: &[bool],
+        words: (&mut WordMemo, &[u32]),
         s: &mut ScoreScratch,
     ) -> Scored {
-        self.assign_roles(tokens, sentences, mask, s);
+        self.assign_roles(tokens, sentences, mask, words, s);
         self.assign_clauses(tokens, s);
         let w = self.weights;
         let words = s.words;
@@ -395,12 +397,14 @@ impl Scorer<'_> {
     }
 
     /// Classifies every token by its lexicon entry, and every word by its
-    /// [`WordClass`].
+    /// [`WordClass`]. `ids` numbers the tokens in `memo`, which keeps each
+    /// word's lexicon entry once looked up.
     fn assign_roles(
         &self,
         tokens: &[Token<'_>],
         sentences: &[Range<usize>],
         mask: &[bool],
+        (memo, ids): (&mut WordMemo, &[u32]),
         s: &mut ScoreScratch,
     ) {
         s.roles.clear();
@@ -425,17 +429,21 @@ impl Scorer<'_> {
             let in_phrase = i < phrase_end;
             if in_phrase || mask.get(i).copied().unwrap_or(false) {
                 s.roles.push(if in_phrase { Role::InPhrase } else { Role::None });
-                let class = if is_word { self.layers.class(t.text) } else { WordClass::NONE };
+                let class = if is_word {
+                    memo.lexicon(ids[i], t.text, self.layers).class
+                } else {
+                    WordClass::NONE
+                };
                 s.classes.push(class);
                 s.present |= class;
                 continue;
             }
             let found = match t.kind {
                 TokenKind::Word => {
-                    let (word, class) = self.layers.word_and_class_at(tokens, i);
-                    s.classes.push(class);
-                    s.present |= class;
-                    match word {
+                    let word = memo.lexicon(ids[i], t.text, self.layers);
+                    s.classes.push(word.class);
+                    s.present |= word.class;
+                    match self.layers.phrase_or_word(tokens, i, word) {
                         // A phrase (`nie wieder`) spans several tokens.
                         Some((found, last)) if last > i => {
                             phrase_end = last + 1;
@@ -454,23 +462,27 @@ impl Scorer<'_> {
                         // lowercase.
                         None if opens_sentence && may_be_hidden_verb(t.text) => {
                             lowercase_first_into(t.text, &mut s.lowered);
-                            self.layers.lookup(&s.lowered)
+                            memo.lexicon_of(&s.lowered, self.layers).found.clone()
                         }
                         word => word.map(|(found, _)| found),
                     }
                 }
-                TokenKind::Hashtag => self.layers.lookup(&t.text[1..]),
-                TokenKind::Emoji => self.layers.lookup(t.text).or_else(|| {
-                    // Skin tones and other modifiers: the base emoji decides.
-                    let base = t.text.chars().next()?;
-                    let mut buf = [0u8; 4];
-                    self.layers.lookup(base.encode_utf8(&mut buf))
-                }),
-                TokenKind::Emoticon => self.layers.lookup(t.text).or_else(|| {
-                    // `:)))` → `:)`: a repeated mouth is the same face.
-                    let squeezed = dedup_chars(t.text);
-                    self.layers.lookup(&squeezed)
-                }),
+                TokenKind::Hashtag => memo.lexicon(ids[i], &t.text[1..], self.layers).found.clone(),
+                TokenKind::Emoji => {
+                    memo.lexicon(ids[i], t.text, self.layers).found.clone().or_else(|| {
+                        // Skin tones and other modifiers: the base emoji decides.
+                        let base = t.text.chars().next()?;
+                        let mut buf = [0u8; 4];
+                        memo.lexicon_of(base.encode_utf8(&mut buf), self.layers).found.clone()
+                    })
+                }
+                TokenKind::Emoticon => {
+                    memo.lexicon(ids[i], t.text, self.layers).found.clone().or_else(|| {
+                        // `:)))` → `:)`: a repeated mouth is the same face.
+                        let squeezed = dedup_chars(t.text);
+                        memo.lexicon_of(&squeezed, self.layers).found.clone()
+                    })
+                }
                 _ => None,
             };
             if !is_word {

@@ -1,0 +1,239 @@
+//! What the stages have learned about each distinct word a thread has met.
+//!
+//! The lexicon wants a word's entry and classes, the markers its pattern
+//! keys. Both depend on the word alone, and words repeat (Zipf), so each is
+//! computed once per distinct word and kept here. Each token is hashed once
+//! per document ([`WordMemo::number`]), and every stage then finds the word
+//! by its number: the lexicon and the markers had each kept a cache of
+//! their own, and each had hashed and compared every word again.
+
+use std::hash::Hasher;
+
+use crate::lexicon::{Layers, WordLookup};
+use crate::markers::WordKeys;
+use crate::token::{Token, TokenKind};
+
+/// The number of a token that has none: not a word-like token, or met when
+/// the memo was full. The stages then compute what they need directly.
+pub(crate) const UNNUMBERED: u32 = u32::MAX;
+
+/// Words the memo keeps; when it holds this many, it starts over before the
+/// next document, so memory stays flat on any input. (Within a document,
+/// words past the limit go unnumbered.)
+const CAPACITY: usize = 100_000;
+
+/// Words longer than this (in bytes) are not numbered: no German word is
+/// that long, and a 4 MB "word" should not be copied into the memo.
+const MAX_WORD_BYTES: usize = 64;
+
+/// One thread's memo. The entries are computed lazily: a word that only
+/// the markers asked about has no lexicon entry computed, and the reverse.
+#[derive(Default)]
+pub(crate) struct WordMemo {
+    /// The lexicon layers and marker set whose results the memo holds
+    /// (their ids).
+    owner: (u64, u64),
+    /// The numbers, found by the hash of their word ([`Spelling`]).
+    numbers: hashbrown::HashTable<u32>,
+    /// The word of each number…
+    spellings: Vec<Spelling>,
+    /// …and the bytes of the words longer than [`Spelling::INLINE`], one
+    /// after the other.
+    long_words: Vec<u8>,
+    lexicon: Vec<Option<WordLookup>>,
+    keys: Vec<Option<WordKeys>>,
+    /// The lexicon's view of the last unnumbered word asked about.
+    unnumbered: Option<WordLookup>,
+}
+
+impl WordMemo {
+    /// Makes the memo ready for a document analyzed with `owner` (the ids
+    /// of its lexicon layers and marker set): emptied if it holds another
+    /// owner's results, or is full.
+    pub(crate) fn begin(&mut self, owner: (u64, u64)) {
+        if self.owner != owner || self.spellings.len() >= CAPACITY {
+            self.numbers.clear();
+            self.spellings.clear();
+            self.long_words.clear();
+            self.lexicon.clear();
+            self.keys.clear();
+            self.owner = owner;
+        }
+    }
+
+    /// Numbers the word-like tokens of a document into `ids` (one per
+    /// token; [`UNNUMBERED`] for the others): words and numbers by their
+    /// text, hashtags by the word after `#` (which the lexicon and the
+    /// markers read as that word), emoji and emoticons by their text.
+    pub(crate) fn number(&mut self, tokens: &[Token<'_>], ids: &mut Vec<u32>) {
+        ids.clear();
+        ids.extend(tokens.iter().map(|t| match t.kind {
+            TokenKind::Word | TokenKind::Number | TokenKind::Emoji | TokenKind::Emoticon => {
+                self.number_of(t.text)
+            }
+            TokenKind::Hashtag => self.number_of(&t.text[1..]),
+            _ => UNNUMBERED,
+        }));
+    }
+
+    /// The number of `word`, which is added if new and there is room.
+    pub(crate) fn number_of(&mut self, word: &str) -> u32 {
+        let word = word.as_bytes();
+        if word.len() > MAX_WORD_BYTES {
+            return UNNUMBERED;
+        }
+        let spelling = Spelling::of(word);
+        let Self { numbers, spellings, long_words, .. } = self;
+        let is_word = |&n: &u32| spellings[n as usize].is(&spelling, word, long_words);
+        if let Some(&n) = numbers.find(spelling.hash, is_word) {
+            return n;
+        }
+        if spellings.len() >= CAPACITY {
+            return UNNUMBERED;
+        }
+        let n = spellings.len() as u32;
+        let mut spelling = spelling;
+        if word.len() > Spelling::INLINE {
+            spelling.at = long_words.len() as u32;
+            long_words.extend_from_slice(word);
+        }
+        spellings.push(spelling);
+        numbers.insert_unique(spelling.hash, n, |&m| spellings[m as usize].hash);
+        self.lexicon.push(None);
+        self.keys.push(None);
+        n
+    }
+
+    /// The lexicon's view of word number `id`, whose text is `word`
+    /// (computed by `layers` on first ask).
+    #[inline]
+    pub(crate) fn lexicon(&mut self, id: u32, word: &str, layers: &Layers) -> &WordLookup {
+        let slot = match self.lexicon.get_mut(id as usize) {
+            Some(slot) => slot,
+            None => {
+                self.unnumbered = None;
+                &mut self.unnumbered
+            }
+        };
+        slot.get_or_insert_with(|| layers.look_up_word(word))
+    }
+
+    /// The lexicon's view of `word`, which gets a number if new.
+    pub(crate) fn lexicon_of(&mut self, word: &str, layers: &Layers) -> &WordLookup {
+        let id = self.number_of(word);
+        self.lexicon(id, word, layers)
+    }
+
+    /// The pattern keys of word number `id`, computed by `keys` on first
+    /// ask.
+    #[inline]
+    pub(crate) fn keys(&mut self, id: u32, keys: impl FnOnce() -> WordKeys) -> WordKeys {
+        match self.keys.get_mut(id as usize) {
+            Some(Some(known)) => *known,
+            Some(slot) => *slot.insert(keys()),
+            None => keys(),
+        }
+    }
+}
+
+/// How the memo knows a word: its length, and bytes of it that tell it
+/// from any other word of that length if it has at most
+/// [`Spelling::INLINE`] bytes (most German words); a longer one is compared
+/// with its bytes, kept elsewhere. Told apart with two integer compares
+/// instead of a string compare.
+#[derive(Clone, Copy, Debug)]
+struct Spelling {
+    /// Bytes from the start and the end of the word (which overlap for a
+    /// word shorter than 16 bytes).
+    ends: [u64; 2],
+    len: u32,
+    /// Where a long word's bytes start in the memo's `long_words`.
+    at: u32,
+    hash: u64,
+}
+
+impl Spelling {
+    /// The longest word told apart by `ends` alone.
+    const INLINE: usize = 16;
+
+    fn of(word: &[u8]) -> Spelling {
+        let n = word.len();
+        let le64 = |at: usize| u64::from_le_bytes(word[at..at + 8].try_into().unwrap_or_default());
+        let le32 = |at: usize| u32::from_le_bytes(word[at..at + 4].try_into().unwrap_or_default());
+        // First and last bytes, as many as fit in each end (a word of one
+        // to three bytes: its first, middle and last byte).
+        let ends = match n {
+            8.. => [le64(0), le64(n - 8)],
+            4..8 => [u64::from(le32(0)), u64::from(le32(n - 4))],
+            1..4 => {
+                [u64::from(word[0]) | u64::from(word[n / 2]) << 8 | u64::from(word[n - 1]) << 16, 0]
+            }
+            0 => [0, 0],
+        };
+        // A folded multiply of the ends and length (as in wyhash); the rest
+        // of a long word goes through rustc-hash, so that long words alike
+        // in their ends do not all share one hash.
+        let product = u128::from(ends[0] ^ 0x243f_6a88_85a3_08d3)
+            * u128::from(ends[1] ^ (n as u64) ^ 0x1319_8a2e_0370_7344);
+        let mut hash = (product as u64) ^ ((product >> 64) as u64);
+        if n > Spelling::INLINE {
+            let mut rest = rustc_hash::FxHasher::default();
+            rest.write(&word[8..n - 8]);
+            hash ^= rest.finish();
+        }
+        Spelling { ends, len: n as u32, at: 0, hash }
+    }
+
+    /// Whether this is the spelling of `word`, whose spelling (not yet in
+    /// the memo) is `other`.
+    fn is(&self, other: &Spelling, word: &[u8], long_words: &[u8]) -> bool {
+        let at = self.at as usize;
+        self.hash == other.hash
+            && self.ends == other.ends
+            && self.len == other.len
+            && (word.len() <= Spelling::INLINE || long_words[at..at + word.len()] == *word)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::Tokenizer;
+
+    #[test]
+    fn a_word_has_one_number_however_written_as_token() {
+        let mut memo = WordMemo::default();
+        memo.begin((1, 1));
+        let mut tokens = Vec::new();
+        Tokenizer.tokenize("Bahn #Bahn bahn , 42 Bahn :-)", &mut tokens);
+        let mut ids = Vec::new();
+        memo.number(&tokens, &mut ids);
+        assert_eq!(ids.len(), tokens.len());
+        assert_eq!(ids[0], ids[1], "a hashtag is numbered as its word");
+        assert_eq!(ids[0], ids[5]);
+        assert_ne!(ids[0], ids[2], "words are numbered as written");
+        assert_eq!(ids[3], UNNUMBERED, "punctuation has no number");
+        assert_ne!(ids[4], UNNUMBERED);
+        assert_ne!(ids[6], UNNUMBERED, "an emoticon is looked up by the lexicon");
+    }
+
+    #[test]
+    fn another_owner_or_a_full_memo_starts_over() {
+        let mut memo = WordMemo::default();
+        memo.begin((1, 1));
+        let first = memo.number_of("gut");
+        assert_eq!(memo.number_of("schlecht"), first + 1);
+        memo.begin((1, 1));
+        assert_eq!(memo.number_of("schlecht"), first + 1, "same owner: kept");
+        memo.begin((2, 1));
+        assert_eq!(memo.number_of("schlecht"), 0, "another owner: emptied");
+        for i in 0..CAPACITY {
+            memo.number_of(&format!("w{i}"));
+        }
+        assert_eq!(memo.number_of("neu"), UNNUMBERED, "full: no more numbers");
+        assert_ne!(memo.number_of("schlecht"), UNNUMBERED, "known words keep theirs");
+        memo.begin((2, 1));
+        assert_eq!(memo.number_of("neu"), 0, "full: emptied before the next document");
+        assert_eq!(memo.number_of(&"x".repeat(MAX_WORD_BYTES + 1)), UNNUMBERED);
+    }
+}
