@@ -141,8 +141,10 @@ thread_local! {
 #[derive(Clone, Debug)]
 pub(crate) struct WordLookup {
     pub found: Option<Found>,
-    /// Whether the word's folded form starts a phrase entry.
+    /// Whether the word's folded form starts a phrase entry…
     pub starts_phrase: bool,
+    /// …or follows another word in one.
+    pub continues_phrase: bool,
     /// The word's classes for the scoring rules.
     pub class: WordClass,
 }
@@ -192,24 +194,21 @@ impl Layers {
     /// words only) with the index of its last token, else the word's own
     /// entry with `i`.
     pub(crate) fn word_at(&self, tokens: &[Token<'_>], i: usize) -> Option<(Found, usize)> {
-        self.phrase_or_word(tokens, i, &self.look_up_word(tokens[i].text))
-    }
-
-    /// [`Layers::word_at`] given `word`, the [`WordLookup`] of token `i`'s
-    /// text.
-    pub(crate) fn phrase_or_word(
-        &self,
-        tokens: &[Token<'_>],
-        i: usize,
-        word: &WordLookup,
-    ) -> Option<(Found, usize)> {
-        if word.starts_phrase {
-            let phrase = SCRATCH.with(|s| self.phrase_at(&mut s.borrow_mut(), tokens, i));
-            if phrase.is_some() {
-                return phrase;
+        let word = self.look_up_word(tokens[i].text);
+        let next_continues = tokens.get(i + 1).is_some_and(|t| {
+            t.kind == TokenKind::Word && self.look_up_word(t.text).continues_phrase
+        });
+        if word.starts_phrase && next_continues {
+            if let Some(phrase) = self.phrase_from(tokens, i) {
+                return Some(phrase);
             }
         }
-        word.found.clone().map(|f| (f, i))
+        word.found.map(|f| (f, i))
+    }
+
+    /// The longest phrase that starts at word token `i`, if any.
+    pub(crate) fn phrase_from(&self, tokens: &[Token<'_>], i: usize) -> Option<(Found, usize)> {
+        SCRATCH.with(|s| self.phrase_at(&mut s.borrow_mut(), tokens, i))
     }
 
     /// The longest phrase starting at token `i`, given that its first word
@@ -256,8 +255,9 @@ impl Layers {
             // Folded once: every step of the cascade starts from it.
             normalize::fold_into(text, &mut s.folded);
             let starts_phrase = self.layers.iter().any(|l| l.is_phrase_prefix(&s.folded));
+            let continues_phrase = self.layers.iter().any(|l| l.is_phrase_word(&s.folded));
             let found = self.cascade(s, text);
-            WordLookup { found, starts_phrase, class: WordClass::of(text) }
+            WordLookup { found, starts_phrase, continues_phrase, class: WordClass::of(text) }
         })
     }
 

@@ -68,6 +68,9 @@ struct FormIndex {
     /// is looked up word by word while what is read so far is one of
     /// these.
     phrase_prefixes: FxHashSet<Box<[u8]>>,
+    /// The words that follow another in some phrase: a phrase can only
+    /// start at a word if one of these comes next.
+    phrase_words: FxHashSet<Box<[u8]>>,
 }
 
 impl LexiconData {
@@ -80,11 +83,15 @@ impl LexiconData {
             let mut index = FormIndex {
                 forms: FxHashMap::with_capacity_and_hasher(self.forms.len(), Default::default()),
                 phrase_prefixes: FxHashSet::default(),
+                phrase_words: FxHashSet::default(),
             };
             let mut stream = self.forms.stream();
             while let Some((key, value)) = stream.next() {
                 for (space, _) in key.iter().enumerate().filter(|&(_, &b)| b == b' ') {
                     index.phrase_prefixes.insert(key[..space].into());
+                }
+                for word in key.split(|&b| b == b' ').skip(1) {
+                    index.phrase_words.insert(word.into());
                 }
                 index.forms.insert(key.into(), value);
             }
@@ -275,6 +282,12 @@ impl Lexicon {
     /// that has more words after it.
     pub(crate) fn is_phrase_prefix(&self, key: &str) -> bool {
         self.inner.index().phrase_prefixes.contains(key.as_bytes())
+    }
+
+    /// Whether `folded` (a folded word) follows another word in some
+    /// phrase.
+    pub(crate) fn is_phrase_word(&self, folded: &str) -> bool {
+        self.inner.index().phrase_words.contains(folded.as_bytes())
     }
 
     pub(crate) fn form(&self, key: &str) -> Option<Entry> {
