@@ -334,8 +334,8 @@ pub(crate) fn is_emoji(c: char) -> bool {
 /// stands there on its own (not glued to a word on either side).
 #[inline]
 fn emoticon_len(text: &str, start: usize) -> Option<usize> {
-    // Every emoticon starts with one of these; most segments are words.
-    // Inline: this is asked of every token.
+    // Every emoticon starts with one of these bytes; most segments are
+    // words. Inline: this is asked of every token.
     if !matches!(
         text.as_bytes().get(start),
         Some(
@@ -363,6 +363,28 @@ fn emoticon_len(text: &str, start: usize) -> Option<usize> {
 /// [`emoticon_len`] once the first byte may start a face.
 fn face_len(text: &str, start: usize) -> Option<usize> {
     let s = text.as_bytes();
+    // The second byte rules out most words that start like a face
+    // (`oder`, `Termin`, `xmal`), before the faces are tried one by one.
+    let second = s.get(start + 1).copied().unwrap_or(0);
+    let may_be_face = match s[start] {
+        b':' | b';' | b'=' => true,
+        b'<' => matches!(second, b'3' | b'/'),
+        b'^' => matches!(second, b'_' | b'^'),
+        b'-' => matches!(second, b'.' | b'_'),
+        b'o' | b'O' => second == b'.',
+        b'T' => second == b'_',
+        b'x' | b'X' => matches!(second, b'D' | b'P'),
+        // `>.<`, `>:(`
+        b'>' => matches!(second, b'.' | b':' | b';' | b'=' | b'8'),
+        // `8-)`: these eyes need a nose.
+        b'8' => matches!(second, b'-' | b'\'' | b'o' | b'^'),
+        // Mirrored: `(:`, `(-:`, `):`
+        b'(' | b')' => matches!(second, b'-' | b'\'' | b'^' | b':' | b';'),
+        _ => false,
+    };
+    if !may_be_face {
+        return None;
+    }
     let rest = &s[start..];
     let len = match_emoticon(rest)?;
     // Not inside a word, number or URL: `Nr.:(1)`, `10:30`, `(Foto):`,
@@ -439,7 +461,8 @@ pub(crate) fn dot_is_not_an_end(prev: &Token<'_>) -> bool {
             if w.chars().count() == 1 || w.contains('.') {
                 return true;
             }
-            ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(w))
+            // (None is longer than four bytes.)
+            w.len() <= 4 && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(w))
         }
         _ => false,
     }
