@@ -35,12 +35,13 @@ The pipeline, one stage per module:
    with [`Hit`]s and [`Flag`]s that point back into the text.
 
 What the lexicon and the markers learn about a word depends on the word
-alone: each thread keeps it per distinct word (`word_memo.rs`), and every
-token is hashed once per document to find it there.
+alone, as does the hash of its folded form that the repeat fingerprint
+(`markers/spam.rs`) is made of: each thread keeps these per distinct word
+(`word_memo.rs`), and every token is hashed once per document to find
+them there.
 
-The scans that touch every byte (a word's letters in the tokenizer, a
-text's plain bytes in the repeat fingerprint) test eight bytes at a time
-(`swar.rs`).
+The tokenizer's scans over every byte (chunk ends, a word's letters) test
+eight bytes at a time (`swar.rs`).
 
 # Example: score a comment
 

@@ -1,6 +1,6 @@
 //! Byte classes tested eight bytes at a time in a `u64` ("SIMD within a
-//! register"), for the scans that run over every byte of the input: a word's
-//! letters in the tokenizer, a text's plain bytes in the repeat fingerprint.
+//! register"), for the scans that run over every byte of the input: chunk
+//! ends and a word's letters in the tokenizer.
 //!
 //! Each test returns *marks*: the high bit of every lane (byte) that is in
 //! the class. A test is exact for the lowest marked lane only: a borrow or
@@ -37,13 +37,6 @@ pub(crate) fn above(x: u64, n: u8) -> u64 {
     (x.wrapping_add(lanes(0x7f - n)) | x) & HIGH
 }
 
-/// Marks the lanes equal to `b`.
-#[inline(always)]
-pub(crate) fn equal(x: u64, b: u8) -> u64 {
-    let zero_where_b = x ^ lanes(b);
-    zero_where_b.wrapping_sub(lanes(1)) & !zero_where_b & HIGH
-}
-
 /// Marks the lanes that are not ASCII letters.
 #[inline(always)]
 pub(crate) fn not_ascii_letter(x: u64) -> u64 {
@@ -57,16 +50,6 @@ pub(crate) fn not_ascii_letter(x: u64) -> u64 {
 #[inline(always)]
 pub(crate) fn first_mark(marks: u64) -> usize {
     (marks.trailing_zeros() / 8) as usize
-}
-
-/// `x`'s bytes with ASCII capitals lowercased; exact in every lane below
-/// the first non-ASCII one (a carry only runs upwards).
-#[inline(always)]
-pub(crate) fn ascii_lowercase(x: u64) -> u64 {
-    let from_a = x.wrapping_add(lanes(0x80 - b'A'));
-    let past_z = x.wrapping_add(lanes(0x80 - b'Z' - 1));
-    let upper = from_a & !past_z & HIGH;
-    x | (upper >> 2)
 }
 
 #[cfg(test)]
@@ -100,29 +83,12 @@ mod tests {
     }
 
     #[test]
-    fn below_above_and_equal_mark_exactly_their_first_lane() {
+    fn below_above_and_letters_mark_exactly_their_first_lane() {
         check(|x| below(x, b'!'), |b| b < b'!');
         check(|x| below(x, 0x80), |b| b < 0x80);
         check(|x| above(x, b'~'), |b| b > b'~');
         check(|x| above(x, b'z'), |b| b > b'z');
-        check(|x| equal(x, b'`'), |b| b == b'`');
-        check(|x| equal(x, 0), |b| b == 0);
-        check(|x| equal(x, 0xff), |b| b == 0xff);
         check(not_ascii_letter, |b| !b.is_ascii_alphabetic());
-        check(|x| below(x, b'!') | equal(x, b'`'), |b| b < b'!' || b == b'`');
-    }
-
-    #[test]
-    fn lowercase_is_exact_below_the_first_non_ascii_lane() {
-        for b in 0..=255u8 {
-            for lane in 0..8 {
-                let mut bytes = *b"aBcDeFgH";
-                bytes[lane] = b;
-                let lowered = ascii_lowercase(u64::from_le_bytes(bytes)).to_le_bytes();
-                let exact = first(bytes, |b| b >= 0x80);
-                assert_eq!(lowered[..exact], bytes.map(|b| b.to_ascii_lowercase())[..exact]);
-            }
-        }
     }
 
     #[test]

@@ -10,7 +10,7 @@
 use std::hash::Hasher;
 
 use crate::lexicon::{Layers, WordLookup};
-use crate::markers::WordKeys;
+use crate::markers::{self, WordKeys};
 use crate::token::{Token, TokenKind};
 
 /// The number of a token that has none: not a word-like token, or met when
@@ -42,6 +42,10 @@ pub(crate) struct WordMemo {
     long_words: Vec<u8>,
     lexicon: Vec<Option<WordLookup>>,
     keys: Vec<Option<WordKeys>>,
+    /// The hash of each word folded, for the repeat fingerprint.
+    folded_hashes: Vec<Option<u64>>,
+    /// A buffer to fold words in.
+    folded: String,
     /// The lexicon's view of the last unnumbered word asked about.
     unnumbered: Option<WordLookup>,
 }
@@ -57,6 +61,7 @@ impl WordMemo {
             self.long_words.clear();
             self.lexicon.clear();
             self.keys.clear();
+            self.folded_hashes.clear();
             self.owner = owner;
         }
     }
@@ -71,7 +76,7 @@ impl WordMemo {
             TokenKind::Word | TokenKind::Number | TokenKind::Emoji | TokenKind::Emoticon => {
                 self.number_of(t.text)
             }
-            TokenKind::Hashtag => self.number_of(&t.text[1..]),
+            TokenKind::Hashtag => self.number_of(markers::token_key(t)),
             _ => UNNUMBERED,
         }));
     }
@@ -101,6 +106,7 @@ impl WordMemo {
         numbers.insert_unique(spelling.hash, n, |&m| spellings[m as usize].hash);
         self.lexicon.push(None);
         self.keys.push(None);
+        self.folded_hashes.push(None);
         n
     }
 
@@ -122,6 +128,18 @@ impl WordMemo {
     pub(crate) fn lexicon_of(&mut self, word: &str, layers: &Layers) -> &WordLookup {
         let id = self.number_of(word);
         self.lexicon(id, word, layers)
+    }
+
+    /// The [`markers::folded_hash`] of word number `id`, whose text is
+    /// `word`.
+    #[inline]
+    pub(crate) fn folded_hash(&mut self, id: u32, word: &str) -> u64 {
+        let Self { folded_hashes, folded, .. } = self;
+        match folded_hashes.get_mut(id as usize) {
+            Some(Some(known)) => *known,
+            Some(slot) => *slot.insert(markers::folded_hash(word, folded)),
+            None => markers::folded_hash(word, folded),
+        }
     }
 
     /// The pattern keys of word number `id`, computed by `keys` on first

@@ -1,5 +1,5 @@
 use proptest::prelude::*;
-use stimmung::{Analysis, Analyzer};
+use stimmung::{Analysis, Analyzer, CommentMeta, RepeatDetector};
 
 /// Words that make the rules fire, to mix with arbitrary text.
 const VOCAB: &[&str] = &[
@@ -201,6 +201,30 @@ proptest! {
         for f in a.flags() {
             prop_assert!(f.start() <= f.end() && f.end() <= text.len());
             prop_assert_eq!(&text[f.start()..f.end()], f.text());
+        }
+    }
+
+    /// The analyzer's fingerprint, made from its word memo, is the one a
+    /// detector computes from the text alone: first sight or memo, any
+    /// text, any case and spelling of the same words.
+    #[test]
+    fn fingerprint_from_the_analysis_is_the_detectors(text in "\\PC{0,80}|[ a-zA-ZäÄß`#@.,!:;()\\-\n]{0,80}") {
+        let analyzer = Analyzer::new();
+        let meta = CommentMeta::default();
+        let expected = RepeatDetector::fingerprint(&text);
+        for _ in 0..2 {
+            let (a, fingerprint) = analyzer.analyze_and_fingerprint(&text, &meta);
+            prop_assert_eq!(fingerprint, expected);
+            prop_assert_eq!(&a, &analyzer.analyze(&text));
+        }
+        // Capitals of ASCII and German letters fold back (others, such as
+        // `µ` → `Μ`, need not), unless they change the tokens: `:o` ends
+        // in a nose, `:O` in a mouth.
+        let eyes = [':', ';', '='];
+        if text.chars().all(|c| (c.is_ascii() && !eyes.contains(&c)) || "äÄöÖüÜ".contains(c)) {
+            let upper = text.to_uppercase();
+            let (_, shouted) = analyzer.analyze_and_fingerprint(&upper, &meta);
+            prop_assert_eq!(shouted, expected, "{}", upper);
         }
     }
 

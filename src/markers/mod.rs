@@ -31,7 +31,7 @@ pub(crate) use experience::{detect as detect_experiences, ExperienceContext};
 pub(crate) use hard_sell::is_call_to_buy;
 pub(crate) use pattern::WordKeys;
 use pattern::{Content, Pattern, Vocab};
-pub(crate) use spam::detect as detect_spam;
+pub(crate) use spam::{detect as detect_spam, fingerprint, folded_hash, token_key};
 pub use spam::{CommentMeta, Fingerprint, RepeatDetector};
 
 /// The kinds of tone marker.

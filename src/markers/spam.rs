@@ -7,8 +7,8 @@ use super::{MarkerSet, Match};
 use crate::analysis::{Evidence, Flag};
 use crate::markers::MarkerKind;
 use crate::normalize;
-use crate::swar;
 use crate::token::{Token, TokenKind};
+use std::hash::Hasher;
 
 /// What a comment export knows about a comment besides its text.
 #[derive(Clone, Copy, Debug, Default)]
@@ -168,9 +168,11 @@ impl Generation {
 }
 
 /// What [`RepeatDetector`] remembers of a text: a 64-bit hash of its folded
-/// words. Computed by [`RepeatDetector::fingerprint`], which needs no
-/// detector, so that it can run in parallel with the analysis while the
-/// detector itself sees the texts in input order.
+/// tokens. Computed by [`RepeatDetector::fingerprint`] or, from the tokens
+/// it has anyway, by
+/// [`Analyzer::analyze_and_fingerprint`](crate::Analyzer::analyze_and_fingerprint);
+/// neither needs a detector, so both run in parallel while the detector
+/// itself sees the texts in input order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Fingerprint(u64);
 
@@ -191,13 +193,15 @@ impl RepeatDetector {
     }
 
     /// The fingerprint of `text`, or `None` if it is too short to count.
-    /// Case, umlaut spellings and whitespace do not change it.
+    /// Case, umlaut spellings, whitespace between and around tokens (`gut!`
+    /// and `gut !` are the same) and the `#` of a hashtag do not change it.
+    /// (Case changes it where it changes the tokens: `:O` is a face, `:o` a
+    /// colon and a letter.)
     pub fn fingerprint(text: &str) -> Option<Fingerprint> {
-        let trimmed = text.trim();
-        trimmed.chars().nth(Self::MIN_CHARS - 1)?;
-        let mut words = WordHasher::default();
-        fold_words(trimmed, &mut words);
-        Some(Fingerprint(words.finish()))
+        let mut tokens = Vec::new();
+        crate::Tokenizer.tokenize(text, &mut tokens);
+        let mut folded = String::new();
+        fingerprint(text, &tokens, |i| folded_hash(token_key(&tokens[i]), &mut folded))
     }
 
     /// [`RepeatDetector::check`] with the fingerprint computed beforehand
@@ -224,218 +228,67 @@ impl RepeatDetector {
     }
 }
 
-/// Where [`fold_words`] writes.
-trait FoldedBytes {
-    fn push(&mut self, byte: u8);
-
-    /// The first `n` of `bytes`.
-    fn extend_prefix(&mut self, bytes: [u8; 8], n: usize) {
-        for &b in &bytes[..n] {
-            self.push(b);
+/// The fingerprint of `text`, cut into `tokens`, given the
+/// [`folded_hash`] of each token's [`token_key`] (`hash(i)` for token `i`):
+/// the analyzer has these from its word memo.
+pub(crate) fn fingerprint(
+    text: &str,
+    tokens: &[Token<'_>],
+    mut hash: impl FnMut(usize) -> u64,
+) -> Option<Fingerprint> {
+    text.trim().chars().nth(RepeatDetector::MIN_CHARS - 1)?;
+    let mut fingerprint = rustc_hash::FxHasher::default();
+    for (i, t) in tokens.iter().enumerate() {
+        // Line breaks are whitespace; every other token counts by its
+        // folded key, whatever its kind: `xd` (a word) and `XD` (a face)
+        // are the same, and so are `#Bahn` and `Bahn`.
+        if t.kind != TokenKind::LineBreak {
+            fingerprint.write_u64(hash(i));
         }
+    }
+    Some(Fingerprint(fingerprint.finish()))
+}
+
+/// What a token is hashed by: its text, the word of a hashtag. (The word
+/// memo numbers tokens by the same keys.)
+pub(crate) fn token_key<'t>(t: &Token<'t>) -> &'t str {
+    match t.kind {
+        TokenKind::Hashtag => &t.text[1..],
+        _ => t.text,
     }
 }
 
-/// Feeds [`fold_words`]'s bytes through a stack buffer into rustc-hash's
-/// byte-string hash (a wyhash-style mix, ten times cheaper than SipHash
-/// here; these hashes are not secret, and a collision only makes one text a
-/// repeat of another). The buffer is hashed whenever full: the same bytes
-/// give the same blocks, hence the same hash.
-struct WordHasher {
-    block: [u8; 256],
-    len: usize,
-    hasher: rustc_hash::FxHasher,
-}
-
-impl Default for WordHasher {
-    fn default() -> WordHasher {
-        WordHasher { block: [0; 256], len: 0, hasher: Default::default() }
-    }
-}
-
-impl FoldedBytes for WordHasher {
-    #[inline(always)]
-    fn push(&mut self, byte: u8) {
-        if self.len == self.block.len() {
-            std::hash::Hasher::write(&mut self.hasher, &self.block);
-            self.len = 0;
-        }
-        self.block[self.len] = byte;
-        self.len += 1;
-    }
-
-    #[inline(always)]
-    fn extend_prefix(&mut self, bytes: [u8; 8], n: usize) {
-        // All eight stored at once (one move, where a copy of `n` bytes
-        // would call `memcpy`); the bytes past `n` are overwritten later.
-        // Byte by byte where the block fills up, so that the blocks, and
-        // with them the hash, do not depend on how bytes arrive.
-        if let Some(room) = self.block.get_mut(self.len..self.len + 8) {
-            room.copy_from_slice(&bytes);
-            self.len += n;
-        } else {
-            for &b in &bytes[..n] {
-                self.push(b);
-            }
+/// The hash of `key` folded (case, umlaut spellings: `Grüße`, `GRUESSE`).
+/// `folded` is a buffer.
+pub(crate) fn folded_hash(key: &str, folded: &mut String) -> u64 {
+    let mut hash = rustc_hash::FxHasher::default();
+    match key.as_bytes() {
+        // Punctuation, mostly: one ASCII byte folds to its lowercase (but
+        // the backquote, which folds to an apostrophe).
+        &[b] if b.is_ascii() && b != b'`' => hash.write(&[b.to_ascii_lowercase()]),
+        _ => {
+            normalize::fold_into(key, folded);
+            hash.write(folded.as_bytes());
         }
     }
+    hash.finish()
 }
-
-impl WordHasher {
-    fn finish(mut self) -> u64 {
-        use std::hash::Hasher;
-        self.hasher.write(&self.block[..self.len]);
-        self.hasher.finish()
-    }
-}
-
-impl FoldedBytes for Vec<u8> {
-    fn push(&mut self, byte: u8) {
-        Vec::push(self, byte);
-    }
-}
-
-/// Writes the whitespace-separated words of `text`, folded as
-/// [`normalize::fold_into`] folds them and separated by one space: the same
-/// bytes as folding the text and joining its `split_whitespace` words with
-/// spaces, in one pass, each ASCII byte classed and lowercased by one table
-/// lookup. A space cannot occur in a folded word, so the result names the
-/// word sequence unambiguously.
-fn fold_words(text: &str, out: &mut impl FoldedBytes) {
-    let mut words = Words { out, started: false, gap: false };
-    // The folding of one character outside ASCII.
-    let mut folded = String::new();
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        // Most of a text is runs of plain ASCII word bytes: up to eight at
-        // a time, then the byte that ends the run by the table.
-        // Plain: printable ASCII (`!` to `~`) other than the backquote,
-        // the bytes that `FOLDED_ASCII` maps to their lowercase.
-        if let Some(x) = swar::load(bytes, i) {
-            let plain = swar::first_mark(
-                swar::below(x, b'!') | swar::above(x, b'~') | swar::equal(x, b'`'),
-            );
-            words.push_prefix(swar::ascii_lowercase(x).to_le_bytes(), plain);
-            i += plain;
-            if plain == 8 {
-                continue;
-            }
-        }
-        let mapped = FOLDED_ASCII[usize::from(bytes[i])];
-        if mapped < 0x80 {
-            words.push(&[mapped]);
-            i += 1;
-        } else if mapped == SPACE {
-            words.space();
-            i += 1;
-        } else {
-            let c = text[i..].chars().next().unwrap_or_default();
-            i += c.len_utf8();
-            if c.is_whitespace() {
-                words.space();
-            } else {
-                folded.clear();
-                normalize::push_folded(c, &mut folded);
-                words.push(folded.as_bytes());
-            }
-        }
-    }
-}
-
-/// [`fold_words`]'s output: word bytes, and one space between words.
-struct Words<'o, O> {
-    out: &'o mut O,
-    /// Whether a word byte has been written.
-    started: bool,
-    /// Whether whitespace came since: the separator is written before the
-    /// next word byte, so none trails, and a soft hyphen between two spaces
-    /// (folded to nothing) makes no empty word.
-    gap: bool,
-}
-
-impl<O: FoldedBytes> Words<'_, O> {
-    /// Writes the separator owed since the last whitespace, if any, before
-    /// the word bytes that follow.
-    #[inline(always)]
-    fn start_bytes(&mut self) {
-        if self.gap {
-            self.out.push(b' ');
-            self.gap = false;
-        }
-        self.started = true;
-    }
-
-    #[inline(always)]
-    fn push(&mut self, word_bytes: &[u8]) {
-        if word_bytes.is_empty() {
-            return;
-        }
-        self.start_bytes();
-        for &b in word_bytes {
-            self.out.push(b);
-        }
-    }
-
-    /// The first `n` of `word_bytes`.
-    #[inline(always)]
-    fn push_prefix(&mut self, word_bytes: [u8; 8], n: usize) {
-        if n == 0 {
-            return;
-        }
-        self.start_bytes();
-        self.out.extend_prefix(word_bytes, n);
-    }
-
-    #[inline(always)]
-    fn space(&mut self) {
-        self.gap = self.started;
-    }
-}
-
-/// [`FOLDED_ASCII`]: `char::is_whitespace` on ASCII (tab to carriage
-/// return, space).
-const SPACE: u8 = 0x80;
-/// [`FOLDED_ASCII`]: a byte of a multi-byte character, or the backquote
-/// (which folds to an apostrophe): decoded and folded one by one.
-const OTHER: u8 = 0x81;
-
-/// Each byte value's folding for [`fold_words`]: an ASCII byte that folds
-/// to one ASCII byte maps to it (its lowercase), the rest to a class.
-static FOLDED_ASCII: [u8; 256] = {
-    let mut map = [OTHER; 256];
-    let mut b = 0;
-    while b < 0x80 {
-        map[b] = match b as u8 {
-            b'\t'..=b'\r' | b' ' => SPACE,
-            b'`' => OTHER,
-            b => b.to_ascii_lowercase(),
-        };
-        b += 1;
-    }
-    map
-};
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use proptest::prelude::*;
-
-    /// The reference: fold the whole text, then join its words.
-    fn folded_then_joined(text: &str) -> String {
-        let mut folded = String::new();
-        normalize::fold_into(text, &mut folded);
-        folded.split_whitespace().collect::<Vec<_>>().join(" ")
-    }
 
     #[test]
-    fn fold_words_splits_on_unicode_whitespace() {
-        let mut out = Vec::new();
-        fold_words(" Nie\u{a0}WIEDER!\u{3000}\u{2003}Schöne `Grüße` \t\n", &mut out);
-        assert_eq!(out, b"nie wieder! schoene 'gruesse'");
-        out.clear();
-        fold_words(" \u{ad} ", &mut out);
-        assert_eq!(out, b"");
+    fn one_ascii_byte_hashes_as_if_folded() {
+        let mut buffer = String::new();
+        for b in 0..0x80u8 {
+            let key = char::from(b).to_string();
+            let mut folded = String::new();
+            normalize::fold_into(&key, &mut folded);
+            let mut hash = rustc_hash::FxHasher::default();
+            hash.write(folded.as_bytes());
+            assert_eq!(folded_hash(&key, &mut buffer), hash.finish(), "{b:#x}");
+        }
     }
 
     #[test]
@@ -486,30 +339,13 @@ mod tests {
         // Words stay words: moving a space is a different text.
         let d = RepeatDetector::fingerprint("Schöne Grüße an alle, toll eSeite hier");
         assert_ne!(a, d);
-    }
-
-    #[test]
-    fn the_eight_byte_path_takes_only_bytes_the_table_lowercases() {
-        for b in b'!'..=b'~' {
-            if b != b'`' {
-                assert_eq!(FOLDED_ASCII[usize::from(b)], b.to_ascii_lowercase(), "{b:#x}");
-            }
-        }
-    }
-
-    proptest! {
-        #[test]
-        fn fold_words_is_fold_then_split_on_ascii(text in "[a-zA-Z \\x00-\\x7f]{0,60}") {
-            let mut out = Vec::new();
-            fold_words(&text, &mut out);
-            prop_assert_eq!(String::from_utf8(out).unwrap(), folded_then_joined(&text));
-        }
-
-        #[test]
-        fn fold_words_is_fold_then_split(text in "[ a-zA-ZäÄßẞ`´\u{ad}\u{200b}\u{fe0f}\t\n\u{b}\u{c}\r\u{1c}\u{85}\u{a0}\u{2000}-\u{200a}\u{3000}İ]{0,40}") {
-            let mut out = Vec::new();
-            fold_words(&text, &mut out);
-            prop_assert_eq!(String::from_utf8(out).unwrap(), folded_then_joined(&text));
-        }
+        // Space around punctuation does not count, the punctuation does.
+        let e = RepeatDetector::fingerprint("Schöne Grüße an alle , tolle Seite hier");
+        let f = RepeatDetector::fingerprint("Schöne Grüße an alle; tolle Seite hier");
+        assert_eq!(a, e);
+        assert_ne!(a, f);
+        // A hashtag counts as its word.
+        let g = RepeatDetector::fingerprint("Schöne Grüße an alle, tolle #Seite hier");
+        assert_eq!(a, g);
     }
 }

@@ -146,10 +146,11 @@ impl<W: Write> Run<'_, W> {
                     author_url: r.author_url.as_deref(),
                 };
                 match &r.text {
-                    Ok(t) => (
-                        Some(analyzer.analyze_comment(t, &meta)),
-                        repeats.then(|| RepeatDetector::fingerprint(t)).flatten(),
-                    ),
+                    Ok(t) if repeats => {
+                        let (analysis, fingerprint) = analyzer.analyze_and_fingerprint(t, &meta);
+                        (Some(analysis), fingerprint)
+                    }
+                    Ok(t) => (Some(analyzer.analyze_comment(t, &meta)), None),
                     Err(_) => (None, None),
                 }
             })
