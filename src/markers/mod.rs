@@ -207,7 +207,7 @@ impl MarkerSet {
     /// names: inside a match, such a word belongs to the pattern.
     pub(crate) fn names_word(&self, i: usize, folded: &str) -> bool {
         let c = &*self.inner;
-        c.patterns[i].0.names(&WordKeys::new(&c.vocab, &c.stemmer, folded))
+        c.patterns[i].0.names(&WordKeys::new(&c.vocab, &c.stemmer, folded, folded))
     }
 
     /// All matches of enabled kinds in a document. `ids` numbers its
@@ -236,7 +236,7 @@ impl MarkerSet {
                             _ => t.text,
                         };
                         normalize::fold_into(word, folded);
-                        WordKeys::new(&c.vocab, &c.stemmer, folded)
+                        WordKeys::new(&c.vocab, &c.stemmer, word, folded)
                     });
                     content.push(Content::new(i, t, keys));
                 }

@@ -276,24 +276,31 @@ fn parse_elem(
 }
 
 /// What the matcher needs to know of a word, whatever its position: the
-/// [`Vocab`] numbers of its folded form and stem.
+/// [`Vocab`] numbers of its folded form and stem, and whether it is written
+/// with a capital.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct WordKeys {
     folded: u32,
     stem: u32,
     number_word: bool,
+    capital: bool,
 }
 
 impl WordKeys {
-    /// The keys of a word given its folded form; stemmed only if a stem
-    /// key begins it (see [`crate::stem::has_key_prefix`]).
-    pub(crate) fn new(vocab: &Vocab, stemmer: &Stemmer, folded: &str) -> WordKeys {
+    /// The keys of `word` given its folded form; stemmed only if a stem key
+    /// begins it (see [`crate::stem::has_key_prefix`]).
+    pub(crate) fn new(vocab: &Vocab, stemmer: &Stemmer, word: &str, folded: &str) -> WordKeys {
         let stem = if crate::stem::has_key_prefix(vocab.stem_keys.as_fst(), folded) {
             vocab.get(&stemmer.stem(folded))
         } else {
             Vocab::NONE
         };
-        WordKeys { folded: vocab.get(folded), stem, number_word: NUMBER_WORDS.contains(&folded) }
+        WordKeys {
+            folded: vocab.get(folded),
+            stem,
+            number_word: NUMBER_WORDS.contains(&folded),
+            capital: word.chars().next().is_some_and(char::is_uppercase),
+        }
     }
 }
 
@@ -316,7 +323,8 @@ impl Content {
 
     /// Token `index`, `token`, with the keys of its word.
     pub(crate) fn new(index: usize, token: &Token<'_>, keys: WordKeys) -> Self {
-        let capital = token.text.chars().next().is_some_and(char::is_uppercase);
+        // A hashtag has the keys of its word, but `#` is no capital.
+        let capital = keys.capital && token.kind != TokenKind::Hashtag;
         Content { token: index, kind: token.kind, keys, capital }
     }
 
@@ -562,7 +570,7 @@ mod tests {
             .map(|(i, t)| {
                 let mut f = String::new();
                 normalize::fold_into(t.text, &mut f);
-                Content::new(i, t, WordKeys::new(&vocab, &stemmer, &f))
+                Content::new(i, t, WordKeys::new(&vocab, &stemmer, t.text, &f))
             })
             .collect();
         pattern
