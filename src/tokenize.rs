@@ -38,7 +38,30 @@ impl Tokenizer {
                     out.push(Token { text: &text[span.clone()], span, kind: TokenKind::LineBreak });
                     pos += len;
                 }
-                _ => {
+                c => {
+                    // Most chunks are one plain word: its letters, up to
+                    // the whitespace after it, are all there is to scan.
+                    if c.is_ascii_alphabetic() || c == 0xC3 {
+                        let len = latin_letters(&bytes[pos..]);
+                        let ends_chunk = matches!(
+                            bytes.get(pos + len),
+                            None | Some(b' ' | b'\t' | b'\x0c' | b'\n' | b'\r')
+                        );
+                        if len > 0
+                            && ends_chunk
+                            && emoticon_len(text, pos).is_none()
+                            && url_len(&text[pos..pos + len]).is_none()
+                        {
+                            let span = pos..pos + len;
+                            out.push(Token {
+                                text: &text[span.clone()],
+                                span,
+                                kind: TokenKind::Word,
+                            });
+                            pos += len;
+                            continue;
+                        }
+                    }
                     let end = chunk_end(bytes, pos);
                     // A chunk that opens with a URL: the segmenter would
                     // give the URL as its first token too and then skip
