@@ -442,6 +442,7 @@ impl Scorer<'_> {
                 TokenKind::Word => {
                     let word = memo.lexicon(ids[i], t.text, self.layers);
                     let (class, starts_phrase) = (word.class, word.starts_phrase);
+                    let own = word.found.clone();
                     s.classes.push(class);
                     s.present |= class;
                     // A phrase needs a word after this one that can go on
@@ -458,9 +459,7 @@ impl Scorer<'_> {
                         }
                         _ => None,
                     };
-                    let word = phrase.or_else(|| {
-                        memo.lexicon(ids[i], t.text, self.layers).found.clone().map(|f| (f, i))
-                    });
+                    let word = phrase.or_else(|| own.map(|f| (f, i)));
                     match word {
                         // A phrase (`nie wieder`) spans several tokens.
                         Some((found, last)) if last > i => {
