@@ -63,26 +63,26 @@ fn parse(name: &str, line_no: usize, raw: &[u8], opts: &Options, wanted: &[Strin
         de.end()?;
         Ok(v)
     });
-    let mut value = match parsed {
+    let mut fields = match parsed {
         Ok(v) => v,
         Err(e) => return Record::error(fallback, format!("{name}:{line_no}: malformed JSON: {e}")),
     };
-    let id = field(&value, &opts.id_field).cloned().unwrap_or(fallback);
-    let string = |f: &str| field(&value, f).and_then(Value::as_str).map(str::to_string);
+    let id = fields.get(&opts.id_field).cloned().unwrap_or(fallback);
+    let string = |f: &str| fields.get(f).and_then(Value::as_str).map(str::to_string);
     let mut rec = Record::ok(id, String::new());
     rec.author = string(&opts.author_field);
     rec.author_url = string(&opts.url_field);
-    rec.thread = opts.thread_field.as_deref().and_then(|f| field(&value, f)).map(|v| match v {
+    rec.thread = opts.thread_field.as_deref().and_then(|f| fields.get(f)).map(|v| match v {
         Value::String(s) => s.clone(),
         other => other.to_string(),
     });
     for k in &opts.keep {
-        if let Some(v) = field(&value, k) {
+        if let Some(v) = fields.get(k) {
             rec.meta.insert(k.clone(), v.clone());
         }
     }
     // Last, so that the text is moved out instead of copied.
-    rec.text = match field_mut(&mut value, &opts.text_field) {
+    rec.text = match fields.get_mut(&opts.text_field) {
         Some(Value::String(s)) => Ok(std::mem::take(s)),
         Some(_) => Err(format!("{name}:{line_no}: field `{}` is not a string", opts.text_field)),
         None => Err(format!("{name}:{line_no}: no field `{}`", opts.text_field)),
@@ -90,64 +90,90 @@ fn parse(name: &str, line_no: usize, raw: &[u8], opts: &Options, wanted: &[Strin
     rec
 }
 
+/// The fields of a line that a record needs: the top-level keys that the
+/// options' paths start with, each with its value, in line order (a
+/// repeated key's last value wins, as in a JSON object read by serde_json).
+/// A short list, not a map: a line has a handful of wanted keys, and the
+/// keys stay borrowed from the line.
+struct Fields<'de>(Vec<(Cow<'de, str>, Value)>);
+
+impl Fields<'_> {
+    /// The value at a dotted path (`comment.body`).
+    fn get(&self, path: &str) -> Option<&Value> {
+        let (top, rest) = path.split_once('.').map_or((path, None), |(t, r)| (t, Some(r)));
+        let value = &self.0.iter().rev().find(|(key, _)| key == top)?.1;
+        rest.map_or(Some(value), |rest| field(value, rest))
+    }
+
+    /// [`Fields::get`], for moving the value out.
+    fn get_mut(&mut self, path: &str) -> Option<&mut Value> {
+        let (top, rest) = path.split_once('.').map_or((path, None), |(t, r)| (t, Some(r)));
+        let value = &mut self.0.iter_mut().rev().find(|(key, _)| key == top)?.1;
+        match rest {
+            Some(rest) => field_mut(value, rest),
+            None => Some(value),
+        }
+    }
+}
+
 /// Reads one JSON value, building only the fields a record needs: an object
-/// keeps its keys in the list (whole, as `Value`s, so that dotted paths and
-/// passed-through fields read them as before), every other field is parsed
-/// for validity and dropped. Comment exports carry many fields (author
+/// keeps the keys in the list (whole, as `Value`s, so that dotted paths and
+/// passed-through fields read them), every other field is parsed for
+/// validity and dropped. Comment exports carry many fields (author
 /// objects, timestamps, counters, nested replies) that would otherwise each
 /// become a `Value` with its own allocations, only to be freed unread. Any
-/// other JSON value reads as `null`: it has no fields either way.
+/// other JSON value has no fields.
 struct Wanted<'w>(&'w [String]);
 
 impl<'de> serde::de::DeserializeSeed<'de> for Wanted<'_> {
-    type Value = Value;
+    type Value = Fields<'de>;
 
-    fn deserialize<D: serde::Deserializer<'de>>(self, de: D) -> Result<Value, D::Error> {
+    fn deserialize<D: serde::Deserializer<'de>>(self, de: D) -> Result<Fields<'de>, D::Error> {
         de.deserialize_any(self)
     }
 }
 
 impl<'de> serde::de::Visitor<'de> for Wanted<'_> {
-    type Value = Value;
+    type Value = Fields<'de>;
 
     fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str("a JSON value")
     }
 
-    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
-        let mut fields = serde_json::Map::new();
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Fields<'de>, A::Error> {
+        let mut fields = Vec::new();
         while let Some(Key(key)) = map.next_key::<Key<'de>>()? {
             if self.0.iter().any(|w| *w == key) {
-                fields.insert(key.into_owned(), map.next_value()?);
+                fields.push((key, map.next_value()?));
             } else {
                 map.next_value::<serde::de::IgnoredAny>()?;
             }
         }
-        Ok(Value::Object(fields))
+        Ok(Fields(fields))
     }
 
-    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Fields<'de>, A::Error> {
         while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
-        Ok(Value::Null)
+        Ok(Fields(Vec::new()))
     }
 
-    fn visit_bool<E>(self, _: bool) -> Result<Value, E> {
-        Ok(Value::Null)
+    fn visit_bool<E>(self, _: bool) -> Result<Fields<'de>, E> {
+        Ok(Fields(Vec::new()))
     }
-    fn visit_i64<E>(self, _: i64) -> Result<Value, E> {
-        Ok(Value::Null)
+    fn visit_i64<E>(self, _: i64) -> Result<Fields<'de>, E> {
+        Ok(Fields(Vec::new()))
     }
-    fn visit_u64<E>(self, _: u64) -> Result<Value, E> {
-        Ok(Value::Null)
+    fn visit_u64<E>(self, _: u64) -> Result<Fields<'de>, E> {
+        Ok(Fields(Vec::new()))
     }
-    fn visit_f64<E>(self, _: f64) -> Result<Value, E> {
-        Ok(Value::Null)
+    fn visit_f64<E>(self, _: f64) -> Result<Fields<'de>, E> {
+        Ok(Fields(Vec::new()))
     }
-    fn visit_str<E>(self, _: &str) -> Result<Value, E> {
-        Ok(Value::Null)
+    fn visit_str<E>(self, _: &str) -> Result<Fields<'de>, E> {
+        Ok(Fields(Vec::new()))
     }
-    fn visit_unit<E>(self) -> Result<Value, E> {
-        Ok(Value::Null)
+    fn visit_unit<E>(self) -> Result<Fields<'de>, E> {
+        Ok(Fields(Vec::new()))
     }
 }
 
