@@ -237,6 +237,7 @@ impl MarkerSet {
                         };
                         normalize::fold_into(word, folded);
                         WordKeys::new(&c.vocab, &c.stemmer, word, folded)
+                            .anchoring(|id| !c.anchored[id as usize].is_empty())
                     });
                     content.push(Content::new(i, t, keys));
                 }
@@ -252,7 +253,7 @@ impl MarkerSet {
                 // The patterns anchored in this sentence, in pattern order:
                 // a sentence meets a handful of the hundreds of patterns.
                 candidates.clear();
-                for id in content.iter().flat_map(Content::key_ids) {
+                for id in content.iter().filter(|w| w.anchors()).flat_map(Content::key_ids) {
                     candidates.extend_from_slice(&c.anchored[id as usize]);
                 }
                 if candidates.is_empty() {

@@ -284,6 +284,9 @@ pub(crate) struct WordKeys {
     stem: u32,
     number_word: bool,
     capital: bool,
+    /// Whether a pattern is anchored by one of the keys (most words anchor
+    /// none; see [`WordKeys::anchoring`]).
+    anchors: bool,
 }
 
 impl WordKeys {
@@ -300,7 +303,14 @@ impl WordKeys {
             stem,
             number_word: NUMBER_WORDS.contains(&folded),
             capital: word.chars().next().is_some_and(char::is_uppercase),
+            anchors: true,
         }
+    }
+
+    /// These keys, knowing whether `anchors(id)` holds for one of them.
+    pub(crate) fn anchoring(self, anchors: impl Fn(u32) -> bool) -> WordKeys {
+        let ids = [self.folded, self.stem];
+        WordKeys { anchors: ids.into_iter().any(|id| id != Vocab::NONE && anchors(id)), ..self }
     }
 }
 
@@ -319,6 +329,11 @@ impl Content {
     /// The [`Vocab`] numbers this token's word has (none, one or two).
     pub(crate) fn key_ids(&self) -> impl Iterator<Item = u32> {
         [self.keys.folded, self.keys.stem].into_iter().filter(|&id| id != Vocab::NONE)
+    }
+
+    /// Whether some pattern is anchored by this token's word.
+    pub(crate) fn anchors(&self) -> bool {
+        self.keys.anchors
     }
 
     /// Token `index`, `token`, with the keys of its word.
