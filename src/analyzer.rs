@@ -86,10 +86,10 @@ impl Analyzer {
         SCRATCH.with(|s| self.analyze_with(&mut s.borrow_mut(), text, meta, false).0)
     }
 
-    /// [`Analyzer::analyze_comment`], and the text's repeat fingerprint
-    /// (as [`RepeatDetector::fingerprint`](crate::RepeatDetector::fingerprint)
-    /// computes it) from the same
-    /// tokens, at a fraction of the cost of computing it apart.
+    /// [`Analyzer::analyze_comment`], and the text's repeat fingerprint as
+    /// [`RepeatDetector::fingerprint`](crate::RepeatDetector::fingerprint)
+    /// computes it, made from the analysis's own tokens and word memo at a
+    /// fraction of the cost of computing it apart.
     ///
     /// ```
     /// use stimmung::{Analyzer, CommentMeta, RepeatDetector};

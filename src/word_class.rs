@@ -5,7 +5,8 @@
 //!
 //! Asking costs a lowercase copy and a string match per word and rule. The
 //! answers depend on the word alone, so they are computed once per distinct
-//! word and cached with its lexicon entry (`lexicon/lookup.rs`); the rules
+//! word and kept with its lexicon entry in the word memo (`word_memo.rs`,
+//! `lexicon/lookup.rs`); the rules
 //! then test bits, and a rule whose trigger word is absent from a text
 //! does not run at all.
 

@@ -54,7 +54,8 @@ impl Via {
 pub(crate) struct Found {
     pub entry: Entry,
     pub via: Via,
-    /// Shared, so that a cached result is cloned without allocating.
+    /// Shared, so that a result kept in the word memo is cloned without
+    /// allocating.
     pub key: Rc<str>,
 }
 
