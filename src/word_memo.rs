@@ -235,6 +235,26 @@ mod tests {
         assert_ne!(ids[6], UNNUMBERED, "an emoticon is looked up by the lexicon");
     }
 
+    proptest::proptest! {
+        /// Two words get the same number if and only if they are the same:
+        /// short ones told apart by their ends, long ones alike in both
+        /// ends (the middle differs) by their bytes.
+        #[test]
+        fn the_same_number_for_the_same_word_only(
+            words in proptest::collection::vec("[ab]{0,20}|Kundenzufriedenheit[äab]{0,3}sumfrage", 0..40)
+        ) {
+            let mut memo = WordMemo::default();
+            memo.begin((1, 1));
+            let numbers: Vec<u32> = words.iter().map(|w| memo.number_of(w)).collect();
+            for (i, a) in words.iter().enumerate() {
+                for (j, b) in words.iter().enumerate() {
+                    proptest::prop_assert_eq!(numbers[i] == numbers[j], a == b, "{:?} {:?}", a, b);
+                }
+                proptest::prop_assert_eq!(memo.number_of(a), numbers[i]);
+            }
+        }
+    }
+
     #[test]
     fn another_owner_or_a_full_memo_starts_over() {
         let mut memo = WordMemo::default();
