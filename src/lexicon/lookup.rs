@@ -196,19 +196,27 @@ impl Layers {
     /// entry with `i`.
     pub(crate) fn word_at(&self, tokens: &[Token<'_>], i: usize) -> Option<(Found, usize)> {
         let word = self.look_up_word(tokens[i].text);
-        let next_continues = tokens.get(i + 1).is_some_and(|t| {
-            t.kind == TokenKind::Word && self.look_up_word(t.text).continues_phrase
-        });
-        if word.starts_phrase && next_continues {
-            if let Some(phrase) = self.phrase_from(tokens, i) {
-                return Some(phrase);
-            }
-        }
-        word.found.map(|f| (f, i))
+        let continues = |next: &Token<'_>| self.look_up_word(next.text).continues_phrase;
+        self.phrase_from(tokens, i, &word, continues).or_else(|| word.found.map(|f| (f, i)))
     }
 
-    /// The longest phrase that starts at word token `i`, if any.
-    pub(crate) fn phrase_from(&self, tokens: &[Token<'_>], i: usize) -> Option<(Found, usize)> {
+    /// The longest phrase that starts at word token `i`, whose lookup is
+    /// `word`, if any. `continues(next)` tells whether the next token (a
+    /// word) follows another in some phrase ([`WordLookup::continues_phrase`]);
+    /// it is asked only if `word` starts one. Most words that start phrases
+    /// (`nicht`, `zu`) are followed by none, and are done without reading
+    /// further.
+    pub(crate) fn phrase_from(
+        &self,
+        tokens: &[Token<'_>],
+        i: usize,
+        word: &WordLookup,
+        continues: impl FnOnce(&Token<'_>) -> bool,
+    ) -> Option<(Found, usize)> {
+        let next = tokens.get(i + 1)?;
+        if !word.starts_phrase || next.kind != TokenKind::Word || !continues(next) {
+            return None;
+        }
         SCRATCH.with(|s| self.phrase_at(&mut s.borrow_mut(), tokens, i))
     }
 

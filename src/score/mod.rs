@@ -440,26 +440,14 @@ impl Scorer<'_> {
             }
             let found = match t.kind {
                 TokenKind::Word => {
-                    let word = memo.lexicon(ids[i], t.text, self.layers);
-                    let (class, starts_phrase) = (word.class, word.starts_phrase);
-                    let own = word.found.clone();
-                    s.classes.push(class);
-                    s.present |= class;
-                    // A phrase needs a word after this one that can go on
-                    // one: most words that start phrases (`nicht`, `zu`)
-                    // are followed by none.
-                    let phrase = match tokens.get(i + 1) {
-                        Some(next) if starts_phrase && next.kind == TokenKind::Word => {
-                            let next = memo.lexicon(ids[i + 1], next.text, self.layers);
-                            if next.continues_phrase {
-                                self.layers.phrase_from(tokens, i)
-                            } else {
-                                None
-                            }
-                        }
-                        _ => None,
+                    let word = memo.lexicon(ids[i], t.text, self.layers).clone();
+                    s.classes.push(word.class);
+                    s.present |= word.class;
+                    let continues = |next: &Token<'_>| {
+                        memo.lexicon(ids[i + 1], next.text, self.layers).continues_phrase
                     };
-                    let word = phrase.or_else(|| own.map(|f| (f, i)));
+                    let phrase = self.layers.phrase_from(tokens, i, &word, continues);
+                    let word = phrase.or_else(|| word.found.map(|f| (f, i)));
                     match word {
                         // A phrase (`nie wieder`) spans several tokens.
                         Some((found, last)) if last > i => {
