@@ -138,9 +138,7 @@ impl Analyzer {
         let fingerprint = fingerprint
             .then(|| {
                 let Scratch { memo, ids, .. } = &mut *scratch;
-                markers::fingerprint(text, &tokens, |i| {
-                    memo.folded_hash(ids[i], markers::token_key(&tokens[i]))
-                })
+                markers::fingerprint(text, &tokens, |i| memo.folded_hash(ids[i], tokens[i].key()))
             })
             .flatten();
 

@@ -41,7 +41,17 @@ pub struct Token<'t> {
     pub kind: TokenKind,
 }
 
-impl Token<'_> {
+impl<'t> Token<'t> {
+    /// What the token is known by in the lexicon, the markers and the
+    /// repeat fingerprint: its text, but the word of a hashtag
+    /// (`#Verspätung` is read as `Verspätung`).
+    pub(crate) fn key(&self) -> &'t str {
+        match self.kind {
+            TokenKind::Hashtag => &self.text[1..],
+            _ => self.text,
+        }
+    }
+
     /// Whether the token is a word written in capitals (`SUPER`, `NIE`),
     /// at least two letters long: written shouting.
     pub fn is_shouted(&self) -> bool {

@@ -76,7 +76,7 @@ impl WordMemo {
             TokenKind::Word | TokenKind::Number | TokenKind::Emoji | TokenKind::Emoticon => {
                 self.number_of(t.text)
             }
-            TokenKind::Hashtag => self.number_of(markers::token_key(t)),
+            TokenKind::Hashtag => self.number_of(t.key()),
             _ => UNNUMBERED,
         }));
     }

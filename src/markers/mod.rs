@@ -26,13 +26,13 @@ use serde::Serialize;
 use crate::error::{Error, Result};
 use crate::normalize;
 use crate::stem::Stemmer;
-use crate::token::{Token, TokenKind};
+use crate::token::Token;
 use crate::word_memo::WordMemo;
 pub(crate) use experience::{detect as detect_experiences, ExperienceContext};
 pub(crate) use hard_sell::is_call_to_buy;
 pub(crate) use pattern::WordKeys;
 use pattern::{Content, Pattern, Vocab};
-pub(crate) use spam::{detect as detect_spam, fingerprint, folded_hash, token_key};
+pub(crate) use spam::{detect as detect_spam, fingerprint, folded_hash};
 pub use spam::{CommentMeta, Fingerprint, RepeatDetector};
 
 /// The kinds of tone marker.
@@ -232,10 +232,7 @@ impl MarkerSet {
                 if pattern::is_content(t) {
                     let keys = memo.keys(ids[i], || {
                         // A hashtag's word counts as the word (`#Verspätung`).
-                        let word = match t.kind {
-                            TokenKind::Hashtag => &t.text[1..],
-                            _ => t.text,
-                        };
+                        let word = t.key();
                         normalize::fold_into(word, folded);
                         WordKeys::new(&c.vocab, &c.stemmer, word, folded)
                             .anchoring(|id| !c.anchored[id as usize].is_empty())

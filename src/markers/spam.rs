@@ -201,7 +201,7 @@ impl RepeatDetector {
         let mut tokens = Vec::new();
         crate::Tokenizer.tokenize(text, &mut tokens);
         let mut folded = String::new();
-        fingerprint(text, &tokens, |i| folded_hash(token_key(&tokens[i]), &mut folded))
+        fingerprint(text, &tokens, |i| folded_hash(tokens[i].key(), &mut folded))
     }
 
     /// [`RepeatDetector::check`] with the fingerprint computed beforehand
@@ -229,7 +229,7 @@ impl RepeatDetector {
 }
 
 /// The fingerprint of `text`, cut into `tokens`, given the
-/// [`folded_hash`] of each token's [`token_key`] (`hash(i)` for token `i`):
+/// [`folded_hash`] of each token's [`Token::key`] (`hash(i)` for token `i`):
 /// the analyzer has these from its word memo.
 pub(crate) fn fingerprint(
     text: &str,
@@ -247,15 +247,6 @@ pub(crate) fn fingerprint(
         }
     }
     Some(Fingerprint(fingerprint.finish()))
-}
-
-/// What a token is hashed by: its text, the word of a hashtag. (The word
-/// memo numbers tokens by the same keys.)
-pub(crate) fn token_key<'t>(t: &Token<'t>) -> &'t str {
-    match t.kind {
-        TokenKind::Hashtag => &t.text[1..],
-        _ => t.text,
-    }
 }
 
 /// The hash of `key` folded (case, umlaut spellings: `Grüße`, `GRUESSE`).

@@ -472,7 +472,7 @@ impl Scorer<'_> {
                         word => word.map(|(found, _)| found),
                     }
                 }
-                TokenKind::Hashtag => memo.lexicon(ids[i], &t.text[1..], self.layers).found.clone(),
+                TokenKind::Hashtag => memo.lexicon(ids[i], t.key(), self.layers).found.clone(),
                 TokenKind::Emoji => {
                     memo.lexicon(ids[i], t.text, self.layers).found.clone().or_else(|| {
                         // Skin tones and other modifiers: the base emoji decides.
