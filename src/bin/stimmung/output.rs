@@ -56,7 +56,7 @@ fn write_scored(
     if let Some(text) = text {
         o.str("text", text)?;
     }
-    o.str("label", a.label().as_str())?;
+    o.name("label", a.label().as_str());
     o.f64("compound", a.compound())?;
     o.f64("positive", a.positive())?;
     o.f64("negative", a.negative())?;
@@ -65,7 +65,8 @@ fn write_scored(
         o.usize("start", s.start());
         o.usize("end", s.end());
         o.f64("compound", s.compound())?;
-        o.str("label", s.label().as_str())
+        o.name("label", s.label().as_str());
+        Ok(())
     })?;
     o.array("hits", a.hits(), |o, h| {
         o.usize("start", h.start());
@@ -74,10 +75,11 @@ fn write_scored(
         o.str("key", h.key())?;
         o.f64("valence", h.valence())?;
         o.f64("contribution", h.contribution())?;
-        o.strs("rules", h.rules().iter().map(|r| r.as_str()))
+        o.names("rules", h.rules().iter().map(|r| r.as_str()));
+        Ok(())
     })?;
     o.array("flags", a.flags(), |o, f| {
-        o.str("kind", f.kind().as_str())?;
+        o.name("kind", f.kind().as_str());
         o.str("category", f.category())?;
         o.usize("start", f.start());
         o.usize("end", f.end());
@@ -140,22 +142,26 @@ mod json {
             str(self.out, v)
         }
 
+        /// One of the crate's own names (a label, a rule, a kind: plain
+        /// ASCII words, which JSON never escapes), copied as it is.
         #[inline]
-        pub fn strs<'s>(
-            &mut self,
-            key: &str,
-            items: impl Iterator<Item = &'s str>,
-        ) -> serde_json::Result<()> {
+        pub fn name(&mut self, key: &str, v: &'static str) {
+            self.key(key);
+            name(self.out, v);
+        }
+
+        /// An array of [`Object::name`]s.
+        #[inline]
+        pub fn names(&mut self, key: &str, items: impl Iterator<Item = &'static str>) {
             self.key(key);
             self.out.push(b'[');
             for (i, v) in items.enumerate() {
                 if i > 0 {
                     self.out.push(b',');
                 }
-                str(self.out, v)?;
+                name(self.out, v);
             }
             self.out.push(b']');
-            Ok(())
         }
 
         /// A float (serde_json writes `null` for NaN and infinities).
@@ -198,6 +204,14 @@ mod json {
             self.out.push(b']');
             Ok(())
         }
+    }
+
+    #[inline]
+    fn name(out: &mut Vec<u8>, s: &'static str) {
+        debug_assert!(s.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_'), "{s}");
+        out.push(b'"');
+        out.extend_from_slice(s.as_bytes());
+        out.push(b'"');
     }
 
     pub fn str(out: &mut Vec<u8>, s: &str) -> serde_json::Result<()> {
