@@ -412,7 +412,18 @@ mod tests {
             });
             assert_eq!(got, serde_json::to_vec(&serde_json::json!({ "a": n, "b": n })).unwrap());
         }
-        let got = write(&|o| o.strs("r", ["x", "y\"z"].into_iter()).unwrap());
-        assert_eq!(got, serde_json::to_vec(&serde_json::json!({ "r": ["x", "y\"z"] })).unwrap());
+        let got = write(&|o| {
+            o.name("l", "negative");
+            o.names("r", ["stem", "negated_after"].into_iter());
+        });
+        let want = serde_json::json!({ "l": "negative", "r": ["stem", "negated_after"] });
+        assert_eq!(got, serde_json::to_vec(&want).unwrap());
+        // The names written that way need no escaping.
+        let labels =
+            [stimmung::Label::Positive, stimmung::Label::Negative, stimmung::Label::Neutral];
+        let kinds = stimmung::MarkerKind::ALL.map(|k| k.as_str());
+        for name in labels.map(|l| l.as_str()).iter().chain(&kinds) {
+            assert!(name.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'), "{name}");
+        }
     }
 }
