@@ -24,6 +24,7 @@ use fst::{Map, Streamer};
 use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::error::{Error, Result};
+use crate::stem::StemKeys;
 pub use compile::EntryKind;
 use compile::{Compiler, Entry};
 pub(crate) use lookup::{Found, Layers, Via, WordLookup};
@@ -59,7 +60,8 @@ struct LexiconData {
     index: OnceLock<FormIndex>,
 }
 
-/// The forms of a lexicon, for lookups that an fst walk makes slow.
+/// The forms and stems of a lexicon, for lookups that an fst walk makes
+/// slow.
 struct FormIndex {
     /// Folded form (or phrase) → packed entry.
     forms: FxHashMap<Box<[u8]>, u64>,
@@ -71,6 +73,8 @@ struct FormIndex {
     /// The words that follow another in some phrase: a phrase can only
     /// start at a word if one of these comes next.
     phrase_words: FxHashSet<Box<[u8]>>,
+    /// The stems' keys: a word is stemmed only if one of them begins it.
+    stem_keys: StemKeys,
 }
 
 impl LexiconData {
@@ -84,7 +88,14 @@ impl LexiconData {
                 forms: FxHashMap::with_capacity_and_hasher(self.forms.len(), Default::default()),
                 phrase_prefixes: FxHashSet::default(),
                 phrase_words: FxHashSet::default(),
+                stem_keys: StemKeys::default(),
             };
+            let mut stems = Vec::with_capacity(self.stems.len());
+            let mut keys = self.stems.keys();
+            while let Some(key) = keys.next() {
+                stems.push(key.to_vec());
+            }
+            index.stem_keys = StemKeys::new(stems);
             let mut stream = self.forms.stream();
             while let Some((key, value)) = stream.next() {
                 for (space, _) in key.iter().enumerate().filter(|&(_, &b)| b == b' ') {
@@ -296,7 +307,7 @@ impl Lexicon {
 
     /// Whether the stem of `folded` can be one of this lexicon's stems.
     pub(crate) fn may_have_stem(&self, folded: &str) -> bool {
-        crate::stem::has_key_prefix(self.inner.stems.as_fst(), folded)
+        self.inner.index().stem_keys.begin(folded)
     }
 
     /// The entry of a stem, with the length of its shortest lemma.

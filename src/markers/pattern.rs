@@ -36,7 +36,7 @@ use std::ops::Range;
 use rustc_hash::FxHashMap;
 
 use crate::normalize;
-use crate::stem::Stemmer;
+use crate::stem::{StemKeys, Stemmer};
 use crate::token::{Token, TokenKind};
 
 /// How far apart (in content tokens) the elements of an unordered pattern
@@ -97,9 +97,9 @@ pub(crate) struct Vocab {
     /// The texts of the stem keys (not the `=`exact ones), while patterns
     /// are parsed…
     stem_texts: std::collections::BTreeSet<String>,
-    /// …then, from [`Vocab::seal`] on, as an automaton: a word none of them
-    /// begins is not stemmed.
-    stem_keys: fst::Set<Vec<u8>>,
+    /// …then, from [`Vocab::seal`] on, as a set: a word none of them begins
+    /// is not stemmed.
+    stem_keys: StemKeys,
 }
 
 impl Vocab {
@@ -114,10 +114,9 @@ impl Vocab {
         *self.ids.entry(text.to_string()).or_insert(next)
     }
 
-    /// Compiles the stem automaton once all patterns are parsed.
+    /// Sets the stem keys apart once all patterns are parsed.
     pub(crate) fn seal(&mut self) {
-        let texts = std::mem::take(&mut self.stem_texts);
-        self.stem_keys = fst::Set::from_iter(texts).expect("a BTreeSet is sorted");
+        self.stem_keys = StemKeys::new(std::mem::take(&mut self.stem_texts));
     }
 
     /// How many key texts there are; numbers run from 0 to `len() - 1`.
@@ -291,9 +290,9 @@ pub(crate) struct WordKeys {
 
 impl WordKeys {
     /// The keys of `word` given its folded form; stemmed only if a stem key
-    /// begins it (see [`crate::stem::has_key_prefix`]).
+    /// begins it (see [`StemKeys`]).
     pub(crate) fn new(vocab: &Vocab, stemmer: &Stemmer, word: &str, folded: &str) -> WordKeys {
-        let stem = if crate::stem::has_key_prefix(vocab.stem_keys.as_fst(), folded) {
+        let stem = if vocab.stem_keys.begin(folded) {
             vocab.get(&stemmer.stem(folded))
         } else {
             Vocab::NONE
