@@ -52,8 +52,8 @@ impl StemKeys {
     pub(crate) fn new<K: AsRef<[u8]>>(keys: impl IntoIterator<Item = K>) -> StemKeys {
         let keys: rustc_hash::FxHashSet<Box<[u8]>> = keys
             .into_iter()
+            .filter(|k| !k.as_ref().is_empty())
             .map(|k| Box::from(k.as_ref()))
-            .filter(|k: &Box<[u8]>| !k.is_empty())
             .collect();
         let shortest = keys.iter().map(|k| k.len()).min().unwrap_or(usize::MAX);
         let longest = keys.iter().map(|k| k.len()).max().unwrap_or(0);
