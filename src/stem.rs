@@ -1,8 +1,9 @@
 //! The German stemmer (Snowball, via rust-stemmers).
 //!
 //! Stemming costs about four times the rest of the pipeline per word, so the
-//! lexicon only stems on a miss of the surface form, and caches the result
-//! (see `lexicon/lookup.rs`). Stems also conflate words; that is why
+//! lexicon only stems on a miss of the surface form, and only if a stem key
+//! begins the word ([`StemKeys`]); the analyzer keeps the result per
+//! distinct word (`word_memo.rs`). Stems also conflate words; that is why
 //! surface forms are looked up first. Words are stemmed in their folded form
 //! (`ä` → `ae`, see `normalize.rs`), both for lexicon keys and at lookup:
 //! Snowball would otherwise fold umlauts itself and conflate `schön` with
