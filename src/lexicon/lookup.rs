@@ -157,8 +157,12 @@ struct Scratch {
     phrase: String,
     /// Per layer, whether the phrase read so far may go on in it.
     open: Vec<bool>,
-    /// A compound head being tried, folded.
+    /// A compound head being tried, folded…
     head: String,
+    /// …and with the `-` of a compound-part entry before it.
+    dashed: String,
+    /// The characters of a word being split, with their byte offsets.
+    chars: Vec<(usize, char)>,
     squeezed: String,
     stemmer: Option<Stemmer>,
 }
@@ -316,7 +320,7 @@ impl Layers {
         if let Some(f) = self.verb_form(stemmer, text, &s.folded, &mut s.squeezed) {
             return Some(f);
         }
-        self.compound(text, &mut s.head)
+        self.compound(text, s)
     }
 
     /// Surface, then stem, of a single word (a hyphen part).
@@ -407,8 +411,10 @@ impl Layers {
 
     /// Closed compounds: the longest polar head wins; else a polar first
     /// part (`Traumstrand`, `Schrottkarre`).
-    fn compound(&self, text: &str, folded: &mut String) -> Option<Found> {
-        let chars: Vec<(usize, char)> = text.char_indices().collect();
+    fn compound(&self, text: &str, s: &mut Scratch) -> Option<Found> {
+        let Scratch { head: folded, dashed, chars, .. } = s;
+        chars.clear();
+        chars.extend(text.char_indices());
         let n = chars.len();
         // Nouns are capitalised; a lowercase word may be a verb form.
         let noun = chars.first().is_some_and(|c| c.1.is_uppercase());
@@ -428,12 +434,13 @@ impl Layers {
             }
             // A head that is polar only inside compounds (`-wüste`: the
             // Sahara is no complaint, a `Servicewüste` is).
-            folded.insert(0, '-');
-            if let Some(entry) = self.form(folded).filter(|e| e.kind == EntryKind::Prefix) {
+            dashed.clear();
+            dashed.push('-');
+            dashed.push_str(folded);
+            if let Some(entry) = self.form(dashed).filter(|e| e.kind == EntryKind::Prefix) {
                 let entry = Entry { kind: EntryKind::Valence, weight: entry.weight };
-                return found(entry, Via::CompoundPart, folded);
+                return found(entry, Via::CompoundPart, dashed);
             }
-            folded.remove(0);
             // Heads by surface form only: a stem of a fragment is a guess.
             if let Some(entry) = self.form(folded) {
                 if entry.kind == EntryKind::Valence && entry.weight != 0.0 {
@@ -442,7 +449,7 @@ impl Layers {
                 // A known neutral head (`…bahn`, `…kunde`) makes the compound
                 // neutral, whatever its first part.
                 if entry.kind == EntryKind::Valence {
-                    return self.prefix_of(text, &chars, i, folded);
+                    return self.prefix_of(text, chars, i, folded);
                 }
             }
         }
