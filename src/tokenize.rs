@@ -41,23 +41,23 @@ impl Tokenizer {
                 c => {
                     // Most chunks are one plain word: its letters, up to
                     // the whitespace after it, are all there is to scan.
+                    // (Letters alone are never a URL, which has `:` or `.`;
+                    // they may be a face, `xD`, which the chunk then is, as
+                    // below.)
                     if c.is_ascii_alphabetic() || c == 0xC3 {
                         let len = latin_letters(&bytes[pos..]);
                         let ends_chunk = matches!(
                             bytes.get(pos + len),
                             None | Some(b' ' | b'\t' | b'\x0c' | b'\n' | b'\r')
                         );
-                        if len > 0
-                            && ends_chunk
-                            && emoticon_len(text, pos).is_none()
-                            && url_len(&text[pos..pos + len]).is_none()
-                        {
+                        let kind = match emoticon_len(text, pos) {
+                            None => Some(TokenKind::Word),
+                            Some(face) if face == len => Some(TokenKind::Emoticon),
+                            Some(_) => None,
+                        };
+                        if let Some(kind) = kind.filter(|_| len > 0 && ends_chunk) {
                             let span = pos..pos + len;
-                            out.push(Token {
-                                text: &text[span.clone()],
-                                span,
-                                kind: TokenKind::Word,
-                            });
+                            out.push(Token { text: &text[span.clone()], span, kind });
                             pos += len;
                             continue;
                         }
@@ -431,7 +431,14 @@ fn match_emoticon(s: &[u8]) -> Option<usize> {
         b"</3", b"<3", b"^_^", b"^^", b"-.-", b"-_-", b"o.O", b"O.o", b">.<", b"T_T", b"xD", b"XD",
         b"xP", b"XP",
     ];
-    for f in FIXED {
+    // Faces with eyes first (`:-)`, `;)`, `=D`) or mirrored (`(:`) are
+    // none of these: the most common faces skip the list.
+    let fixed = if matches!(s.first(), Some(b':' | b';' | b'=' | b'8' | b'(' | b')')) {
+        &[][..]
+    } else {
+        FIXED
+    };
+    for f in fixed {
         if s.starts_with(f) {
             // `<333`, `xDDD`: repeated last character.
             let last = f[f.len() - 1];
@@ -439,19 +446,40 @@ fn match_emoticon(s: &[u8]) -> Option<usize> {
             return Some(f.len() + extra);
         }
     }
-    const EYES: &[u8] = b":;=8";
-    const NOSE: &[u8] = b"-'o^";
-    const MOUTH: &[u8] = b")(DPp/\\|*3Oo[]@$Ss";
+    let eyes = |b: &u8| matches!(b, b':' | b';' | b'=' | b'8');
+    let nose = |b: &u8| matches!(b, b'-' | b'\'' | b'o' | b'^');
+    let mouth = |b: &&u8| {
+        matches!(
+            b,
+            b')' | b'('
+                | b'D'
+                | b'P'
+                | b'p'
+                | b'/'
+                | b'\\'
+                | b'|'
+                | b'*'
+                | b'3'
+                | b'O'
+                | b'o'
+                | b'['
+                | b']'
+                | b'@'
+                | b'$'
+                | b'S'
+                | b's'
+        )
+    };
     let mut i = 0;
-    if s.first() == Some(&b'>') && s.get(1).is_some_and(|b| EYES.contains(b)) {
+    if s.first() == Some(&b'>') && s.get(1).is_some_and(eyes) {
         i = 1; // frowning brows: >:(
     }
-    if s.get(i).is_some_and(|b| EYES.contains(b)) {
+    if s.get(i).is_some_and(eyes) {
         let mut j = i + 1;
-        if s.get(j).is_some_and(|b| NOSE.contains(b)) {
+        if s.get(j).is_some_and(nose) {
             j += 1;
         }
-        let mouth = s[j.min(s.len())..].iter().take_while(|b| MOUTH.contains(b)).count();
+        let mouth = s[j.min(s.len())..].iter().take_while(mouth).count();
         // `8` eyes are too often a digit: only with a nose (`8-)`).
         if mouth > 0 && (s[i] != b'8' || j > i + 1) {
             return Some(j + mouth);
@@ -461,7 +489,7 @@ fn match_emoticon(s: &[u8]) -> Option<usize> {
     // Mirrored faces: (: (-: ):
     if matches!(s.first(), Some(b'(') | Some(b')')) {
         let mut j = 1;
-        if s.get(j).is_some_and(|b| NOSE.contains(b) && *b != b'o') {
+        if s.get(j).is_some_and(|b| nose(b) && *b != b'o') {
             j += 1;
         }
         if s.get(j).is_some_and(|b| b":;".contains(b)) {

@@ -110,7 +110,10 @@ impl Scorer<'_> {
         // Shouting only stands out in a text that is not all capitals.
         let caps_count = shouted > 0 && shouted < words;
 
-        let mut hits = Vec::new();
+        // One hit per polar role: sized once, a text dense with hits (a
+        // flood of faces) does not copy its hits through every doubling.
+        let polar = s.roles.iter().filter(|r| matches!(r, Role::Polar(..))).count();
+        let mut hits = Vec::with_capacity(polar);
         let mut out_sentences = Vec::with_capacity(sentences.len());
         let mut sums = Vec::with_capacity(sentences.len());
         let mut neutral_words = 0usize;

@@ -21,7 +21,13 @@ struct Failed<'a> {
 /// One JSONL output line (with its newline). Pure, so records can be
 /// rendered in parallel and written in order.
 pub fn render_jsonl(rec: &Record, result: Result<&Analysis, &str>) -> Result<Vec<u8>> {
-    let mut out = Vec::with_capacity(512);
+    // About what a line takes (a hit ~150 bytes, a sentence ~70, a flag
+    // ~200): a long record's line is not copied through every doubling.
+    let size = match result {
+        Ok(a) => 256 + 150 * a.hits().len() + 70 * a.sentences().len() + 200 * a.flags().len(),
+        Err(e) => 256 + e.len(),
+    };
+    let mut out = Vec::with_capacity(size);
     match result {
         Ok(a) => {
             let text = if rec.echo_text { rec.text.as_deref().ok() } else { None };
