@@ -284,8 +284,18 @@ impl Scorer<'_> {
         if !hits.iter().any(|h| h.contribution <= -w.irony_evidence) {
             return 0.0;
         }
+        // The interjections' first letters: a term starting with another
+        // ASCII byte (a face, most words) is none, without a lowercase copy.
+        let may_be_interjection = |term: &str| match term.as_bytes().first() {
+            Some(&b) if b.is_ascii() => {
+                IRONIC_INTERJECTIONS.iter().any(|w| w.as_bytes()[0] == b.to_ascii_lowercase())
+            }
+            Some(_) => true,
+            None => false,
+        };
         let is_interjection = |h: &Hit| {
             if h.contribution <= 0.0
+                || !may_be_interjection(&h.term)
                 || !IRONIC_INTERJECTIONS.contains(&h.term.to_lowercase().as_str())
             {
                 return false;
