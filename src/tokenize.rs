@@ -46,10 +46,7 @@ impl Tokenizer {
                     // below.)
                     if c.is_ascii_alphabetic() || c == 0xC3 {
                         let len = latin_letters(&bytes[pos..]);
-                        let ends_chunk = matches!(
-                            bytes.get(pos + len),
-                            None | Some(b' ' | b'\t' | b'\x0c' | b'\n' | b'\r')
-                        );
+                        let ends_chunk = bytes.get(pos + len).is_none_or(|&b| is_chunk_break(b));
                         let kind = match emoticon_len(text, pos) {
                             None => Some(TokenKind::Word),
                             Some(face) if face == len => Some(TokenKind::Emoticon),
@@ -116,10 +113,17 @@ fn chunk_end(bytes: &[u8], pos: usize) -> usize {
         }
         match bytes.get(i) {
             None => return bytes.len(),
-            Some(b' ' | b'\t' | b'\x0c' | b'\n' | b'\r') => return i,
+            Some(&b) if is_chunk_break(b) => return i,
             Some(_) => i += 1,
         }
     }
+}
+
+/// The bytes that end a chunk: space, tab, form feed and line breaks
+/// (where UAX #29 always breaks).
+#[inline]
+fn is_chunk_break(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\x0c' | b'\n' | b'\r')
 }
 
 /// Tokenizes `text[start..end]` by hand if it is made of what UAX #29 cuts
