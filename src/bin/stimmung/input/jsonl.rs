@@ -24,7 +24,7 @@ impl<'o, R: BufRead> Reader<'o, R> {
             .chain(&opts.keep);
         let mut wanted: Vec<String> = Vec::new();
         for path in paths {
-            let top = path.split('.').next().unwrap_or(path);
+            let (top, _) = split_path(path);
             if !wanted.iter().any(|w| w == top) {
                 wanted.push(top.to_string());
             }
@@ -100,20 +100,25 @@ struct Fields<'de>(Vec<(Cow<'de, str>, Value)>);
 impl Fields<'_> {
     /// The value at a dotted path (`comment.body`).
     fn get(&self, path: &str) -> Option<&Value> {
-        let (top, rest) = path.split_once('.').map_or((path, None), |(t, r)| (t, Some(r)));
+        let (top, rest) = split_path(path);
         let value = &self.0.iter().rev().find(|(key, _)| key == top)?.1;
         rest.map_or(Some(value), |rest| field(value, rest))
     }
 
     /// [`Fields::get`], for moving the value out.
     fn get_mut(&mut self, path: &str) -> Option<&mut Value> {
-        let (top, rest) = path.split_once('.').map_or((path, None), |(t, r)| (t, Some(r)));
+        let (top, rest) = split_path(path);
         let value = &mut self.0.iter_mut().rev().find(|(key, _)| key == top)?.1;
         match rest {
             Some(rest) => field_mut(value, rest),
             None => Some(value),
         }
     }
+}
+
+/// A dotted path's top-level key and the rest, if any (`comment.body`).
+fn split_path(path: &str) -> (&str, Option<&str>) {
+    path.split_once('.').map_or((path, None), |(top, rest)| (top, Some(rest)))
 }
 
 /// Reads one JSON value, building only the fields a record needs: an object
