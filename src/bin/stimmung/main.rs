@@ -4,6 +4,7 @@
 //! an error record); 2 usage or I/O error. A closed stdout (`| head`) ends
 //! the run quietly with 0.
 
+mod alloc;
 mod args;
 mod eval;
 mod gold;
@@ -21,12 +22,8 @@ use clap::Parser;
 
 use args::{Cli, Command};
 
-// Scoring allocates a few dozen small objects per comment (terms, flags,
-// output lines); mimalloc serves them with far fewer instructions than the
-// system allocator, and keeps per-thread free lists, so two threads do not
-// contend. The library leaves the choice of allocator to its users.
 #[global_allocator]
-static ALLOC: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOC: alloc::MiMalloc = alloc::MiMalloc;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
