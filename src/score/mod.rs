@@ -76,6 +76,15 @@ pub(crate) struct Scored {
     pub hits: Vec<Hit>,
 }
 
+/// What the scoring of one polar term needs to know of its sentence.
+struct HitContext<'r> {
+    range: &'r Range<usize>,
+    /// Where the sentence's weight shifts (see `contrast_point`).
+    contrast_at: Option<usize>,
+    /// Whether shouting stands out in the text.
+    caps_count: bool,
+}
+
 /// Scores tokens against lexicon layers with a set of weights.
 pub(crate) struct Scorer<'a> {
     pub layers: &'a Layers,
@@ -127,85 +136,26 @@ impl Scorer<'_> {
             let mut bangs = 0usize;
             let mut question = false;
             for i in range.clone() {
-                let (found, last) = match &s.roles[i] {
-                    Role::Polar(f, last) => (f, *last),
-                    Role::InPhrase => continue,
-                    _ => {
-                        match tokens[i].kind {
-                            TokenKind::Word
-                                if !matches!(
-                                    s.roles[i],
-                                    Role::Negator { .. } | Role::Booster(_)
-                                ) =>
-                            {
-                                neutral_words += 1
-                            }
-                            TokenKind::Punct => match tokens[i].text {
-                                "!" => bangs += 1,
-                                "?" => question = true,
-                                _ => {}
-                            },
-                            _ => {}
+                match &s.roles[i] {
+                    Role::Polar(..) => {
+                        let cx = HitContext { range, contrast_at, caps_count };
+                        sum += self.hit(text, tokens, s, &cx, i, &mut hits);
+                    }
+                    Role::InPhrase => {}
+                    role => match tokens[i].kind {
+                        TokenKind::Word
+                            if !matches!(role, Role::Negator { .. } | Role::Booster(_)) =>
+                        {
+                            neutral_words += 1
                         }
-                        continue;
-                    }
-                };
-                // Room for the usual few rules at once (most hits get two or
-                // three): growing from empty reallocated up to three times.
-                let mut rules = Vec::with_capacity(4);
-                let base = found.entry.weight;
-                let mut v = base;
-                match found.via {
-                    Via::Stem => {
-                        v *= w.stem_match;
-                        rules.push(Rule::Stem);
-                    }
-                    Via::CompoundHead => {
-                        v *= w.compound_match;
-                        rules.push(Rule::CompoundHead);
-                    }
-                    // An explicit compound-part entry is no guess: full weight.
-                    Via::CompoundPart => rules.push(Rule::CompoundPart),
-                    Via::Elongated => {
-                        v += v.signum() * w.elongation;
-                        rules.push(Rule::Elongated);
-                    }
-                    Via::Surface => {}
+                        TokenKind::Punct => match tokens[i].text {
+                            "!" => bangs += 1,
+                            "?" => question = true,
+                            _ => {}
+                        },
+                        _ => {}
+                    },
                 }
-                let is_face = matches!(tokens[i].kind, TokenKind::Emoji | TokenKind::Emoticon);
-                if is_face {
-                    // A face comments on its whole sentence: no word before
-                    // it boosts or negates it.
-                    v *= w.emoji;
-                } else {
-                    if caps_count && s.classes[i].contains(WordClass::SHOUTED) {
-                        v += v.signum() * w.caps;
-                        rules.push(Rule::Caps);
-                    }
-                    v = self.boost(s, range.start, i, v, &mut rules);
-                    v = self.negate(tokens, s, range, i, v, &mut rules);
-                }
-                if let Some(c) = contrast_at {
-                    if i < c {
-                        v *= w.contrast_before;
-                        rules.push(Rule::BeforeContrast);
-                    } else {
-                        v *= w.contrast_after;
-                        rules.push(Rule::AfterContrast);
-                    }
-                }
-                sum += v;
-                let (start, end) = (tokens[i].span.start, tokens[last].span.end);
-                hits.push(Hit {
-                    start,
-                    end,
-                    term: text[start..end].to_string(),
-                    // `Rc<str>`: `to_string` would go through `Display`.
-                    key: String::from(&*found.key),
-                    valence: base,
-                    contribution: v,
-                    rules,
-                });
             }
             // A sentence opening with a contrast word (`Aber …`, `Trotzdem …`)
             // outweighs the one before it.
@@ -264,6 +214,80 @@ impl Scorer<'_> {
         };
         self.finish(&mut scored);
         scored
+    }
+
+    /// The contribution of polar term `i`, pushed to `hits` and returned.
+    /// Kept out of line: the sentence loop runs for every token and most
+    /// are not polar; inlined, this body's values were set up for every
+    /// token.
+    #[inline(never)]
+    fn hit(
+        &self,
+        text: &str,
+        tokens: &[Token<'_>],
+        s: &ScoreScratch,
+        cx: &HitContext<'_>,
+        i: usize,
+        hits: &mut Vec<Hit>,
+    ) -> f64 {
+        let Role::Polar(found, last) = &s.roles[i] else { return 0.0 };
+        let (w, range, last) = (self.weights, cx.range, *last);
+        // Room for the usual few rules at once (most hits get two or
+        // three): growing from empty reallocated up to three times.
+        let mut rules = Vec::with_capacity(4);
+        let base = found.entry.weight;
+        let mut v = base;
+        match found.via {
+            Via::Stem => {
+                v *= w.stem_match;
+                rules.push(Rule::Stem);
+            }
+            Via::CompoundHead => {
+                v *= w.compound_match;
+                rules.push(Rule::CompoundHead);
+            }
+            // An explicit compound-part entry is no guess: full weight.
+            Via::CompoundPart => rules.push(Rule::CompoundPart),
+            Via::Elongated => {
+                v += v.signum() * w.elongation;
+                rules.push(Rule::Elongated);
+            }
+            Via::Surface => {}
+        }
+        let is_face = matches!(tokens[i].kind, TokenKind::Emoji | TokenKind::Emoticon);
+        if is_face {
+            // A face comments on its whole sentence: no word before
+            // it boosts or negates it.
+            v *= w.emoji;
+        } else {
+            if cx.caps_count && s.classes[i].contains(WordClass::SHOUTED) {
+                v += v.signum() * w.caps;
+                rules.push(Rule::Caps);
+            }
+            v = self.boost(s, range.start, i, v, &mut rules);
+            v = self.negate(tokens, s, range, i, v, &mut rules);
+        }
+        if let Some(c) = cx.contrast_at {
+            if i < c {
+                v *= w.contrast_before;
+                rules.push(Rule::BeforeContrast);
+            } else {
+                v *= w.contrast_after;
+                rules.push(Rule::AfterContrast);
+            }
+        }
+        let (start, end) = (tokens[i].span.start, tokens[last].span.end);
+        hits.push(Hit {
+            start,
+            end,
+            term: text[start..end].to_string(),
+            // `Rc<str>`: `to_string` would go through `Display`.
+            key: String::from(&*found.key),
+            valence: base,
+            contribution: v,
+            rules,
+        });
+        v
     }
 
     /// Sarcasm: `Danke!`, `Super, Bahn.`, `Na toll` standing alone in a
