@@ -23,9 +23,11 @@ use crate::word_memo::WordMemo;
 #[derive(Clone, Debug)]
 enum Role {
     None,
-    /// A polar term; the second field is its last token (phrases span
-    /// several).
-    Polar(Found, usize),
+    /// A polar term: its entry (an index into [`ScoreScratch::found`])
+    /// and its last token (phrases span several). An index, not the
+    /// `Found` itself: a role is written for every token, and this keeps
+    /// it at 16 bytes instead of 48.
+    Polar(u32, usize),
     /// A word inside a phrase whose first token carries the entry.
     InPhrase,
     /// `post`: also negates a polar word before it in its clause.
@@ -46,6 +48,8 @@ type RoleRule<'s> = fn(&Scorer<'s>, &[Token<'_>], &mut ScoreScratch);
 #[derive(Default)]
 pub(crate) struct ScoreScratch {
     roles: Vec<Role>,
+    /// The entries of the polar roles.
+    found: Vec<Found>,
     /// Each token's word classes (none for other kinds of token).
     classes: Vec<WordClass>,
     /// All classes that occur in the document: a rule whose trigger word
@@ -230,8 +234,8 @@ impl Scorer<'_> {
         i: usize,
         hits: &mut Vec<Hit>,
     ) -> f64 {
-        let Role::Polar(found, last) = &s.roles[i] else { return 0.0 };
-        let (w, range, last) = (self.weights, cx.range, *last);
+        let Role::Polar(found, last) = s.roles[i] else { return 0.0 };
+        let (w, range, found) = (self.weights, cx.range, &s.found[found as usize]);
         // Room for the usual few rules at once (most hits get two or
         // three): growing from empty reallocated up to three times.
         let mut rules = Vec::with_capacity(4);
@@ -445,6 +449,7 @@ impl Scorer<'_> {
         s: &mut ScoreScratch,
     ) {
         s.roles.clear();
+        s.found.clear();
         s.classes.clear();
         s.present = WordClass::NONE;
         s.words = 0;
@@ -452,13 +457,15 @@ impl Scorer<'_> {
         s.never_again = false;
         let mut phrase_end = 0;
         // Whether no word of the current sentence has been seen yet.
-        let mut sentence_starts = sentences.iter().map(|r| r.start).peekable();
+        let mut sentence_starts = sentences.iter().map(|r| r.start);
+        let mut next_start = sentence_starts.next();
         let mut first_word = false;
         for (i, t) in tokens.iter().enumerate() {
             let is_word = t.kind == TokenKind::Word;
             s.words += usize::from(is_word);
-            if sentence_starts.next_if_eq(&i).is_some() {
+            if next_start == Some(i) {
                 first_word = true;
+                next_start = sentence_starts.next();
             }
             let opens_sentence = is_word && std::mem::take(&mut first_word);
             // Masked tokens (boilerplate) carry no sentiment, and a phrase's
@@ -475,74 +482,34 @@ impl Scorer<'_> {
                 s.present |= class;
                 continue;
             }
-            let found = match t.kind {
-                TokenKind::Word => {
-                    let word = memo.lexicon(ids[i], t.text, self.layers).clone();
-                    s.classes.push(word.class);
-                    s.present |= word.class;
-                    let continues = |next: &Token<'_>| {
-                        memo.lexicon(ids[i + 1], next.text, self.layers).continues_phrase
-                    };
-                    let phrase = self.layers.phrase_from(tokens, i, &word, continues);
-                    let word = phrase.or_else(|| word.found.map(|f| (f, i)));
-                    match word {
-                        // A phrase (`nie wieder`) spans several tokens.
-                        Some((found, last)) if last > i => {
-                            phrase_end = last + 1;
-                            s.never_again |= &*found.key == NEVER_AGAIN;
-                            s.roles.push(match found.entry.kind {
-                                EntryKind::Valence if found.entry.weight != 0.0 => {
-                                    Role::Polar(found, last)
-                                }
-                                _ => Role::None,
-                            });
-                            continue;
-                        }
-                        // A verb opening a sentence is capitalized like a
-                        // noun (`Ärgert mich`, `Stört total`), which hides
-                        // its `-t`, `-te`, `-ten` forms: asked again in
-                        // lowercase.
-                        None if opens_sentence && may_be_hidden_verb(t.text) => {
-                            lowercase_first_into(t.text, &mut s.lowered);
-                            memo.lexicon_of(&s.lowered, self.layers).found.clone()
-                        }
-                        word => word.map(|(found, _)| found),
-                    }
-                }
-                TokenKind::Hashtag => memo.lexicon(ids[i], t.key(), self.layers).found.clone(),
-                TokenKind::Emoji => {
-                    memo.lexicon(ids[i], t.text, self.layers).found.clone().or_else(|| {
-                        // Skin tones and other modifiers: the base emoji decides.
-                        let base = t.text.chars().next()?;
-                        let mut buf = [0u8; 4];
-                        memo.lexicon_of(base.encode_utf8(&mut buf), self.layers).found.clone()
-                    })
-                }
-                TokenKind::Emoticon => {
-                    memo.lexicon(ids[i], t.text, self.layers).found.clone().or_else(|| {
-                        // `:)))` → `:)`: a repeated mouth is the same face.
-                        let squeezed = dedup_chars(t.text);
-                        memo.lexicon_of(&squeezed, self.layers).found.clone()
-                    })
-                }
-                _ => None,
-            };
             if !is_word {
                 s.classes.push(WordClass::NONE);
-            }
-            s.contrasts |= found.as_ref().is_some_and(|f| f.entry.kind == EntryKind::Contrast);
-            let role = match found {
-                None => Role::None,
-                Some(f) => match f.entry.kind {
-                    EntryKind::Valence if f.entry.weight != 0.0 => Role::Polar(f, i),
-                    EntryKind::Negator => Role::Negator { post: true },
-                    EntryKind::NegatorBefore => Role::Negator { post: false },
-                    EntryKind::Booster => Role::Booster(f.entry.weight),
-                    EntryKind::Contrast if f.entry.weight < 0.0 => Role::Concessive,
-                    EntryKind::Contrast => Role::Contrast,
+                let role = match t.kind {
+                    TokenKind::Hashtag | TokenKind::Emoji | TokenKind::Emoticon => {
+                        self.sign_role(t, ids[i], memo, s)
+                    }
                     _ => Role::None,
-                },
+                };
+                s.roles.push(role);
+                continue;
+            }
+            let word = memo.lexicon(ids[i], t.text, self.layers);
+            s.classes.push(word.class);
+            s.present |= word.class;
+            if word.starts_phrase {
+                if let Some((role, last)) = self.phrase_role(tokens, i, (memo, ids), s) {
+                    phrase_end = last + 1;
+                    s.roles.push(role);
+                    continue;
+                }
+            }
+            let role = match &memo.lexicon(ids[i], t.text, self.layers).found {
+                None if opens_sentence && may_be_hidden_verb(t.text) => {
+                    self.hidden_verb_role(t.text, i, memo, s)
+                }
+                found => role_of(found.as_ref(), &mut s.found, i),
             };
+            s.contrasts |= matches!(role, Role::Contrast | Role::Concessive);
             s.roles.push(role);
         }
         if s.never_again {
@@ -564,17 +531,87 @@ impl Scorer<'_> {
         }
     }
 
+    /// The role of word `i` as the start of a phrase (`nie wieder`), if a
+    /// phrase starts there, with the phrase's last token. Out of line, as
+    /// are the two below: they are the rare paths of `assign_roles`' loop
+    /// over every token, which stays small enough to keep its values in
+    /// registers.
+    #[inline(never)]
+    fn phrase_role(
+        &self,
+        tokens: &[Token<'_>],
+        i: usize,
+        (memo, ids): (&mut WordMemo, &[u32]),
+        s: &mut ScoreScratch,
+    ) -> Option<(Role, usize)> {
+        // Copied, as the phrase search asks the memo about the next words.
+        let word = memo.lexicon(ids[i], tokens[i].text, self.layers).clone();
+        let continues = |next: &Token<'_>| {
+            memo.lexicon(ids[i + 1], next.text, self.layers).continues_phrase
+        };
+        let (found, last) = self.layers.phrase_from(tokens, i, &word, continues)?;
+        s.never_again |= &*found.key == NEVER_AGAIN;
+        // Only a polar phrase has a role: the rules read single words.
+        let role = match found.entry.kind {
+            EntryKind::Valence => role_of(Some(&found), &mut s.found, last),
+            _ => Role::None,
+        };
+        Some((role, last))
+    }
+
+    /// A verb opening a sentence is capitalized like a noun (`Ärgert
+    /// mich`, `Stört total`), which hides its `-t`, `-te`, `-ten` forms:
+    /// asked again in lowercase.
+    #[inline(never)]
+    fn hidden_verb_role(
+        &self,
+        word: &str,
+        i: usize,
+        memo: &mut WordMemo,
+        s: &mut ScoreScratch,
+    ) -> Role {
+        lowercase_first_into(word, &mut s.lowered);
+        let found = memo.lexicon_of(&s.lowered, self.layers).found.as_ref();
+        let role = role_of(found, &mut s.found, i);
+        s.contrasts |= matches!(role, Role::Contrast | Role::Concessive);
+        role
+    }
+
+    /// The role of a hashtag (by its word), an emoji or an emoticon.
+    #[inline(never)]
+    fn sign_role(&self, t: &Token<'_>, id: u32, memo: &mut WordMemo, s: &mut ScoreScratch) -> Role {
+        let i = s.roles.len();
+        let found = match t.kind {
+            TokenKind::Hashtag => memo.lexicon(id, t.key(), self.layers).found.clone(),
+            TokenKind::Emoji => memo.lexicon(id, t.text, self.layers).found.clone().or_else(|| {
+                // Skin tones and other modifiers: the base emoji decides.
+                let base = t.text.chars().next()?;
+                let mut buf = [0u8; 4];
+                memo.lexicon_of(base.encode_utf8(&mut buf), self.layers).found.clone()
+            }),
+            TokenKind::Emoticon => memo.lexicon(id, t.text, self.layers).found.clone().or_else(|| {
+                // `:)))` → `:)`: a repeated mouth is the same face.
+                let squeezed = dedup_chars(t.text);
+                memo.lexicon_of(&squeezed, self.layers).found.clone()
+            }),
+            _ => None,
+        };
+        let role = role_of(found.as_ref(), &mut s.found, i);
+        s.contrasts |= matches!(role, Role::Contrast | Role::Concessive);
+        role
+    }
+
     /// `Nie wieder Chaos`, `Nie wieder Krieg`: never again *a bad thing*
     /// wishes it gone. `nie wieder` then negates the thing instead of
     /// counting as a complaint of its own (`Nie wieder Bahn!`, where no bad
     /// thing follows, stays one).
     fn never_again_a_bad_thing(&self, tokens: &[Token<'_>], s: &mut ScoreScratch) {
         for i in 0..s.roles.len() {
-            let Role::Polar(found, last) = &s.roles[i] else { continue };
+            let Role::Polar(found, last) = s.roles[i] else { continue };
             let next = last + 1;
-            let bad_thing = &*found.key == NEVER_AGAIN
+            let bad_thing = &*s.found[found as usize].key == NEVER_AGAIN
                 && tokens.get(next).is_some_and(|t| t.kind == TokenKind::Word)
-                && matches!(&s.roles[next], Role::Polar(g, _) if g.entry.weight < 0.0);
+                && matches!(s.roles[next], Role::Polar(g, _) if s.found[g as usize].entry.weight < 0.0);
             if bad_thing {
                 s.roles[i] = Role::Negator { post: false };
             }
@@ -872,6 +909,27 @@ impl Scorer<'_> {
             j += 1;
         }
         false
+    }
+}
+
+/// The role of a term found as `found`, whose last token is `last`
+/// (phrases span several). A polar term's entry goes to `entries`.
+fn role_of(found: Option<&Found>, entries: &mut Vec<Found>, last: usize) -> Role {
+    let Some(f) = found else { return Role::None };
+    match f.entry.kind {
+        EntryKind::Valence if f.entry.weight != 0.0 => {
+            entries.push(f.clone());
+            // At most one entry per token: only a text of over 4 GB could
+            // have more than u32::MAX, whose later terms would then share
+            // entry u32::MAX rather than fail.
+            Role::Polar(u32::try_from(entries.len() - 1).unwrap_or(u32::MAX), last)
+        }
+        EntryKind::Negator => Role::Negator { post: true },
+        EntryKind::NegatorBefore => Role::Negator { post: false },
+        EntryKind::Booster => Role::Booster(f.entry.weight),
+        EntryKind::Contrast if f.entry.weight < 0.0 => Role::Concessive,
+        EntryKind::Contrast => Role::Contrast,
+        _ => Role::None,
     }
 }
 
