@@ -12,24 +12,45 @@ use super::{field, field_mut, limit, Counting, Options, Record};
 pub struct Reader<'o, R> {
     lines: Lines<R>,
     opts: &'o Options,
+    /// The options' paths, split once rather than for every line.
+    paths: Paths<'o>,
     /// The top-level keys that the options' paths start with.
-    wanted: Vec<String>,
+    wanted: Vec<&'o str>,
+}
+
+/// The options' field paths, each split into its top-level key and the
+/// rest.
+struct Paths<'o> {
+    text: Path<'o>,
+    id: Path<'o>,
+    author: Path<'o>,
+    url: Path<'o>,
+    thread: Option<Path<'o>>,
+    /// Each passed-through field: its name in the output, and its path.
+    keep: Vec<(&'o str, Path<'o>)>,
 }
 
 impl<'o, R: BufRead> Reader<'o, R> {
     pub fn new(name: String, input: Counting<R>, opts: &'o Options) -> Self {
-        let paths = [&opts.text_field, &opts.id_field, &opts.author_field, &opts.url_field]
+        let paths = Paths {
+            text: Path::new(&opts.text_field),
+            id: Path::new(&opts.id_field),
+            author: Path::new(&opts.author_field),
+            url: Path::new(&opts.url_field),
+            thread: opts.thread_field.as_deref().map(Path::new),
+            keep: opts.keep.iter().map(|k| (k.as_str(), Path::new(k))).collect(),
+        };
+        let all = [paths.text, paths.id, paths.author, paths.url]
             .into_iter()
-            .chain(&opts.thread_field)
-            .chain(&opts.keep);
-        let mut wanted: Vec<String> = Vec::new();
-        for path in paths {
-            let (top, _) = split_path(path);
-            if !wanted.iter().any(|w| w == top) {
-                wanted.push(top.to_string());
+            .chain(paths.thread)
+            .chain(paths.keep.iter().map(|(_, p)| *p));
+        let mut wanted: Vec<&str> = Vec::new();
+        for path in all {
+            if !wanted.contains(&path.top) {
+                wanted.push(path.top);
             }
         }
-        Reader { lines: Lines::new(name, input), opts, wanted }
+        Reader { lines: Lines::new(name, input), opts, paths, wanted }
     }
 }
 
@@ -40,7 +61,7 @@ impl<R: BufRead> Iterator for Reader<'_, R> {
         Some(match self.lines.next_line()? {
             Err(rec) => rec,
             Ok(Line { number: line_no, bytes: raw, input: name }) => limit(
-                parse(name, line_no, raw, self.opts, &self.wanted),
+                parse(name, line_no, raw, self.opts, &self.paths, &self.wanted),
                 name,
                 line_no,
                 self.opts.max_record_bytes,
@@ -49,7 +70,14 @@ impl<R: BufRead> Iterator for Reader<'_, R> {
     }
 }
 
-fn parse(name: &str, line_no: usize, raw: &[u8], opts: &Options, wanted: &[String]) -> Record {
+fn parse(
+    name: &str,
+    line_no: usize,
+    raw: &[u8],
+    opts: &Options,
+    paths: &Paths<'_>,
+    wanted: &[&str],
+) -> Record {
     let fallback = Value::from(line_no);
     let text = match std::str::from_utf8(raw) {
         Ok(t) => t,
@@ -67,22 +95,22 @@ fn parse(name: &str, line_no: usize, raw: &[u8], opts: &Options, wanted: &[Strin
         Ok(v) => v,
         Err(e) => return Record::error(fallback, format!("{name}:{line_no}: malformed JSON: {e}")),
     };
-    let id = fields.get(&opts.id_field).cloned().unwrap_or(fallback);
-    let string = |f: &str| fields.get(f).and_then(Value::as_str).map(str::to_string);
+    let id = fields.get(paths.id).cloned().unwrap_or(fallback);
+    let string = |p: Path<'_>| fields.get(p).and_then(Value::as_str).map(str::to_string);
     let mut rec = Record::ok(id, String::new());
-    rec.author = string(&opts.author_field);
-    rec.author_url = string(&opts.url_field);
-    rec.thread = opts.thread_field.as_deref().and_then(|f| fields.get(f)).map(|v| match v {
+    rec.author = string(paths.author);
+    rec.author_url = string(paths.url);
+    rec.thread = paths.thread.and_then(|p| fields.get(p)).map(|v| match v {
         Value::String(s) => s.clone(),
         other => other.to_string(),
     });
-    for k in &opts.keep {
-        if let Some(v) = fields.get(k) {
-            rec.meta.insert(k.clone(), v.clone());
+    for &(k, path) in &paths.keep {
+        if let Some(v) = fields.get(path) {
+            rec.meta.insert(k.to_string(), v.clone());
         }
     }
     // Last, so that the text is moved out instead of copied.
-    rec.text = match fields.get_mut(&opts.text_field) {
+    rec.text = match fields.get_mut(paths.text) {
         Some(Value::String(s)) => Ok(std::mem::take(s)),
         Some(_) => Err(format!("{name}:{line_no}: field `{}` is not a string", opts.text_field)),
         None => Err(format!("{name}:{line_no}: no field `{}`", opts.text_field)),
@@ -99,26 +127,35 @@ struct Fields<'de>(Vec<(Cow<'de, str>, Value)>);
 
 impl Fields<'_> {
     /// The value at a dotted path (`comment.body`).
-    fn get(&self, path: &str) -> Option<&Value> {
-        let (top, rest) = split_path(path);
-        let value = &self.0.iter().rev().find(|(key, _)| key == top)?.1;
-        rest.map_or(Some(value), |rest| field(value, rest))
+    fn get(&self, path: Path<'_>) -> Option<&Value> {
+        let value = &self.0.iter().rev().find(|(key, _)| key == path.top)?.1;
+        path.rest.map_or(Some(value), |rest| field(value, rest))
     }
 
     /// [`Fields::get`], for moving the value out.
-    fn get_mut(&mut self, path: &str) -> Option<&mut Value> {
-        let (top, rest) = split_path(path);
-        let value = &mut self.0.iter_mut().rev().find(|(key, _)| key == top)?.1;
-        match rest {
+    fn get_mut(&mut self, path: Path<'_>) -> Option<&mut Value> {
+        let value = &mut self.0.iter_mut().rev().find(|(key, _)| key == path.top)?.1;
+        match path.rest {
             Some(rest) => field_mut(value, rest),
             None => Some(value),
         }
     }
 }
 
-/// A dotted path's top-level key and the rest, if any (`comment.body`).
-fn split_path(path: &str) -> (&str, Option<&str>) {
-    path.split_once('.').map_or((path, None), |(top, rest)| (top, Some(rest)))
+/// A dotted path (`comment.body`): its top-level key and the rest, if any.
+#[derive(Clone, Copy)]
+struct Path<'p> {
+    top: &'p str,
+    rest: Option<&'p str>,
+}
+
+impl<'p> Path<'p> {
+    fn new(path: &'p str) -> Self {
+        match path.split_once('.') {
+            Some((top, rest)) => Path { top, rest: Some(rest) },
+            None => Path { top: path, rest: None },
+        }
+    }
 }
 
 /// Reads one JSON value, building only the fields a record needs: an object
@@ -128,7 +165,7 @@ fn split_path(path: &str) -> (&str, Option<&str>) {
 /// objects, timestamps, counters, nested replies) that would otherwise each
 /// become a `Value` with its own allocations, only to be freed unread. Any
 /// other JSON value has no fields.
-struct Wanted<'w>(&'w [String]);
+struct Wanted<'w>(&'w [&'w str]);
 
 impl<'de> serde::de::DeserializeSeed<'de> for Wanted<'_> {
     type Value = Fields<'de>;
@@ -146,7 +183,8 @@ impl<'de> serde::de::Visitor<'de> for Wanted<'_> {
     }
 
     fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Fields<'de>, A::Error> {
-        let mut fields = Vec::new();
+        // Usually each wanted key once.
+        let mut fields = Vec::with_capacity(self.0.len());
         while let Some(Key(key)) = map.next_key::<Key<'de>>()? {
             if self.0.iter().any(|w| *w == key) {
                 fields.push((key, map.next_value()?));
