@@ -5,6 +5,7 @@
 //! (spam) are detected in the writer's loop, in input order, so output does
 //! not depend on the thread count.
 
+use std::borrow::Cow;
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
@@ -13,6 +14,7 @@ use std::time::Instant;
 
 use anyhow::{bail, Context, Result};
 use rayon::prelude::*;
+use serde_json::Value;
 use stimmung::{Analysis, Analyzer, CommentMeta, Fingerprint, MarkerKind, RepeatDetector};
 
 use crate::args::{InputFormat, ScoreArgs};
@@ -159,7 +161,8 @@ impl<W: Write> Run<'_, W> {
         for (at, (rec, res)) in chunk.iter().zip(&mut results).enumerate() {
             match (&rec.text, res.as_mut()) {
                 (Ok(text), Some(a)) => {
-                    let id = rec.id.as_str().map_or_else(|| rec.id.to_string(), str::to_string);
+                    let mut digits = itoa::Buffer::new();
+                    let id = id_text(&rec.id, &mut digits);
                     if let Some(flag) = self.repeats.check_fingerprint(&id, text, fingerprints[at])
                     {
                         a.add_flag(flag);
@@ -247,5 +250,43 @@ fn outcome<'a>(
         (Ok(_), Some(a)) => Ok(a),
         (Err(e), _) => Err(e.as_str()),
         (Ok(_), None) => Err("not analyzed"),
+    }
+}
+
+/// A record's id as a repeat flag names it: a string as it is, a number as
+/// JSON writes it. Borrowed where it can be (an id is asked for every
+/// record, and most are strings or counters): `digits` holds a number's.
+fn id_text<'a>(id: &'a Value, digits: &'a mut itoa::Buffer) -> Cow<'a, str> {
+    match id {
+        Value::String(s) => Cow::Borrowed(s),
+        Value::Number(n) => match n.as_u64() {
+            Some(n) => Cow::Borrowed(digits.format(n)),
+            None => Cow::Owned(n.to_string()),
+        },
+        other => Cow::Owned(other.to_string()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_id_reads_as_before_whatever_its_json_type() {
+        let ids = [
+            serde_json::json!("c-17"),
+            serde_json::json!(0),
+            serde_json::json!(18_446_744_073_709_551_615u64),
+            serde_json::json!(-3),
+            serde_json::json!(2.5),
+            serde_json::json!(null),
+            serde_json::json!({"a": [1]}),
+        ];
+        for id in ids {
+            // What the id was taken as when it was always copied.
+            let want = id.as_str().map_or_else(|| id.to_string(), str::to_string);
+            let mut digits = itoa::Buffer::new();
+            assert_eq!(id_text(&id, &mut digits), want);
+        }
     }
 }
