@@ -58,7 +58,7 @@ fn write_scored(
     meta: &Map<String, Value>,
 ) -> Result<()> {
     let mut o = json::Object::open(out);
-    o.serde("id", id)?;
+    o.value("id", id)?;
     if let Some(text) = text {
         o.str("text", text)?;
     }
@@ -108,6 +108,7 @@ fn write_scored(
 /// otherwise left as calls, 8 M instructions per MB of input more.)
 mod json {
     use serde::Serialize;
+    use serde_json::Value;
 
     /// The members of one object being written: each call writes a key
     /// (a plain ASCII name, never escaped) and its value, with the commas.
@@ -190,6 +191,26 @@ mod json {
         pub fn usize(&mut self, key: &str, n: usize) {
             self.key(key);
             self.out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
+        }
+
+        /// A JSON value: strings and whole numbers (most ids) written
+        /// directly, anything else through serde_json.
+        #[inline]
+        pub fn value(&mut self, key: &str, v: &Value) -> serde_json::Result<()> {
+            match v {
+                Value::String(s) => self.str(key, s),
+                Value::Number(n) if n.is_u64() || n.is_i64() => {
+                    self.key(key);
+                    let mut digits = itoa::Buffer::new();
+                    let text = match n.as_u64() {
+                        Some(u) => digits.format(u),
+                        None => digits.format(n.as_i64().unwrap_or_default()),
+                    };
+                    self.out.extend_from_slice(text.as_bytes());
+                    Ok(())
+                }
+                _ => self.serde(key, v),
+            }
         }
 
         /// Any value, through serde_json.
@@ -420,6 +441,18 @@ mod tests {
             let got = write(&|o| o.f64("k", v).unwrap());
             let want = format!("{{\"k\":{}}}", serde_json::to_string(&v).unwrap());
             assert_eq!(String::from_utf8(got).unwrap(), want, "{v}");
+        }
+        for v in [
+            serde_json::json!("c-1\"x"),
+            serde_json::json!(0),
+            serde_json::json!(u64::MAX),
+            serde_json::json!(i64::MIN),
+            serde_json::json!(-2.5),
+            serde_json::json!(null),
+            serde_json::json!([1, {"a": true}]),
+        ] {
+            let got = write(&|o| o.value("k", &v).unwrap());
+            assert_eq!(got, serde_json::to_vec(&serde_json::json!({ "k": v })).unwrap(), "{v}");
         }
         for n in [0, 7, 10, 12345, usize::MAX] {
             let got = write(&|o| {
