@@ -55,8 +55,10 @@ pub(crate) struct ScoreScratch {
     /// All classes that occur in the document: a rule whose trigger word
     /// does not occur is skipped.
     present: WordClass,
-    /// How many tokens are words.
+    /// How many tokens are words…
     words: usize,
+    /// …and how many of them are all capitals.
+    shouted: usize,
     /// Whether some token is a contrast or concessive word.
     contrasts: bool,
     /// A word lowercased for a second lookup.
@@ -119,14 +121,13 @@ impl Scorer<'_> {
         self.assign_clauses(tokens, s);
         let w = self.weights;
         let words = s.words;
-        let shouted = s.classes.iter().filter(|c| c.contains(WordClass::SHOUTED)).count();
         // Shouting only stands out in a text that is not all capitals.
-        let caps_count = shouted > 0 && shouted < words;
+        let caps_count = s.shouted > 0 && s.shouted < words;
 
-        // One hit per polar role: sized once, a text dense with hits (a
-        // flood of faces) does not copy its hits through every doubling.
-        let polar = s.roles.iter().filter(|r| matches!(r, Role::Polar(..))).count();
-        let mut hits = Vec::with_capacity(polar);
+        // At most one hit per polar entry (the rules may have taken a few
+        // roles back): sized once, a text dense with hits (a flood of
+        // faces) does not copy its hits through every doubling.
+        let mut hits = Vec::with_capacity(s.found.len());
         let mut out_sentences = Vec::with_capacity(sentences.len());
         let mut sums = Vec::with_capacity(sentences.len());
         let mut neutral_words = 0usize;
@@ -453,6 +454,7 @@ impl Scorer<'_> {
         s.classes.clear();
         s.present = WordClass::NONE;
         s.words = 0;
+        s.shouted = 0;
         s.contrasts = false;
         s.never_again = false;
         let mut phrase_end = 0;
@@ -480,6 +482,7 @@ impl Scorer<'_> {
                 };
                 s.classes.push(class);
                 s.present |= class;
+                s.shouted += usize::from(class.contains(WordClass::SHOUTED));
                 continue;
             }
             if !is_word {
@@ -496,6 +499,7 @@ impl Scorer<'_> {
             let word = memo.lexicon(ids[i], t.text, self.layers);
             s.classes.push(word.class);
             s.present |= word.class;
+            s.shouted += usize::from(word.class.contains(WordClass::SHOUTED));
             if word.starts_phrase {
                 if let Some((role, last)) = self.phrase_role(tokens, i, (memo, ids), s) {
                     phrase_end = last + 1;
