@@ -23,9 +23,41 @@ impl Stemmer {
     }
 
     /// The stem of `folded` (a word as `normalize::fold_into` writes it).
+    ///
+    /// Remembered per thread: the lexicon and the markers each stem a new
+    /// word (and the lexicon its parts), and Snowball costs ~4,000
+    /// instructions a word. A folded word's stem is a prefix of it (no
+    /// umlaut or `ß` is left to rewrite), so what is kept is its length,
+    /// and the stem is borrowed from the word.
     pub fn stem<'w>(&self, folded: &'w str) -> Cow<'w, str> {
-        self.inner.stem(folded)
+        STEM_LENGTHS.with(|known| {
+            let mut known = known.borrow_mut();
+            if let Some(&n) = known.get(folded) {
+                return Cow::Borrowed(&folded[..usize::from(n)]);
+            }
+            let stem = self.inner.stem(folded);
+            if folded.starts_with(stem.as_ref()) && folded.len() <= usize::from(u8::MAX) {
+                if known.len() >= STEMS_KEPT {
+                    known.clear();
+                }
+                // `len()` of a prefix: a char boundary of `folded`.
+                let n = stem.len() as u8;
+                known.insert(folded.into(), n);
+                return Cow::Borrowed(&folded[..usize::from(n)]);
+            }
+            stem
+        })
     }
+}
+
+/// The stems a thread remembers ([`Stemmer::stem`]) before it starts
+/// over: memory stays flat on any input.
+const STEMS_KEPT: usize = 30_000;
+
+thread_local! {
+    /// The byte length of the stem of each folded word stemmed lately.
+    static STEM_LENGTHS: std::cell::RefCell<rustc_hash::FxHashMap<Box<str>, u8>> =
+        std::cell::RefCell::default();
 }
 
 /// Stem keys, asked whether one of them begins a word: only then can the
@@ -123,6 +155,9 @@ mod tests {
             crate::normalize::fold_into(w, &mut folded);
             let stem = s.stem(&folded);
             assert!(folded.starts_with(stem.as_ref()), "{w}: {folded} -> {stem}");
+            // Remembered or not, the stem is Snowball's.
+            assert_eq!(stem, s.inner.stem(&folded), "{w}");
+            assert_eq!(s.stem(&folded), stem, "{w}: asked again");
             words += 1;
         }
         assert!(words > 10_000, "{words}");
