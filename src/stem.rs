@@ -67,18 +67,30 @@ thread_local! {
 /// Asking spares most words the stemmer, which costs more than the rest of
 /// a lexicon miss together.
 ///
-/// The keys are hashed, and a word's prefixes (of the keys' lengths) are
-/// looked up: a fifth of the cost of walking an fst down the word, which
-/// decodes a node per byte. A word whose first two bytes begin no key (a
-/// URL, most words for a small set of keys) is refused by one bit.
+/// The keys are hashed, and a word's prefixes of the lengths that keys
+/// with its first two bytes have are looked up: a fifth of the cost of
+/// walking an fst down the word, which decodes a node per byte. A word
+/// whose first two bytes begin no key (a URL, most words for a small set
+/// of keys) is refused by one bit.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct StemKeys {
     keys: rustc_hash::FxHashSet<Box<[u8]>>,
-    shortest: usize,
     longest: usize,
     /// Bit `256 * a + b` is set if some key begins with the bytes `a b`
     /// (or is the one byte `a`, for each `b`).
     starts: Vec<u64>,
+    /// The number of bits set in `starts` before each of its words: where
+    /// a set bit's `lengths` are.
+    ranks: Vec<u32>,
+    /// For each bit set in `starts`, in order, the lengths of the keys that
+    /// begin with its bytes: bit `n` for a key of `n` bytes, bit 31 for one
+    /// of 31 bytes or more.
+    lengths: Vec<u32>,
+}
+
+/// The `lengths` bit of a key of `n` bytes.
+fn length_bit(n: usize) -> u32 {
+    1 << n.min(31)
 }
 
 impl StemKeys {
@@ -88,20 +100,32 @@ impl StemKeys {
             .filter(|k| !k.as_ref().is_empty())
             .map(|k| Box::from(k.as_ref()))
             .collect();
-        let shortest = keys.iter().map(|k| k.len()).min().unwrap_or(usize::MAX);
         let longest = keys.iter().map(|k| k.len()).max().unwrap_or(0);
-        let mut starts = vec![0u64; 65536 / 64];
+        // The lengths of each two-byte start, then the bits and their ranks.
+        let mut by_start = vec![0u32; 1 << 16];
         for key in &keys {
             let seconds = match key.get(1) {
                 Some(&b) => b..=b,
                 None => 0..=255,
             };
             for b in seconds {
-                let bit = usize::from(key[0]) << 8 | usize::from(b);
-                starts[bit / 64] |= 1 << (bit % 64);
+                by_start[usize::from(key[0]) << 8 | usize::from(b)] |= length_bit(key.len());
             }
         }
-        StemKeys { keys, shortest, longest, starts }
+        let mut starts = vec![0u64; (1 << 16) / 64];
+        let mut ranks = Vec::with_capacity(starts.len());
+        let mut lengths = Vec::new();
+        for (w, word) in starts.iter_mut().enumerate() {
+            ranks.push(lengths.len() as u32);
+            for bit in 0..64 {
+                let l = by_start[w * 64 + bit];
+                if l != 0 {
+                    *word |= 1 << bit;
+                    lengths.push(l);
+                }
+            }
+        }
+        StemKeys { keys, longest, starts, ranks, lengths }
     }
 
     /// Whether some key is a prefix of `folded` (a folded word). A key is
@@ -111,10 +135,30 @@ impl StemKeys {
         let bytes = folded.as_bytes();
         let Some(&first) = bytes.first() else { return false };
         let bit = usize::from(first) << 8 | usize::from(bytes.get(1).copied().unwrap_or(0));
-        if self.starts.get(bit / 64).is_none_or(|w| w & (1 << (bit % 64)) == 0) {
+        let Some(&word) = self.starts.get(bit / 64) else { return false };
+        let below = (1u64 << (bit % 64)) - 1;
+        if word & (below + 1) == 0 {
             return false;
         }
-        (self.shortest..=self.longest.min(bytes.len())).any(|n| self.keys.contains(&bytes[..n]))
+        let at = self.ranks[bit / 64] as usize + (word & below).count_ones() as usize;
+        // The lengths a prefix of the word can have.
+        let mut lengths = self.lengths[at];
+        if bytes.len() < 31 {
+            lengths &= (2 << bytes.len()) - 1;
+        }
+        while lengths != 0 {
+            let n = lengths.trailing_zeros() as usize;
+            lengths &= lengths - 1;
+            let found = if n < 31 {
+                self.keys.contains(&bytes[..n])
+            } else {
+                (31..=self.longest.min(bytes.len())).any(|n| self.keys.contains(&bytes[..n]))
+            };
+            if found {
+                return true;
+            }
+        }
+        false
     }
 }
 
@@ -187,6 +231,16 @@ mod tests {
             word in "[abä]{0,6}",
         ) {
             let reference = keys.iter().any(|k| !k.is_empty() && word.starts_with(k.as_str()));
+            proptest::prop_assert_eq!(StemKeys::new(&keys).begin(&word), reference);
+        }
+
+        /// Keys of 31 bytes and more share one length bit.
+        #[test]
+        fn long_stem_keys_begin_as_each_key_says(
+            keys in proptest::collection::vec("a{1,3}|a{29,34}|b{30,32}a", 0..6),
+            word in "a{0,36}b{0,2}",
+        ) {
+            let reference = keys.iter().any(|k| word.starts_with(k.as_str()));
             proptest::prop_assert_eq!(StemKeys::new(&keys).begin(&word), reference);
         }
     }
