@@ -180,7 +180,13 @@ mod json {
             let exact: &[u8] = match v {
                 0.0 if v.is_sign_positive() => b"0.0",
                 1.0 => b"1.0",
-                _ => return self.serde(key, &v),
+                _ => {
+                    self.key(key);
+                    if !thousandths(self.out, v) {
+                        serde_json::to_writer(&mut *self.out, &v)?;
+                    }
+                    return Ok(());
+                }
             };
             self.key(key);
             self.out.extend_from_slice(exact);
@@ -190,7 +196,7 @@ mod json {
         #[inline]
         pub fn usize(&mut self, key: &str, n: usize) {
             self.key(key);
-            self.out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
+            digits(self.out, n);
         }
 
         /// A JSON value: strings and whole numbers (most ids) written
@@ -241,6 +247,49 @@ mod json {
             self.out.push(b']');
             Ok(())
         }
+    }
+
+    /// Writes `n` in decimal. Offsets below 100,000 (nearly all) are
+    /// written as fixed-size arrays, which compile to a few stores instead
+    /// of a call to copy itoa's variable-length result.
+    #[inline]
+    fn digits(out: &mut Vec<u8>, n: usize) {
+        let d = |k: usize| b'0' + (n / k % 10) as u8;
+        match n {
+            0..10 => out.push(d(1)),
+            10..100 => out.extend_from_slice(&[d(10), d(1)]),
+            100..1_000 => out.extend_from_slice(&[d(100), d(10), d(1)]),
+            1_000..10_000 => out.extend_from_slice(&[d(1_000), d(100), d(10), d(1)]),
+            10_000..100_000 => out.extend_from_slice(&[d(10_000), d(1_000), d(100), d(10), d(1)]),
+            _ => out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes()),
+        }
+    }
+
+    /// Writes `v` as serde_json would if it is a whole number of
+    /// thousandths below 1,000 (every lexicon valence is), and says whether
+    /// it did. Such a value is the double nearest to a decimal of at most
+    /// seven digits, and the shortest decimal that reads back as it (what
+    /// serde_json writes) is that decimal itself: written here without the
+    /// shortest-digits search.
+    fn thousandths(out: &mut Vec<u8>, v: f64) -> bool {
+        let k = (v * 1000.0).round();
+        if !(k.abs() < 1e6 && k != 0.0 && k / 1000.0 == v) {
+            return false;
+        }
+        if k < 0.0 {
+            out.push(b'-');
+        }
+        let k = k.abs() as usize;
+        digits(out, k / 1000);
+        out.push(b'.');
+        let frac = k % 1000;
+        // The fraction without trailing zeros, but at least one digit.
+        match (frac / 100, frac / 10 % 10, frac % 10) {
+            (a, 0, 0) => out.push(b'0' + a as u8),
+            (a, b, 0) => out.extend_from_slice(&[b'0' + a as u8, b'0' + b as u8]),
+            (a, b, c) => out.extend_from_slice(&[b'0' + a as u8, b'0' + b as u8, b'0' + c as u8]),
+        }
+        true
     }
 
     #[inline]
@@ -437,7 +486,10 @@ mod tests {
             let got = write(&|o| o.str("k", s).unwrap());
             assert_eq!(got, serde_json::to_vec(&serde_json::json!({ "k": s })).unwrap(), "{s:?}");
         }
-        for v in [0.0, -0.0, 1.0, -1.0, 1.0 + f64::EPSILON, -0.5596510694269607, 1e-300, 1e21, f64::NAN, f64::INFINITY] {
+        let thousandths = (-3000..3000).map(|k| f64::from(k) / 1000.0);
+        let others = [1.0 + f64::EPSILON, -0.5596510694269607, 0.1 + 0.2, 999.9995, 999.999];
+        let extremes = [1e-300, 1e21, 1e6, 123456.789, -0.0005, f64::NAN, f64::INFINITY];
+        for v in thousandths.chain(others).chain(extremes).chain([0.0, -0.0, 1.0, -1.0]) {
             let got = write(&|o| o.f64("k", v).unwrap());
             let want = format!("{{\"k\":{}}}", serde_json::to_string(&v).unwrap());
             assert_eq!(String::from_utf8(got).unwrap(), want, "{v}");
@@ -454,7 +506,7 @@ mod tests {
             let got = write(&|o| o.value("k", &v).unwrap());
             assert_eq!(got, serde_json::to_vec(&serde_json::json!({ "k": v })).unwrap(), "{v}");
         }
-        for n in [0, 7, 10, 12345, usize::MAX] {
+        for n in (0..1000).chain([9999, 10_000, 12345, 99_999, 100_000, 1 << 40, usize::MAX]) {
             let got = write(&|o| {
                 o.usize("a", n);
                 o.usize("b", n);
