@@ -1,6 +1,7 @@
 //! The result of analyzing one text.
 
 use std::ops::Range;
+use std::sync::Arc;
 
 use serde::Serialize;
 
@@ -121,16 +122,22 @@ impl Serialize for Rule {
     }
 }
 
+/// The rules that changed a hit, in order. Inline: a hit gets a few (at
+/// most a dozen or so), and a vector allocated for each hit cost ~100
+/// instructions a hit with its free.
+pub(crate) type Rules = smallvec::SmallVec<[Rule; 16]>;
+
 /// A lexicon term found in the text, with what the rules made of it.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Hit {
     pub(crate) start: usize,
     pub(crate) end: usize,
     pub(crate) term: String,
-    pub(crate) key: String,
+    /// Shared with the lexicon entry it was found as.
+    pub(crate) key: Arc<str>,
     pub(crate) valence: f64,
     pub(crate) contribution: f64,
-    pub(crate) rules: Vec<Rule>,
+    pub(crate) rules: Rules,
 }
 
 impl Hit {

@@ -198,10 +198,10 @@ impl Analyzer {
                             start: f.start,
                             end: f.end,
                             term: f.text.clone(),
-                            key: f.pattern.clone(),
+                            key: f.pattern.as_str().into(),
                             valence: -inner.weights.experience,
                             contribution: -inner.weights.experience,
-                            rules: vec![Rule::Experience],
+                            rules: smallvec::smallvec![Rule::Experience],
                         };
                         (si.min(scored.sentences.len().saturating_sub(1)), hit)
                     })

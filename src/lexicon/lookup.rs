@@ -9,7 +9,7 @@
 //! (`word_memo.rs`), so the cascade runs once per word and thread.
 
 use std::cell::RefCell;
-use std::rc::Rc;
+use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::compile::{Entry, EntryKind};
@@ -54,9 +54,9 @@ impl Via {
 pub(crate) struct Found {
     pub entry: Entry,
     pub via: Via,
-    /// Shared, so that a result kept in the word memo is cloned without
-    /// allocating.
-    pub key: Rc<str>,
+    /// Shared, so that a result kept in the word memo, and the hits made
+    /// of it, are cloned without allocating.
+    pub key: Arc<str>,
 }
 
 /// Words longer than this (in bytes) are not stemmed or split: no German

@@ -13,7 +13,7 @@ use std::ops::Range;
 
 pub use weights::{Thresholds, Weights};
 
-use crate::analysis::{Hit, Label, Rule, Sentence};
+use crate::analysis::{Hit, Label, Rule, Rules, Sentence};
 use crate::lexicon::{EntryKind, Found, Layers, Via};
 use crate::token::{Token, TokenKind};
 use crate::word_class::{is_one_of, starts_with_ignore_case, WordClass};
@@ -237,9 +237,7 @@ impl Scorer<'_> {
     ) -> f64 {
         let Role::Polar(found, last) = s.roles[i] else { return 0.0 };
         let (w, range, found) = (self.weights, cx.range, &s.found[found as usize]);
-        // Room for the usual few rules at once (most hits get two or
-        // three): growing from empty reallocated up to three times.
-        let mut rules = Vec::with_capacity(4);
+        let mut rules = Rules::new();
         let base = found.entry.weight;
         let mut v = base;
         match found.via {
@@ -286,8 +284,7 @@ impl Scorer<'_> {
             start,
             end,
             term: text[start..end].to_string(),
-            // `Rc<str>`: `to_string` would go through `Display`.
-            key: String::from(&*found.key),
+            key: found.key.clone(),
             valence: base,
             contribution: v,
             rules,
@@ -787,7 +784,7 @@ impl Scorer<'_> {
     }
 
     /// Boosters and dampeners in the words before `i`, within its clause.
-    fn boost(&self, s: &ScoreScratch, from: usize, i: usize, v: f64, rules: &mut Vec<Rule>) -> f64 {
+    fn boost(&self, s: &ScoreScratch, from: usize, i: usize, v: f64, rules: &mut Rules) -> f64 {
         let w = self.weights;
         let mut v = v;
         let mut distance = 0;
@@ -822,7 +819,7 @@ impl Scorer<'_> {
         range: &Range<usize>,
         i: usize,
         v: f64,
-        rules: &mut Vec<Rule>,
+        rules: &mut Rules,
     ) -> f64 {
         let w = self.weights;
         if is_sentence_adverb(tokens[i].text) {
