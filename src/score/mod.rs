@@ -582,22 +582,26 @@ impl Scorer<'_> {
     #[inline(never)]
     fn sign_role(&self, t: &Token<'_>, id: u32, memo: &mut WordMemo, s: &mut ScoreScratch) -> Role {
         let i = s.roles.len();
-        let found = match t.kind {
-            TokenKind::Hashtag => memo.lexicon(id, t.key(), self.layers).found.clone(),
-            TokenKind::Emoji => memo.lexicon(id, t.text, self.layers).found.clone().or_else(|| {
+        let (layers, entries) = (self.layers, &mut s.found);
+        let word = if t.kind == TokenKind::Hashtag { t.key() } else { t.text };
+        // Most signs are known as written: their entry is used in place.
+        let role = if memo.lexicon(id, word, layers).found.is_some() {
+            role_of(memo.lexicon(id, word, layers).found.as_ref(), entries, i)
+        } else {
+            let found = match t.kind {
                 // Skin tones and other modifiers: the base emoji decides.
-                let base = t.text.chars().next()?;
-                let mut buf = [0u8; 4];
-                memo.lexicon_of(base.encode_utf8(&mut buf), self.layers).found.clone()
-            }),
-            TokenKind::Emoticon => memo.lexicon(id, t.text, self.layers).found.clone().or_else(|| {
+                TokenKind::Emoji => t.text.chars().next().and_then(|base| {
+                    let mut buf = [0u8; 4];
+                    memo.lexicon_of(base.encode_utf8(&mut buf), layers).found.clone()
+                }),
                 // `:)))` → `:)`: a repeated mouth is the same face.
-                let squeezed = dedup_chars(t.text);
-                memo.lexicon_of(&squeezed, self.layers).found.clone()
-            }),
-            _ => None,
+                TokenKind::Emoticon => {
+                    memo.lexicon_of(&dedup_chars(t.text), layers).found.clone()
+                }
+                _ => None,
+            };
+            role_of(found.as_ref(), entries, i)
         };
-        let role = role_of(found.as_ref(), &mut s.found, i);
         s.contrasts |= matches!(role, Role::Contrast | Role::Concessive);
         role
     }
