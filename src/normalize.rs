@@ -38,11 +38,12 @@ pub fn fold_into(word: &str, out: &mut String) {
 #[inline]
 pub fn push_folded(c: char, out: &mut String) {
     match c {
+        c if c.is_ascii() && c != '`' => out.push(c.to_ascii_lowercase()),
+        '\u{2019}' | '\u{2018}' | '`' | '\u{b4}' => out.push('\''),
         'ß' | 'ẞ' => out.push_str("ss"),
         'ä' | 'Ä' => out.push_str("ae"),
         'ö' | 'Ö' => out.push_str("oe"),
         'ü' | 'Ü' => out.push_str("ue"),
-        '\u{2019}' | '\u{2018}' | '`' | '\u{b4}' => out.push('\''),
         // Soft hyphen, zero-width space/joiners, variation selector 16
         // (emoji presentation) carry no meaning for lookup.
         '\u{ad}' | '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{fe0f}' => {}

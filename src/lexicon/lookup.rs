@@ -161,8 +161,12 @@ struct Scratch {
     head: String,
     /// …and with the `-` of a compound-part entry before it.
     dashed: String,
-    /// The characters of a word being split, with their byte offsets.
+    /// The characters of a word being split, with their byte offsets…
     chars: Vec<(usize, char)>,
+    /// …the word folded character by character…
+    refolded: String,
+    /// …and where each character's folded form starts in it.
+    folded_at: Vec<usize>,
     squeezed: String,
     stemmer: Option<Stemmer>,
 }
@@ -412,9 +416,17 @@ impl Layers {
     /// Closed compounds: the longest polar head wins; else a polar first
     /// part (`Traumstrand`, `Schrottkarre`).
     fn compound(&self, text: &str, s: &mut Scratch) -> Option<Found> {
-        let Scratch { head: folded, dashed, chars, .. } = s;
+        let Scratch { head: folded, dashed, chars, refolded, folded_at, .. } = s;
         chars.clear();
-        chars.extend(text.char_indices());
+        refolded.clear();
+        folded_at.clear();
+        // Folding goes character by character, so each head's folded form
+        // is a tail of the word's: folded once here, not once per split.
+        for (at, c) in text.char_indices() {
+            chars.push((at, c));
+            folded_at.push(refolded.len());
+            normalize::push_folded(c, refolded);
+        }
         let n = chars.len();
         // Nouns are capitalised; a lowercase word may be a verb form.
         let noun = chars.first().is_some_and(|c| c.1.is_uppercase());
@@ -425,26 +437,25 @@ impl Layers {
             if !noun && !lowercase_split_ok(&text[..chars[i].0], &text[chars[i].0..], n - i) {
                 continue;
             }
-            let head = &text[chars[i].0..];
             // The loop runs from the longest head to the shortest, so a
             // linking `s` (`Lebensfreude`: `sfreude`) is simply passed by.
-            normalize::fold_into(head, folded);
-            if is_suffix_head(folded) {
+            let head = &refolded[folded_at[i]..];
+            if is_suffix_head(head) {
                 continue;
             }
             // A head that is polar only inside compounds (`-wüste`: the
             // Sahara is no complaint, a `Servicewüste` is).
             dashed.clear();
             dashed.push('-');
-            dashed.push_str(folded);
+            dashed.push_str(head);
             if let Some(entry) = self.form(dashed).filter(|e| e.kind == EntryKind::Prefix) {
                 let entry = Entry { kind: EntryKind::Valence, weight: entry.weight };
                 return found(entry, Via::CompoundPart, dashed);
             }
             // Heads by surface form only: a stem of a fragment is a guess.
-            if let Some(entry) = self.form(folded) {
+            if let Some(entry) = self.form(head) {
                 if entry.kind == EntryKind::Valence && entry.weight != 0.0 {
-                    return found(entry, Via::CompoundHead, folded);
+                    return found(entry, Via::CompoundHead, head);
                 }
                 // A known neutral head (`…bahn`, `…kunde`) makes the compound
                 // neutral, whatever its first part.
@@ -537,6 +548,25 @@ mod tests {
 
     fn via(word: &str) -> Option<(Via, f64)> {
         layers().look_up_word(word).found.map(|f| (f.via, f.entry.weight))
+    }
+
+    proptest::proptest! {
+        /// What `compound` relies on: folded character by character, a
+        /// word's tail is the folded form of the word's tail.
+        #[test]
+        fn a_folded_tail_is_the_tail_folded(word in "[a-zA-ZäöüÄÖÜßẞ`´’İΣ\u{ad}\u{200b}-]{0,12}") {
+            let mut whole = String::new();
+            let mut starts = Vec::new();
+            for c in word.chars() {
+                starts.push(whole.len());
+                normalize::push_folded(c, &mut whole);
+            }
+            let mut tail = String::new();
+            for ((at, _), start) in word.char_indices().zip(starts) {
+                normalize::fold_into(&word[at..], &mut tail);
+                proptest::prop_assert_eq!(&whole[start..], tail.as_str());
+            }
+        }
     }
 
     #[test]
