@@ -277,16 +277,23 @@ fn parse_elem(
 /// What the matcher needs to know of a word, whatever its position: the
 /// [`Vocab`] numbers of its folded form and stem, and whether it is written
 /// with a capital.
+///
+/// Twelve bytes, copied per content token of every document: the flags are
+/// bits of one byte, which a copy moves with the numbers.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct WordKeys {
     folded: u32,
     stem: u32,
-    number_word: bool,
-    capital: bool,
-    /// Whether a pattern is anchored by one of the keys (most words anchor
-    /// none; see [`WordKeys::anchoring`]).
-    anchors: bool,
+    flags: u8,
 }
+
+/// [`WordKeys`] flags: the word is a number word (`drei`)…
+const NUMBER_WORD: u8 = 1;
+/// …starts with a capital…
+const CAPITAL: u8 = 2;
+/// …or has a key that anchors a pattern (most words anchor none; see
+/// [`WordKeys::anchoring`]).
+const ANCHORS: u8 = 4;
 
 impl WordKeys {
     /// The keys of `word` given its folded form; stemmed only if a stem key
@@ -300,16 +307,17 @@ impl WordKeys {
         WordKeys {
             folded: vocab.get(folded),
             stem,
-            number_word: NUMBER_WORDS.contains(&folded),
-            capital: word.chars().next().is_some_and(char::is_uppercase),
-            anchors: true,
+            flags: if NUMBER_WORDS.contains(&folded) { NUMBER_WORD } else { 0 }
+                | if word.chars().next().is_some_and(char::is_uppercase) { CAPITAL } else { 0 }
+                | ANCHORS,
         }
     }
 
     /// These keys, knowing whether `anchors(id)` holds for one of them.
     pub(crate) fn anchoring(self, anchors: impl Fn(u32) -> bool) -> WordKeys {
         let ids = [self.folded, self.stem];
-        WordKeys { anchors: ids.into_iter().any(|id| id != Vocab::NONE && anchors(id)), ..self }
+        let anchored = ids.into_iter().any(|id| id != Vocab::NONE && anchors(id));
+        WordKeys { flags: self.flags & !ANCHORS | if anchored { ANCHORS } else { 0 }, ..self }
     }
 }
 
@@ -332,13 +340,13 @@ impl Content {
 
     /// Whether some pattern is anchored by this token's word.
     pub(crate) fn anchors(&self) -> bool {
-        self.keys.anchors
+        self.keys.flags & ANCHORS != 0
     }
 
     /// Token `index`, `token`, with the keys of its word.
     pub(crate) fn new(index: usize, token: &Token<'_>, keys: WordKeys) -> Self {
         // A hashtag has the keys of its word, but `#` is no capital.
-        let capital = keys.capital && token.kind != TokenKind::Hashtag;
+        let capital = keys.flags & CAPITAL != 0 && token.kind != TokenKind::Hashtag;
         Content { token: index, kind: token.kind, keys, capital }
     }
 
@@ -347,7 +355,7 @@ impl Content {
             Elem::Word { keys, .. } => {
                 keys.iter().any(|k| k.names(&self.keys) && (self.capital || !k.capital))
             }
-            Elem::Num { .. } => self.kind == TokenKind::Number || self.keys.number_word,
+            Elem::Num { .. } => self.kind == TokenKind::Number || self.keys.flags & NUMBER_WORD != 0,
             Elem::Url => self.kind == TokenKind::Url,
             Elem::Gap(_) => true,
         }
