@@ -9,8 +9,8 @@
 //! (`word_memo.rs`), so the cascade runs once per word and thread.
 
 use std::cell::RefCell;
-use std::sync::{Arc, LazyLock};
 use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, LazyLock};
 
 use super::compile::{Entry, EntryKind};
 use super::Lexicon;

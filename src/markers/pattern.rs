@@ -355,7 +355,9 @@ impl Content {
             Elem::Word { keys, .. } => {
                 keys.iter().any(|k| k.names(&self.keys) && (self.capital || !k.capital))
             }
-            Elem::Num { .. } => self.kind == TokenKind::Number || self.keys.flags & NUMBER_WORD != 0,
+            Elem::Num { .. } => {
+                self.kind == TokenKind::Number || self.keys.flags & NUMBER_WORD != 0
+            }
             Elem::Url => self.kind == TokenKind::Url,
             Elem::Gap(_) => true,
         }

@@ -547,9 +547,8 @@ impl Scorer<'_> {
     ) -> Option<(Role, usize)> {
         // Copied, as the phrase search asks the memo about the next words.
         let word = memo.lexicon(ids[i], tokens[i].text, self.layers).clone();
-        let continues = |next: &Token<'_>| {
-            memo.lexicon(ids[i + 1], next.text, self.layers).continues_phrase
-        };
+        let continues =
+            |next: &Token<'_>| memo.lexicon(ids[i + 1], next.text, self.layers).continues_phrase;
         let (found, last) = self.layers.phrase_from(tokens, i, &word, continues)?;
         s.never_again |= &*found.key == NEVER_AGAIN;
         // Only a polar phrase has a role: the rules read single words.
@@ -595,9 +594,7 @@ impl Scorer<'_> {
                     memo.lexicon_of(base.encode_utf8(&mut buf), layers).found.clone()
                 }),
                 // `:)))` → `:)`: a repeated mouth is the same face.
-                TokenKind::Emoticon => {
-                    memo.lexicon_of(&dedup_chars(t.text), layers).found.clone()
-                }
+                TokenKind::Emoticon => memo.lexicon_of(&dedup_chars(t.text), layers).found.clone(),
                 _ => None,
             };
             role_of(found.as_ref(), entries, i)
