@@ -207,9 +207,20 @@ fn plain_tokens<'t>(text: &'t str, start: usize, end: usize, out: &mut Vec<Token
 /// Byte length of the name of a `@mention` or `#tag` (after the sign):
 /// ASCII letters, digits, `_` and Latin-1 letters.
 fn tag_body(s: &[u8]) -> usize {
+    // Which bytes are ASCII name characters: one lookup a byte (mentions
+    // are most of a tweet's bytes after its words).
+    const NAME_BYTE: [bool; 256] = {
+        let mut table = [false; 256];
+        let mut b = 0;
+        while b < 256 {
+            table[b] = (b as u8).is_ascii_alphanumeric() || b as u8 == b'_';
+            b += 1;
+        }
+        table
+    };
     let mut i = 0;
     while i < s.len() {
-        if s[i].is_ascii_alphanumeric() || s[i] == b'_' {
+        if NAME_BYTE[usize::from(s[i])] {
             i += 1;
         } else {
             let letters = latin_letters(&s[i..]);
