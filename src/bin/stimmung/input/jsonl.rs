@@ -7,7 +7,7 @@ use std::io::BufRead;
 use serde_json::Value;
 
 use super::txt::{Line, Lines};
-use super::{field, field_mut, limit, Counting, Options, Record};
+use super::{field, field_mut, limit, utf8_line, Counting, Options, Record};
 
 pub struct Reader<'o, R> {
     lines: Lines<R>,
@@ -79,12 +79,9 @@ fn parse(
     wanted: &[&str],
 ) -> Record {
     let fallback = Value::from(line_no);
-    let text = match std::str::from_utf8(raw) {
+    let text = match utf8_line(raw, name, line_no) {
         Ok(t) => t,
-        Err(e) => {
-            let msg = format!("{name}:{line_no}: invalid UTF-8 at byte {}", e.valid_up_to());
-            return Record::error(fallback, msg);
-        }
+        Err(msg) => return Record::error(fallback, msg),
     };
     let mut de = serde_json::Deserializer::from_str(text);
     let parsed = serde::de::DeserializeSeed::deserialize(Wanted(wanted), &mut de).and_then(|v| {

@@ -5,7 +5,7 @@ use std::io::BufRead;
 
 use serde_json::Value;
 
-use super::{limit, Counting, Record};
+use super::{limit, utf8_line, Counting, Record};
 
 /// A line as [`Lines`] gives it.
 pub struct Line<'l> {
@@ -73,16 +73,17 @@ impl<R: BufRead> Iterator for Reader<R> {
     fn next(&mut self) -> Option<Record> {
         Some(match self.lines.next_line()? {
             Err(rec) => rec,
-            Ok(Line { number: line_no, bytes: raw, input: name }) => match std::str::from_utf8(raw)
-            {
-                Ok(t) => {
-                    limit(Record::ok(Value::from(line_no), t.to_string()), name, line_no, self.max)
+            Ok(Line { number: line_no, bytes: raw, input: name }) => {
+                match utf8_line(raw, name, line_no) {
+                    Ok(t) => limit(
+                        Record::ok(Value::from(line_no), t.to_string()),
+                        name,
+                        line_no,
+                        self.max,
+                    ),
+                    Err(msg) => Record::error(Value::from(line_no), msg),
                 }
-                Err(e) => Record::error(
-                    Value::from(line_no),
-                    format!("{name}:{line_no}: invalid UTF-8 at byte {}", e.valid_up_to()),
-                ),
-            },
+            }
         })
     }
 }
