@@ -157,9 +157,10 @@ struct Scratch {
     phrase: String,
     /// Per layer, whether the phrase read so far may go on in it.
     open: Vec<bool>,
-    /// A compound head being tried, folded…
-    head: String,
-    /// …and with the `-` of a compound-part entry before it.
+    /// A compound's first part being tried, folded (heads are read from
+    /// `refolded`).
+    first_part: String,
+    /// A compound head with the `-` of a compound-part entry before it.
     dashed: String,
     /// The characters of a word being split, with their byte offsets…
     chars: Vec<(usize, char)>,
@@ -416,7 +417,7 @@ impl Layers {
     /// Closed compounds: the longest polar head wins; else a polar first
     /// part (`Traumstrand`, `Schrottkarre`).
     fn compound(&self, text: &str, s: &mut Scratch) -> Option<Found> {
-        let Scratch { head: folded, dashed, chars, refolded, folded_at, .. } = s;
+        let Scratch { first_part, dashed, chars, refolded, folded_at, .. } = s;
         chars.clear();
         refolded.clear();
         folded_at.clear();
@@ -460,7 +461,7 @@ impl Layers {
                 // A known neutral head (`…bahn`, `…kunde`) makes the compound
                 // neutral, whatever its first part.
                 if entry.kind == EntryKind::Valence {
-                    return self.prefix_of(text, chars, i, folded);
+                    return self.prefix_of(text, chars, i, first_part);
                 }
             }
         }

@@ -142,9 +142,9 @@ impl Scorer<'_> {
             let mut question = false;
             for i in range.clone() {
                 match &s.roles[i] {
-                    Role::Polar(..) => {
+                    &Role::Polar(found, last) => {
                         let cx = HitContext { range, contrast_at, caps_count };
-                        sum += self.hit(text, tokens, s, &cx, i, &mut hits);
+                        sum += self.hit(text, tokens, s, &cx, (i, last, found), &mut hits);
                     }
                     Role::InPhrase => {}
                     role => match tokens[i].kind {
@@ -221,7 +221,8 @@ impl Scorer<'_> {
         scored
     }
 
-    /// The contribution of polar term `i`, pushed to `hits` and returned.
+    /// The contribution of the polar term from token `i` to `last`, found as
+    /// entry `found`, pushed to `hits` and returned.
     /// Kept out of line: the sentence loop runs for every token and most
     /// are not polar; inlined, this body's values were set up for every
     /// token.
@@ -232,10 +233,9 @@ impl Scorer<'_> {
         tokens: &[Token<'_>],
         s: &ScoreScratch,
         cx: &HitContext<'_>,
-        i: usize,
+        (i, last, found): (usize, usize, u32),
         hits: &mut Vec<Hit>,
     ) -> f64 {
-        let Role::Polar(found, last) = s.roles[i] else { return 0.0 };
         let (w, range, found) = (self.weights, cx.range, &s.found[found as usize]);
         let mut rules = Rules::new();
         let base = found.entry.weight;
@@ -572,9 +572,7 @@ impl Scorer<'_> {
     ) -> Role {
         lowercase_first_into(word, &mut s.lowered);
         let found = memo.lexicon_of(&s.lowered, self.layers).found.as_ref();
-        let role = role_of(found, &mut s.found, i);
-        s.contrasts |= matches!(role, Role::Contrast | Role::Concessive);
-        role
+        role_of(found, &mut s.found, i)
     }
 
     /// The role of a hashtag (by its word), an emoji or an emoticon.
