@@ -524,19 +524,45 @@ pub(crate) fn dot_is_not_an_end(prev: &Token<'_>) -> bool {
         TokenKind::Word => {
             let w = prev.text;
             // Initials (`A. Merkel`) and inner-dot abbreviations (`z.B`).
-            if w.chars().count() == 1 || w.contains('.') {
-                return true;
+            // (A char has at most four bytes, as has every abbreviation.)
+            if w.len() > 4 {
+                return w.contains('.');
             }
-            // (None is longer than four bytes.)
-            w.len() <= 4 && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(w))
+            w.chars().nth(1).is_none() || w.contains('.') || ABBREVIATIONS.contains(&packed(w))
         }
         _ => false,
     }
 }
 
+/// The bytes of a word of at most four bytes, ASCII letters in lower case,
+/// and its length, packed into an integer: a short word is compared with
+/// every abbreviation by one integer compare each.
+const fn packed(w: &str) -> u64 {
+    let b = w.as_bytes();
+    let mut word = (b.len() as u64) << 32;
+    let mut i = 0;
+    while i < b.len() && i < 4 {
+        word |= (b[i].to_ascii_lowercase() as u64) << (8 * i);
+        i += 1;
+    }
+    word
+}
+
+/// [`ABBREVIATION_WORDS`] [`packed`], for [`dot_is_not_an_end`].
+const ABBREVIATIONS: [u64; ABBREVIATION_WORDS.len()] = {
+    let mut packed_words = [0; ABBREVIATION_WORDS.len()];
+    let mut i = 0;
+    while i < packed_words.len() {
+        packed_words[i] = packed(ABBREVIATION_WORDS[i]);
+        i += 1;
+    }
+    packed_words
+};
+
 /// Abbreviations that take a dot (the inner-dot ones such as `z.B.`, `u.a.`,
-/// `d.h.` are caught by their inner dot).
-const ABBREVIATIONS: &[&str] = &[
+/// `d.h.` are caught by their inner dot). None is longer than four bytes (a
+/// test checks).
+const ABBREVIATION_WORDS: &[&str] = &[
     "abs", "allg", "bspw", "bsp", "bzgl", "bzw", "ca", "dr", "dt", "engl", "etc", "evtl", "geb",
     "gegr", "ggf", "hr", "fr", "inkl", "jh", "jhd", "kap", "max", "min", "mind", "mio", "mrd",
     "nr", "prof", "sog", "st", "str", "tel", "usw", "vgl", "zb", "zzgl", "jan", "feb", "mär",
@@ -676,6 +702,25 @@ mod tests {
         Tokenizer.tokenize(text, &mut out);
         for t in &out {
             assert_eq!(&text[t.span.clone()], t.text);
+        }
+    }
+
+    #[test]
+    fn a_dot_after_an_abbreviation_in_any_case_ends_nothing() {
+        let word = |text: &'static str| Token { text, span: 0..text.len(), kind: TokenKind::Word };
+        for &a in ABBREVIATION_WORDS {
+            assert!(a.len() <= 4 && a == a.to_lowercase(), "help: {a:?} must be short, lower case");
+            assert!(dot_is_not_an_end(&word(a)), "help: {a}");
+            let upper: &'static str = a.to_ascii_uppercase().leak();
+            assert!(dot_is_not_an_end(&word(upper)), "help: {upper}");
+        }
+        // Initials and inner dots, but not ordinary words, nor an
+        // abbreviation's prefix or extension, nor a case change outside ASCII.
+        for w in ["A", "Ö", "z.B", "u.a", "Straße.ab"] {
+            assert!(dot_is_not_an_end(&word(w)), "help: {w}");
+        }
+        for w in ["gut", "Ab", "Nrn", "stra", "MÄR", "Frau", "jahr", "st\u{0}"] {
+            assert!(!dot_is_not_an_end(&word(w)), "help: {w}");
         }
     }
 }
