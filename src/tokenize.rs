@@ -58,6 +58,29 @@ impl Tokenizer {
                             pos += len;
                             continue;
                         }
+                        // The next most common chunk: a word and one `,`
+                        // `.` `!` `?` (no face starts with one), which
+                        // would otherwise be scanned three more times.
+                        let mark = pos + len;
+                        if len > 0
+                            && kind == Some(TokenKind::Word)
+                            && matches!(bytes.get(mark), Some(b',' | b'.' | b'!' | b'?'))
+                            && bytes.get(mark + 1).is_none_or(|&b| is_chunk_break(b))
+                            && url_len(&text[pos..mark + 1]).is_none()
+                        {
+                            out.push(Token {
+                                text: &text[pos..mark],
+                                span: pos..mark,
+                                kind: TokenKind::Word,
+                            });
+                            out.push(Token {
+                                text: &text[mark..mark + 1],
+                                span: mark..mark + 1,
+                                kind: TokenKind::Punct,
+                            });
+                            pos = mark + 1;
+                            continue;
+                        }
                     }
                     let end = chunk_end(bytes, pos);
                     // A chunk that opens with a URL: the segmenter would
