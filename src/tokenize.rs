@@ -82,6 +82,18 @@ impl Tokenizer {
                             continue;
                         }
                     }
+                    // A mark on its own (`-`, `,`, `:` in text that spaces
+                    // its punctuation, as many tweets do) unless it is a face.
+                    if c.is_ascii_punctuation()
+                        && !matches!(c, b'_' | b'@' | b'#')
+                        && bytes.get(pos + 1).is_none_or(|&b| is_chunk_break(b))
+                        && emoticon_len(text, pos).is_none()
+                    {
+                        let span = pos..pos + 1;
+                        out.push(Token { text: &text[span.clone()], span, kind: TokenKind::Punct });
+                        pos += 1;
+                        continue;
+                    }
                     let end = chunk_end(bytes, pos);
                     // A chunk that opens with a URL: the segmenter would
                     // give the URL as its first token too and then skip
