@@ -361,7 +361,12 @@ fn url_len_at_h_or_w(s: &str) -> Option<usize> {
     if !(starts(b"http://") || starts(b"https://") || starts(b"www.")) {
         return None;
     }
-    let end = s.find(char::is_whitespace).unwrap_or(s.len());
+    // Up to the first space: ASCII bytes tested as bytes, the rest as chars.
+    let end = match b.iter().position(|&c| matches!(c, b'\t'..=b'\r' | b' ') || c >= 0x80) {
+        Some(i) if b[i] >= 0x80 => i + s[i..].find(char::is_whitespace).unwrap_or(s.len() - i),
+        Some(i) => i,
+        None => s.len(),
+    };
     let trimmed = s[..end].trim_end_matches(['.', ',', '!', '?', ')', ';', ':', '"', '\'']);
     Some(trimmed.len().max(4))
 }
@@ -757,5 +762,24 @@ mod tests {
         for w in ["gut", "Ab", "Nrn", "stra", "MÄR", "Frau", "jahr", "st\u{0}"] {
             assert!(!dot_is_not_an_end(&word(w)), "help: {w}");
         }
+    }
+
+    #[test]
+    fn a_url_ends_at_any_unicode_space_or_sentence_mark() {
+        for (text, len) in [
+            ("https://a.de/x", 14),
+            ("https://a.de/x\u{a0}y", 14),
+            ("https://a.de/x\u{b}y", 14),
+            ("https://a.de/x\u{2009}y", 14),
+            ("https://a.de/straße).", 20),
+            ("https://a.de/ü\u{3000}", 15),
+            ("www.", 4),
+            ("www...", 4),
+            ("WWW.a.de!?", 8),
+        ] {
+            assert_eq!(url_len(text), Some(len), "help: {text:?}");
+        }
+        assert_eq!(url_len("wwwa.de"), None);
+        assert_eq!(url_len("http:/a.de"), None);
     }
 }
