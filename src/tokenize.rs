@@ -187,6 +187,7 @@ fn plain_tokens<'t>(text: &'t str, start: usize, end: usize, out: &mut Vec<Token
     // between it and a further letter or digit (`z.B`, `3,5`, `E-Mail`).
     let breaks_after = |next: usize| match b.get(next) {
         None => true,
+        Some(0xE2) => typographic_mark(&b[next..]) > 0,
         Some(&n) if n.is_ascii_alphanumeric() || n == b'_' || n >= 0x80 => false,
         Some(b'.' | b':' | b'\'' | b',' | b';' | b'-') => {
             b.get(next + 1).is_none_or(|&m| !(m.is_ascii_alphanumeric() || m >= 0x80))
@@ -209,7 +210,15 @@ fn plain_tokens<'t>(text: &'t str, start: usize, end: usize, out: &mut Vec<Token
             // From the whole text, which lets the scan read eight bytes at a
             // time past `end`: the byte there is whitespace, which ends the
             // letters anyway.
-            let len = latin_letters(&text.as_bytes()[i..]);
+            let mut len = latin_letters(&text.as_bytes()[i..]);
+            // A hyphenated compound (`Kunden-Hotline`), which `segment`
+            // joins as [`compound_len`] says: letters after each hyphen.
+            while len > 0 && b.get(i + len) == Some(&b'-') {
+                match latin_letters(&text.as_bytes()[i + len + 1..]) {
+                    0 => break,
+                    part => len += 1 + part,
+                }
+            }
             if len == 0
                 || !breaks_after(i + len)
                 || emoticon_len(text, i).is_some()
@@ -232,11 +241,25 @@ fn plain_tokens<'t>(text: &'t str, start: usize, end: usize, out: &mut Vec<Token
             }
             push(i, i + 1, TokenKind::Punct);
             i += 1;
+        } else if let len @ 1.. = typographic_mark(&b[i..]) {
+            push(i, i + len, TokenKind::Punct);
+            i += len;
         } else {
             return false;
         }
     }
     true
+}
+
+/// Byte length of the German quotation mark or dash at the start of `s`
+/// (`„` `“` `”` `–` `—` `…`), or 0. UAX #29 breaks before and after each
+/// (none is a letter or joins words, as `’` does), unless a combining mark
+/// follows, which [`plain_tokens`] refuses as it refuses any mark.
+fn typographic_mark(s: &[u8]) -> usize {
+    match s {
+        [0xE2, 0x80, 0x93 | 0x94 | 0x9C | 0x9D | 0x9E | 0xA6, ..] => 3,
+        _ => 0,
+    }
 }
 
 /// Byte length of the name of a `@mention` or `#tag` (after the sign):
@@ -698,6 +721,9 @@ mod tests {
             "http://t.co/2UJjuvIRgg\" www.. http://x.de/it's' https://a.b/c); http:// www.,:D",
             "@DB_Bahn #fail ABC123 abc_def o.O O.o",
             "Größe ärgerlich 👍🏽 😂 Ende.",
+            "Kunden-Hotline, E-Mail- und Horror-Service-Team! A-1 x-y-z- -ab ab- Ä-ö",
+            "„Gut“ sagte er – „nie wieder…“ — ”so” „\u{301}x“ „a‚b’s”",
+            "Straße-\u{301}x Haus-2 Haus-xD Haus-:) Ö-www.x.de e-@a",
             "  führende und folgende Leerzeichen  ",
             "",
         ] {
@@ -729,6 +755,7 @@ mod tests {
                 ":-)", "<3", "www.", "http://", "z.B.", "e", "👨\u{200d}👩",
                 "&", "+", "*", "%", "=", "[", "…", "„", "'s", "a1", ";", "Tag", "_x", "8-)",
                 "Unannehmlichkeiten", "KUNDENSERVICE", "Verspätungsalarm", "\x0b", "\x01",
+                "Kunden-", "-Hotline", "„", "“", "”", "–", "—", "’",
             ]), 0..24)
         ) {
             same_as_segmenter(&parts.concat());
