@@ -182,22 +182,29 @@ fn plain_tokens<'t>(text: &'t str, start: usize, end: usize, out: &mut Vec<Token
     let mut push = |from: usize, to: usize, kind: TokenKind| {
         out.push(Token { text: &text[from..to], span: from..to, kind });
     };
-    // Whether the byte after a word or number run lets UAX #29 break there:
-    // not glued to a letter, digit or `_`, and no `.` `:` `'` `,` `;` `-`
-    // between it and a further letter or digit (`z.B`, `3,5`, `E-Mail`).
-    let breaks_after = |next: usize| match b.get(next) {
+    // Whether UAX #29 breaks before `b[next]`, after a run of letters, of
+    // digits or of either (a tag's name): not glued to a letter, digit or
+    // `_`, and none of the `joiners` between the run and a further letter
+    // or digit. After letters only `.` `:` `'` join (`z.B`, `geht's`), after
+    // digits only `.` `,` `;` `'` (`3,5`); non-ASCII is taken to join.
+    let breaks_after = |next: usize, joiners: &[u8]| match b.get(next) {
         None => true,
         Some(0xE2) => typographic_mark(&b[next..]) > 0,
         Some(&n) if n.is_ascii_alphanumeric() || n == b'_' || n >= 0x80 => false,
-        Some(b'.' | b':' | b'\'' | b',' | b';' | b'-') => {
+        Some(n) if joiners.contains(n) => {
             b.get(next + 1).is_none_or(|&m| !(m.is_ascii_alphanumeric() || m >= 0x80))
         }
         Some(_) => true,
     };
+    const AFTER_LETTERS: &[u8] = b".:'";
+    const AFTER_DIGITS: &[u8] = b".,;'";
+    const AFTER_EITHER: &[u8] = b".:',;-";
+    let digits = |from: usize| b[from..].iter().take_while(|b| b.is_ascii_digit()).count();
     let mut i = start;
     if matches!(b[i], b'@' | b'#') {
         let body = tag_body(&b[i + 1..]);
-        if body == 0 || !breaks_after(i + 1 + body) || emoticon_len(text, i).is_some() {
+        if body == 0 || !breaks_after(i + 1 + body, AFTER_EITHER) || emoticon_len(text, i).is_some()
+        {
             return false;
         }
         let kind = if b[i] == b'@' { TokenKind::Mention } else { TokenKind::Hashtag };
@@ -220,7 +227,7 @@ fn plain_tokens<'t>(text: &'t str, start: usize, end: usize, out: &mut Vec<Token
                 }
             }
             if len == 0
-                || !breaks_after(i + len)
+                || !breaks_after(i + len, AFTER_LETTERS)
                 || emoticon_len(text, i).is_some()
                 || url_len(&text[i..end]).is_some()
             {
@@ -229,8 +236,14 @@ fn plain_tokens<'t>(text: &'t str, start: usize, end: usize, out: &mut Vec<Token
             push(i, i + len, TokenKind::Word);
             i += len;
         } else if c.is_ascii_digit() {
-            let len = b[i..].iter().take_while(|b| b.is_ascii_digit()).count();
-            if !breaks_after(i + len) || emoticon_len(text, i).is_some() {
+            // With its decimal or thousands separators (`3,5`, `1.000`).
+            let mut len = digits(i);
+            while matches!(b.get(i + len), Some(b'.' | b',' | b';' | b'\''))
+                && b.get(i + len + 1).is_some_and(u8::is_ascii_digit)
+            {
+                len += 1 + digits(i + len + 1);
+            }
+            if !breaks_after(i + len, AFTER_DIGITS) || emoticon_len(text, i).is_some() {
                 return false;
             }
             push(i, i + len, TokenKind::Number);
@@ -724,6 +737,8 @@ mod tests {
             "Kunden-Hotline, E-Mail- und Horror-Service-Team! A-1 x-y-z- -ab ab- Ä-ö",
             "„Gut“ sagte er – „nie wieder…“ — ”so” „\u{301}x“ „a‚b’s”",
             "Straße-\u{301}x Haus-2 Haus-xD Haus-:) Ö-www.x.de e-@a",
+            "3,5 1.000.000 3'5 3;5 3:5 10-Jährige 3.10. 3,a 3.a 3a a3 8-) 8,8 0,5% 1.5-2",
+            "gut,aber so;nicht ok-ja ok.ja ok:ja ok'ja ab,3 ab.3 ab-3 ab;) #tag,x @a5,3 @a.b #a-b",
             "  führende und folgende Leerzeichen  ",
             "",
         ] {
