@@ -18,7 +18,7 @@ pub fn fold_into(word: &str, out: &mut String) {
         // Most text is plain ASCII: copy and lowercase each ASCII run in one
         // go, so that one umlaut does not send the rest of a long text
         // through the per-character path.
-        let ascii = rest.bytes().take_while(|&b| b.is_ascii() && b != b'`').count();
+        let ascii = plain_ascii_run(rest.as_bytes());
         if ascii > 0 {
             let start = out.len();
             out.push_str(&rest[..ascii]);
@@ -30,6 +30,28 @@ pub fn fold_into(word: &str, out: &mut String) {
         push_folded(c, out);
         rest = chars.as_str();
     }
+}
+
+/// Byte length of the run of ASCII bytes but the backquote (which folds to
+/// an apostrophe) at the start of `b`: the bytes that fold by lowercasing.
+/// Tested eight at a time in a `u64` (as `swar.rs` does, which this file,
+/// compiled into `build.rs` too, cannot use).
+fn plain_ascii_run(b: &[u8]) -> usize {
+    const ONES: u64 = u64::from_ne_bytes([1; 8]);
+    const HIGH: u64 = ONES << 7;
+    let mut i = 0;
+    while let Some(eight) = b[i..].first_chunk::<8>() {
+        let x = u64::from_le_bytes(*eight);
+        // The high bit of each non-ASCII lane and of the lowest zero lane
+        // of `x ^ backquotes` (a borrow only marks lanes above a zero).
+        let y = x ^ (ONES * u64::from(b'`'));
+        let marks = (x | (y.wrapping_sub(ONES) & !y)) & HIGH;
+        if marks != 0 {
+            return i + (marks.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    i + b[i..].iter().take_while(|&&c| c.is_ascii() && c != b'`').count()
 }
 
 /// Appends the folded form of the one character `c` to `out`, as
@@ -97,4 +119,43 @@ pub fn is_elongated(word: &str) -> bool {
         }
     }
     false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn plain_ascii_run_stops_at_the_first_other_byte_in_any_lane() {
+        let naive = |b: &[u8]| b.iter().take_while(|&&c| c.is_ascii() && c != b'`').count();
+        for len in 0..20 {
+            for at in 0..len {
+                for stop in [b'`', 0x80, 0xC3, 0xFF, b'a', b'A', 0, 0x7F, 0x5F, 0x61] {
+                    let mut bytes = vec![b'x'; len];
+                    bytes[at] = stop;
+                    // A second stop later must not matter.
+                    if at + 3 < len {
+                        bytes[at + 3] = b'`';
+                    }
+                    assert_eq!(plain_ascii_run(&bytes), naive(&bytes), "{bytes:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn folds_case_umlauts_and_apostrophes() {
+        let mut out = String::new();
+        for (word, folded) in [
+            ("Grüße", "gruesse"),
+            ("GRÜSSE", "gruesse"),
+            ("geht`s", "geht's"),
+            ("geht’s noch ÄRGERLICH", "geht's noch aergerlich"),
+            ("Kundenservice-Hotline ist ÜBERLASTET", "kundenservice-hotline ist ueberlastet"),
+            ("straße\u{ad}nbahn", "strassenbahn"),
+        ] {
+            fold_into(word, &mut out);
+            assert_eq!(out, folded, "{word}");
+        }
+    }
 }
