@@ -146,6 +146,9 @@ pub(crate) struct Pattern {
     /// The element that selects the pattern for a sentence (see
     /// [`Pattern::anchor_keys`]): a sentence without it cannot match.
     anchor: Option<usize>,
+    /// The most content tokens the elements before the anchor can cover:
+    /// an ordered match starts at most this far before its anchor.
+    anchor_reach: usize,
 }
 
 /// A problem in a pattern file.
@@ -224,7 +227,24 @@ pub(crate) fn parse(
         }
         let id = format!("{category}/{name}");
         let anchor = anchor_elem(&elems, &frequent);
-        out.push(Pattern { id, kind, category, unordered, strong, weak, elems, anchor });
+        let anchor_reach = elems[..anchor.unwrap_or(0)]
+            .iter()
+            .map(|e| match e {
+                Elem::Gap(n) => *n,
+                _ => 1,
+            })
+            .sum();
+        out.push(Pattern {
+            id,
+            kind,
+            category,
+            unordered,
+            strong,
+            weak,
+            elems,
+            anchor,
+            anchor_reach,
+        });
     }
     Ok(out)
 }
@@ -394,7 +414,7 @@ impl Pattern {
             let found = if self.unordered {
                 self.find_unordered(content, from)
             } else {
-                (from..content.len()).find_map(|s| self.match_at(content, 0, s).map(|e| s..e))
+                self.find_ordered(content, from)
             };
             match found {
                 Some(r) => {
@@ -405,6 +425,35 @@ impl Pattern {
             }
         }
         out
+    }
+
+    /// The leftmost ordered match that starts at `from` or later. It is
+    /// tried only where it can start: at most [`Pattern::anchor_reach`]
+    /// tokens before a token its anchor matches (a required word, which
+    /// every match has), not at every token of the sentence.
+    fn find_ordered(&self, content: &[Content], from: usize) -> Option<Range<usize>> {
+        let at = |s: usize| self.match_at(content, 0, s).map(|e| s..e);
+        let Some(anchor) = self.anchor.map(|a| &self.elems[a]) else {
+            return (from..content.len()).find_map(at);
+        };
+        // Starts before this one have been tried.
+        let mut untried = from;
+        for p in from..content.len() {
+            if content[p].matches(anchor) {
+                let first = p.saturating_sub(self.anchor_reach).max(untried);
+                if let Some(r) = (first..=p).find_map(at) {
+                    return Some(r);
+                }
+                untried = p + 1;
+            }
+        }
+        None
+    }
+
+    /// Every start tried, for the test of [`Pattern::find_ordered`].
+    #[cfg(test)]
+    fn find_ordered_everywhere(&self, content: &[Content], from: usize) -> Option<Range<usize>> {
+        (from..content.len()).find_map(|s| self.match_at(content, 0, s).map(|e| s..e))
     }
 
     /// Ordered matching from element `ei` at content index `ti`; returns the
@@ -669,5 +718,48 @@ mod tests {
         assert!(parse("[a/b]\np = wort *99\n", &s, &mut v).unwrap_err().message.contains("gap"));
         assert!(parse("[a/b]\np = & a *2 b\n", &s, &mut v).is_err());
         assert!(parse("[a/b]\np = x?\n", &s, &mut v).unwrap_err().message.contains("no required"));
+    }
+
+    proptest::proptest! {
+        /// Trying an ordered pattern only near its anchor finds what trying
+        /// it at every token finds: the same leftmost match from any start.
+        #[test]
+        fn ordered_matches_start_near_their_anchor(
+            elems in proptest::collection::vec(proptest::sample::select(vec![
+                "a", "b?", "c", "*1", "*2", "<num>", "dank", "ihr|ihre", "=ihr",
+            ]), 1..6),
+            words in proptest::collection::vec(proptest::sample::select(vec![
+                "a", "b", "c", "d", "3", "Dank", "ihr", "Ihre", "Ihr", "x",
+            ]), 0..14),
+        ) {
+            let expr = elems.join(" ");
+            let text = format!("[boilerplate/test]\np = {expr}\n");
+            let mut vocab = Vocab::default();
+            let stemmer = Stemmer::new();
+            // Patterns without a required word are refused.
+            let Ok(mut parsed) = parse(&text, &stemmer, &mut vocab) else { return Ok(()) };
+            let pattern = parsed.remove(0);
+            vocab.seal();
+            let text = words.join(" ");
+            let mut tokens = Vec::new();
+            Tokenizer.tokenize(&text, &mut tokens);
+            let content: Vec<Content> = tokens
+                .iter()
+                .enumerate()
+                .filter(|(_, t)| is_content(t))
+                .map(|(i, t)| {
+                    let mut f = String::new();
+                    normalize::fold_into(t.text, &mut f);
+                    Content::new(i, t, WordKeys::new(&vocab, &stemmer, t.text, &f))
+                })
+                .collect();
+            for from in 0..=content.len() {
+                proptest::prop_assert_eq!(
+                    pattern.find_ordered(&content, from),
+                    pattern.find_ordered_everywhere(&content, from),
+                    "{} in {:?} from {}", expr, text, from
+                );
+            }
+        }
     }
 }
