@@ -438,8 +438,8 @@ impl Pattern {
         };
         // Starts before this one have been tried.
         let mut untried = from;
-        for p in from..content.len() {
-            if content[p].matches(anchor) {
+        for (p, token) in content.iter().enumerate().skip(from) {
+            if token.matches(anchor) {
                 let first = p.saturating_sub(self.anchor_reach).max(untried);
                 if let Some(r) = (first..=p).find_map(at) {
                     return Some(r);
