@@ -72,12 +72,16 @@ thread_local! {
 ///
 /// The keys are hashed, and a word's prefixes of the lengths that keys
 /// with its first two bytes have are looked up: a fifth of the cost of
-/// walking an fst down the word, which decodes a node per byte. A word
-/// whose first two bytes begin no key (a URL, most words for a small set
-/// of keys) is refused by one bit.
+/// walking an fst down the word, which decodes a node per byte. The
+/// prefixes' hashes are computed in one pass over the word, each from the
+/// one before ([`PrefixHash`]). A word whose first two bytes begin no key
+/// (a URL, most words for a small set of keys) is refused by one bit.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct StemKeys {
-    keys: rustc_hash::FxHashSet<Box<[u8]>>,
+    /// The keys, each once…
+    keys: Vec<Box<[u8]>>,
+    /// …found by their [`PrefixHash`].
+    index: hashbrown::HashTable<u32>,
     longest: usize,
     /// Bit `256 * a + b` is set if some key begins with the bytes `a b`
     /// (or is the one byte `a`, for each `b`).
@@ -98,11 +102,17 @@ fn length_bit(n: usize) -> u32 {
 
 impl StemKeys {
     pub(crate) fn new<K: AsRef<[u8]>>(keys: impl IntoIterator<Item = K>) -> StemKeys {
-        let keys: rustc_hash::FxHashSet<Box<[u8]>> = keys
+        let unique: rustc_hash::FxHashSet<Box<[u8]>> = keys
             .into_iter()
             .filter(|k| !k.as_ref().is_empty())
             .map(|k| Box::from(k.as_ref()))
             .collect();
+        let keys: Vec<Box<[u8]>> = unique.into_iter().collect();
+        let mut index = hashbrown::HashTable::with_capacity(keys.len());
+        let hashes: Vec<u64> = keys.iter().map(|k| PrefixHash::of(k)).collect();
+        for (n, &hash) in hashes.iter().enumerate() {
+            index.insert_unique(hash, n as u32, |&m| hashes[m as usize]);
+        }
         let longest = keys.iter().map(|k| k.len()).max().unwrap_or(0);
         // The lengths of each two-byte start, then the bits and their ranks.
         let mut by_start = vec![0u32; 1 << 16];
@@ -128,7 +138,7 @@ impl StemKeys {
                 }
             }
         }
-        StemKeys { keys, longest, starts, ranks, lengths }
+        StemKeys { keys, index, longest, starts, ranks, lengths }
     }
 
     /// Whether some key is a prefix of `folded` (a folded word). A key is
@@ -144,24 +154,50 @@ impl StemKeys {
             return false;
         }
         let at = self.ranks[bit / 64] as usize + (word & below).count_ones() as usize;
-        // The lengths a prefix of the word can have.
-        let mut lengths = self.lengths[at];
-        if bytes.len() < 31 {
-            lengths &= (2 << bytes.len()) - 1;
-        }
-        while lengths != 0 {
-            let n = lengths.trailing_zeros() as usize;
-            lengths &= lengths - 1;
-            let found = if n < 31 {
-                self.keys.contains(&bytes[..n])
-            } else {
-                (31..=self.longest.min(bytes.len())).any(|n| self.keys.contains(&bytes[..n]))
-            };
-            if found {
-                return true;
+        // The lengths a prefix of the word can have (bit 31: any from 31
+        // up to the longest key's).
+        let lengths = self.lengths[at];
+        let last = match lengths & length_bit(31) {
+            0 => 31 - lengths.leading_zeros() as usize,
+            _ => self.longest,
+        };
+        let mut hash = PrefixHash::default();
+        for (i, &b) in bytes[..last.min(bytes.len())].iter().enumerate() {
+            hash.push(b);
+            let n = i + 1;
+            if lengths & length_bit(n) != 0 {
+                let prefix = &bytes[..n];
+                let is_prefix = |&k: &u32| *self.keys[k as usize] == *prefix;
+                if self.index.find(hash.finish(), is_prefix).is_some() {
+                    return true;
+                }
             }
         }
         false
+    }
+}
+
+/// A hash of a byte string that is extended a byte at a time, so that the
+/// hashes of all prefixes of a word cost one pass over it.
+#[derive(Clone, Copy, Default)]
+struct PrefixHash(u64);
+
+impl PrefixHash {
+    /// As in rustc-hash (FxHash), a byte at a time.
+    fn push(&mut self, b: u8) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    /// The hash, its high bits (mixed best by the multiplication) folded
+    /// into the low ones that pick a table slot.
+    fn finish(self) -> u64 {
+        self.0 ^ (self.0 >> 32)
+    }
+
+    fn of(bytes: &[u8]) -> u64 {
+        let mut hash = PrefixHash::default();
+        bytes.iter().for_each(|&b| hash.push(b));
+        hash.finish()
     }
 }
 
