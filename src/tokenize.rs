@@ -503,9 +503,17 @@ fn face_len(text: &str, start: usize) -> Option<usize> {
     let len = match_emoticon(rest)?;
     // Not inside a word, number or URL: `Nr.:(1)`, `10:30`, `(Foto):`,
     // `Video:http://` hold no faces.
-    let before_ok = start == 0 || !text[..start].chars().next_back()?.is_alphanumeric();
-    let after = text[start + len..].chars().next();
-    let after_ok = after.is_none_or(|c| !c.is_alphanumeric() && c != '/');
+    // (An ASCII neighbour is tested as a byte; the others are decoded.)
+    let before_ok = match start.checked_sub(1).map(|at| s[at]) {
+        None => true,
+        Some(b) if b.is_ascii() => !b.is_ascii_alphanumeric(),
+        Some(_) => !text[..start].chars().next_back()?.is_alphanumeric(),
+    };
+    let after_ok = match s.get(start + len) {
+        None => true,
+        Some(&b) if b.is_ascii() => !b.is_ascii_alphanumeric() && b != b'/',
+        Some(_) => text[start + len..].chars().next().is_none_or(|c| !c.is_alphanumeric()),
+    };
     // Faces that start with a letter (`xD`) or a bracket (`(:`) need a
     // clean left edge too.
     let needs_left_edge = rest[0].is_ascii_alphabetic() || matches!(rest[0], b'(' | b')');
@@ -518,16 +526,20 @@ fn face_len(text: &str, start: usize) -> Option<usize> {
 
 /// Byte length of the emoticon at the start of `s`. Emoticons are ASCII.
 fn match_emoticon(s: &[u8]) -> Option<usize> {
-    const FIXED: &[&[u8]] = &[
-        b"</3", b"<3", b"^_^", b"^^", b"-.-", b"-_-", b"o.O", b"O.o", b">.<", b"T_T", b"xD", b"XD",
-        b"xP", b"XP",
-    ];
     // Faces with eyes first (`:-)`, `;)`, `=D`) or mirrored (`(:`) are
-    // none of these: the most common faces skip the list.
-    let fixed = if matches!(s.first(), Some(b':' | b';' | b'=' | b'8' | b'(' | b')')) {
-        &[][..]
-    } else {
-        FIXED
+    // none of these: the most common faces skip the list. Longer first
+    // where one begins another.
+    let fixed: &[&[u8]] = match s.first() {
+        Some(b'<') => &[b"</3", b"<3"],
+        Some(b'^') => &[b"^_^", b"^^"],
+        Some(b'-') => &[b"-.-", b"-_-"],
+        Some(b'o') => &[b"o.O"],
+        Some(b'O') => &[b"O.o"],
+        Some(b'>') => &[b">.<"],
+        Some(b'T') => &[b"T_T"],
+        Some(b'x') => &[b"xD", b"xP"],
+        Some(b'X') => &[b"XD", b"XP"],
+        _ => &[],
     };
     for f in fixed {
         if s.starts_with(f) {

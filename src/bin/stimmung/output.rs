@@ -280,14 +280,22 @@ mod json {
     /// serde_json writes) is that decimal itself: written here without the
     /// shortest-digits search.
     fn thousandths(out: &mut Vec<u8>, v: f64) -> bool {
-        let k = (v * 1000.0).round();
-        if !(k.abs() < 1e6 && k != 0.0 && k / 1000.0 == v) {
+        let t = v * 1000.0;
+        if !(t.abs() < 1e6) {
             return false;
         }
-        if k < 0.0 {
+        // Rounded by a truncating cast (`f64::round` is a call into libm
+        // on baseline x86-64). Halves may round either way: only a `t`
+        // within a hair of an integer passes the test below, and that one
+        // is rounded right.
+        let k = (t + 0.5f64.copysign(t)) as i64;
+        if k == 0 || k as f64 / 1000.0 != v {
+            return false;
+        }
+        if k < 0 {
             out.push(b'-');
         }
-        let k = k.abs() as usize;
+        let k = k.unsigned_abs() as usize;
         digits(out, k / 1000);
         out.push(b'.');
         let frac = k % 1000;
@@ -497,7 +505,11 @@ mod tests {
         let thousandths = (-3000..3000).map(|k| f64::from(k) / 1000.0);
         let others = [1.0 + f64::EPSILON, -0.5596510694269607, 0.1 + 0.2, 999.9995, 999.999];
         let extremes = [1e-300, 1e21, 1e6, 123456.789, -0.0005, f64::NAN, f64::INFINITY];
-        for v in thousandths.chain(others).chain(extremes).chain([0.0, -0.0, 1.0, -1.0]) {
+        // Halves of a thousandth, and a hair off a thousandth.
+        let halves = [0.0005, 0.0015, -0.0025, 2.0005, 0.4995, 0.001 + 1e-12, 0.002 - 1e-17];
+        for v in
+            thousandths.chain(others).chain(extremes).chain(halves).chain([0.0, -0.0, 1.0, -1.0])
+        {
             let got = write(&|o| o.f64(key!("k"), v).unwrap());
             let want = format!("{{\"k\":{}}}", serde_json::to_string(&v).unwrap());
             assert_eq!(String::from_utf8(got).unwrap(), want, "{v}");
@@ -533,6 +545,27 @@ mod tests {
         let kinds = stimmung::MarkerKind::ALL.map(|k| k.as_str());
         for name in labels.map(|l| l.as_str()).iter().chain(&kinds) {
             assert!(name.bytes().all(|b| b.is_ascii_lowercase() || b == b'_'), "{name}");
+        }
+    }
+
+    proptest::proptest! {
+        /// Any float, and any float near a thousandth, is written as
+        /// serde_json writes it.
+        #[test]
+        fn floats_are_written_as_serde_json_writes_them(
+            bits in proptest::num::u64::ANY,
+            k in -1_000_000i64..1_000_000,
+            ulps in -2i64..=2,
+        ) {
+            let near = f64::from_bits((k as f64 / 1000.0).to_bits().wrapping_add_signed(ulps));
+            for v in [f64::from_bits(bits), near] {
+                let mut out = Vec::new();
+                let mut o = json::Object::open(&mut out);
+                o.f64(key!("k"), v).unwrap();
+                o.close();
+                let want = format!("{{\"k\":{}}}", serde_json::to_string(&v).unwrap());
+                proptest::prop_assert_eq!(String::from_utf8(out).unwrap(), want, "{}", v);
+            }
         }
     }
 }
