@@ -1,8 +1,9 @@
 //! The run summary: what a dump contained, for people to act on.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 use stimmung::{Analysis, Label, MarkerKind};
 
@@ -15,12 +16,19 @@ pub struct Summary {
     records: usize,
     errors: usize,
     labels: BTreeMap<&'static str, usize>,
-    flags: BTreeMap<(String, String), usize>,
-    boilerplate: HashMap<String, usize>,
-    negative_terms: HashMap<String, usize>,
+    /// kind → category → count
+    flags: BTreeMap<&'static str, BTreeMap<String, usize>>,
+    boilerplate: Counts,
+    negative_terms: Counts,
     /// thread → (sum of compounds, records, negative records)
-    threads: HashMap<String, (f64, usize, usize)>,
+    threads: FxHashMap<String, (f64, usize, usize)>,
+    /// A buffer for a term in lower case.
+    lowered: String,
 }
+
+/// Counts by name. (Names are looked up once per flag or negative hit:
+/// rustc-hash, not std's SipHash.)
+type Counts = FxHashMap<String, usize>;
 
 #[derive(Serialize)]
 struct Report<'a> {
@@ -48,7 +56,7 @@ struct ThreadRow<'a> {
     mean_compound: f64,
 }
 
-fn bump(map: &mut HashMap<String, usize>, key: &str) {
+fn bump(map: &mut Counts, key: &str) {
     if let Some(n) = map.get_mut(key) {
         *n += 1;
     } else if map.len() < MAX_DISTINCT {
@@ -56,7 +64,17 @@ fn bump(map: &mut HashMap<String, usize>, key: &str) {
     }
 }
 
-fn top(map: &HashMap<String, usize>) -> Vec<(&str, usize)> {
+/// [`bump`] for a map kept in order (flag categories, which are few).
+fn bump_ordered(map: &mut BTreeMap<String, usize>, key: &str) {
+    match map.get_mut(key) {
+        Some(n) => *n += 1,
+        None => {
+            map.insert(key.to_string(), 1);
+        }
+    }
+}
+
+fn top(map: &Counts) -> Vec<(&str, usize)> {
     let mut v: Vec<(&str, usize)> = map.iter().map(|(k, n)| (k.as_str(), *n)).collect();
     v.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
     v.truncate(TOP);
@@ -68,16 +86,21 @@ impl Summary {
         self.records += 1;
         *self.labels.entry(a.label().as_str()).or_default() += 1;
         for f in a.flags() {
-            *self
-                .flags
-                .entry((f.kind().as_str().to_string(), f.category().to_string()))
-                .or_default() += 1;
+            bump_ordered(self.flags.entry(f.kind().as_str()).or_default(), f.category());
             if f.kind() == MarkerKind::Boilerplate {
                 bump(&mut self.boilerplate, f.pattern());
             }
         }
         for h in a.hits().iter().filter(|h| h.contribution() < 0.0) {
-            bump(&mut self.negative_terms, &h.term().to_lowercase());
+            let term = h.term();
+            self.lowered.clear();
+            if term.is_ascii() {
+                self.lowered.push_str(term);
+                self.lowered.make_ascii_lowercase();
+            } else {
+                self.lowered.push_str(&term.to_lowercase());
+            }
+            bump(&mut self.negative_terms, &self.lowered);
         }
         if let Some(t) = thread {
             if self.threads.len() < MAX_DISTINCT || self.threads.contains_key(t) {
@@ -117,7 +140,9 @@ impl Summary {
             flags: self
                 .flags
                 .iter()
-                .map(|((k, c), n)| FlagCount { kind: k, category: c, count: *n })
+                .flat_map(|(k, cs)| {
+                    cs.iter().map(|(c, n)| FlagCount { kind: k, category: c, count: *n })
+                })
                 .collect(),
             top_boilerplate_patterns: top(&self.boilerplate),
             top_negative_terms: top(&self.negative_terms),
