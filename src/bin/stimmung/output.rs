@@ -281,7 +281,7 @@ mod json {
     /// shortest-digits search.
     fn thousandths(out: &mut Vec<u8>, v: f64) -> bool {
         let t = v * 1000.0;
-        if !(t.abs() < 1e6) {
+        if t.is_nan() || t.abs() >= 1e6 {
             return false;
         }
         // Rounded by a truncating cast (`f64::round` is a call into libm
