@@ -313,9 +313,7 @@ impl Scorer<'_> {
         // The interjections' first letters: a term starting with another
         // ASCII byte (a face, most words) is none, without a lowercase copy.
         let may_be_interjection = |term: &str| match term.as_bytes().first() {
-            Some(&b) if b.is_ascii() => {
-                IRONIC_INTERJECTIONS.iter().any(|w| w.as_bytes()[0] == b.to_ascii_lowercase())
-            }
+            Some(&b) if b.is_ascii() => INTERJECTION_FIRST_BYTES >> b.to_ascii_lowercase() & 1 != 0,
             Some(_) => true,
             None => false,
         };
@@ -970,6 +968,21 @@ const IRONIC_INTERJECTIONS: &[&str] = &[
     "vielen dank",
     "besten dank",
 ];
+
+/// Bit `b` set for each first byte `b` of [`IRONIC_INTERJECTIONS`] (all
+/// ASCII): a hit whose term starts with another ASCII byte is tested by
+/// one shift.
+const INTERJECTION_FIRST_BYTES: u128 = {
+    let mut bits = 0u128;
+    let mut i = 0;
+    while i < IRONIC_INTERJECTIONS.len() {
+        let first = IRONIC_INTERJECTIONS[i].as_bytes()[0];
+        assert!(first.is_ascii_lowercase());
+        bits |= 1 << first;
+        i += 1;
+    }
+    bits
+};
 
 /// Thanks (and congratulations): `Danke` may name whom it thanks (`Danke
 /// Deutsche Bahn!`) and still stand alone, `Super Film!` may not; and the
