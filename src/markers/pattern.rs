@@ -434,7 +434,7 @@ impl Pattern {
     fn find_ordered(&self, content: &[Content], from: usize) -> Option<Range<usize>> {
         let at = |s: usize| self.match_at(content, 0, s).map(|e| s..e);
         let Some(anchor) = self.anchor.map(|a| &self.elems[a]) else {
-            return (from..content.len()).find_map(at);
+            return self.find_ordered_everywhere(content, from);
         };
         // Starts before this one have been tried.
         let mut untried = from;
@@ -450,8 +450,8 @@ impl Pattern {
         None
     }
 
-    /// Every start tried, for the test of [`Pattern::find_ordered`].
-    #[cfg(test)]
+    /// [`Pattern::find_ordered`] trying every start: for a pattern without
+    /// an anchor word (URLs only), and as the reference in its test.
     fn find_ordered_everywhere(&self, content: &[Content], from: usize) -> Option<Range<usize>> {
         (from..content.len()).find_map(|s| self.match_at(content, 0, s).map(|e| s..e))
     }
@@ -631,21 +631,25 @@ mod tests {
         assert_eq!(anchor("nicht? mit? gerüchten"), ["geruecht"]);
     }
 
-    fn find(expr: &str, text: &str) -> Vec<String> {
-        let stemmer = Stemmer::new();
-        let (pattern, vocab) = pat(expr);
-        let mut tokens = Vec::new();
-        Tokenizer.tokenize(text, &mut tokens);
-        let content: Vec<Content> = tokens
+    /// The content tokens of `tokens`, with their keys in `vocab`.
+    fn content_of(tokens: &[Token<'_>], vocab: &Vocab, stemmer: &Stemmer) -> Vec<Content> {
+        tokens
             .iter()
             .enumerate()
             .filter(|(_, t)| is_content(t))
             .map(|(i, t)| {
                 let mut f = String::new();
                 normalize::fold_into(t.text, &mut f);
-                Content::new(i, t, WordKeys::new(&vocab, &stemmer, t.text, &f))
+                Content::new(i, t, WordKeys::new(vocab, stemmer, t.text, &f))
             })
-            .collect();
+            .collect()
+    }
+
+    fn find(expr: &str, text: &str) -> Vec<String> {
+        let (pattern, vocab) = pat(expr);
+        let mut tokens = Vec::new();
+        Tokenizer.tokenize(text, &mut tokens);
+        let content = content_of(&tokens, &vocab, &Stemmer::new());
         pattern
             .find(&content)
             .into_iter()
@@ -743,16 +747,7 @@ mod tests {
             let text = words.join(" ");
             let mut tokens = Vec::new();
             Tokenizer.tokenize(&text, &mut tokens);
-            let content: Vec<Content> = tokens
-                .iter()
-                .enumerate()
-                .filter(|(_, t)| is_content(t))
-                .map(|(i, t)| {
-                    let mut f = String::new();
-                    normalize::fold_into(t.text, &mut f);
-                    Content::new(i, t, WordKeys::new(&vocab, &stemmer, t.text, &f))
-                })
-                .collect();
+            let content = content_of(&tokens, &vocab, &stemmer);
             for from in 0..=content.len() {
                 proptest::prop_assert_eq!(
                     pattern.find_ordered(&content, from),
