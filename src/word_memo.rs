@@ -35,15 +35,13 @@ pub(crate) struct WordMemo {
     owner: (u64, u64),
     /// The numbers, found by the hash of their word ([`Spelling`]).
     numbers: hashbrown::HashTable<u32>,
-    /// The word of each number…
-    spellings: Vec<Spelling>,
-    /// …and the bytes of the words longer than [`Spelling::INLINE`], one
-    /// after the other.
+    /// What is known of word number `n`, all of it together: a word met
+    /// for the first time in a while is read from one place in memory, not
+    /// from one array per stage (the memo outgrows the core's caches).
+    words: Vec<Word>,
+    /// The bytes of the words longer than [`Spelling::INLINE`], one after
+    /// the other.
     long_words: Vec<u8>,
-    lexicon: Vec<Option<WordLookup>>,
-    keys: Vec<Option<WordKeys>>,
-    /// The hash of each word folded, for the repeat fingerprint.
-    folded_hashes: Vec<Option<u64>>,
     /// A buffer to fold words in.
     folded: String,
     /// The lexicon's view of the last unnumbered word asked about.
@@ -55,13 +53,10 @@ impl WordMemo {
     /// of its lexicon layers and marker set): emptied if it holds another
     /// owner's results, or is full.
     pub(crate) fn begin(&mut self, owner: (u64, u64)) {
-        if self.owner != owner || self.spellings.len() >= CAPACITY {
+        if self.owner != owner || self.words.len() >= CAPACITY {
             self.numbers.clear();
-            self.spellings.clear();
+            self.words.clear();
             self.long_words.clear();
-            self.lexicon.clear();
-            self.keys.clear();
-            self.folded_hashes.clear();
             self.owner = owner;
         }
     }
@@ -88,25 +83,22 @@ impl WordMemo {
             return UNNUMBERED;
         }
         let spelling = Spelling::of(word);
-        let Self { numbers, spellings, long_words, .. } = self;
-        let is_word = |&n: &u32| spellings[n as usize].is(&spelling, word, long_words);
+        let Self { numbers, words, long_words, .. } = self;
+        let is_word = |&n: &u32| words[n as usize].spelling.is(&spelling, word, long_words);
         if let Some(&n) = numbers.find(spelling.hash, is_word) {
             return n;
         }
-        if spellings.len() >= CAPACITY {
+        if words.len() >= CAPACITY {
             return UNNUMBERED;
         }
-        let n = spellings.len() as u32;
+        let n = words.len() as u32;
         let mut spelling = spelling;
         if word.len() > Spelling::INLINE {
             spelling.at = long_words.len() as u32;
             long_words.extend_from_slice(word);
         }
-        spellings.push(spelling);
-        numbers.insert_unique(spelling.hash, n, |&m| spellings[m as usize].hash);
-        self.lexicon.push(None);
-        self.keys.push(None);
-        self.folded_hashes.push(None);
+        words.push(Word { spelling, lexicon: None, keys: None, folded_hash: None });
+        numbers.insert_unique(spelling.hash, n, |&m| words[m as usize].spelling.hash);
         n
     }
 
@@ -114,8 +106,8 @@ impl WordMemo {
     /// (computed by `layers` on first ask).
     #[inline]
     pub(crate) fn lexicon(&mut self, id: u32, word: &str, layers: &Layers) -> &WordLookup {
-        let slot = match self.lexicon.get_mut(id as usize) {
-            Some(slot) => slot,
+        let slot = match self.words.get_mut(id as usize) {
+            Some(known) => &mut known.lexicon,
             None => {
                 self.unnumbered = None;
                 &mut self.unnumbered
@@ -134,8 +126,8 @@ impl WordMemo {
     /// `word`.
     #[inline]
     pub(crate) fn folded_hash(&mut self, id: u32, word: &str) -> u64 {
-        let Self { folded_hashes, folded, .. } = self;
-        match folded_hashes.get_mut(id as usize) {
+        let Self { words, folded, .. } = self;
+        match words.get_mut(id as usize).map(|w| &mut w.folded_hash) {
             Some(Some(known)) => *known,
             Some(slot) => *slot.insert(markers::folded_hash(word, folded)),
             None => markers::folded_hash(word, folded),
@@ -146,12 +138,23 @@ impl WordMemo {
     /// ask.
     #[inline]
     pub(crate) fn keys(&mut self, id: u32, keys: impl FnOnce() -> WordKeys) -> WordKeys {
-        match self.keys.get_mut(id as usize) {
+        match self.words.get_mut(id as usize).map(|w| &mut w.keys) {
             Some(Some(known)) => *known,
             Some(slot) => *slot.insert(keys()),
             None => keys(),
         }
     }
+}
+
+/// What the memo knows of one word. The entries are computed lazily: a
+/// word that only the markers asked about has no lexicon entry computed,
+/// and the reverse.
+struct Word {
+    spelling: Spelling,
+    lexicon: Option<WordLookup>,
+    keys: Option<WordKeys>,
+    /// The hash of the word folded, for the repeat fingerprint.
+    folded_hash: Option<u64>,
 }
 
 /// How the memo knows a word: its length, and bytes of it that tell it
