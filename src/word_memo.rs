@@ -59,6 +59,13 @@ impl WordMemo {
             self.long_words.clear();
             self.owner = owner;
         }
+        if self.words.capacity() == 0 {
+            // Room for all the words at once: the pages are only touched as
+            // words come, and a growing vector would hold its old and new
+            // copy at once (112 bytes a word: 22 MB when 65,536 words grow
+            // to 131,072).
+            self.words.reserve_exact(CAPACITY);
+        }
     }
 
     /// Numbers the word-like tokens of a document into `ids` (one per
