@@ -132,7 +132,9 @@ pub(crate) type Rules = smallvec::SmallVec<[Rule; 16]>;
 pub struct Hit {
     pub(crate) start: usize,
     pub(crate) end: usize,
-    pub(crate) term: String,
+    /// The key's own string where the term is written as its key (`gut`,
+    /// `:-)`): most hits then allocate nothing.
+    pub(crate) term: Arc<str>,
     /// Shared with the lexicon entry it was found as.
     pub(crate) key: Arc<str>,
     pub(crate) valence: f64,

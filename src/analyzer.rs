@@ -197,7 +197,7 @@ impl Analyzer {
                         let hit = Hit {
                             start: f.start,
                             end: f.end,
-                            term: f.text.clone(),
+                            term: f.text.as_str().into(),
                             key: f.pattern.as_str().into(),
                             valence: -inner.weights.experience,
                             contribution: -inner.weights.experience,

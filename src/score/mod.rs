@@ -280,10 +280,11 @@ impl Scorer<'_> {
             }
         }
         let (start, end) = (tokens[i].span.start, tokens[last].span.end);
+        let term = &text[start..end];
         hits.push(Hit {
             start,
             end,
-            term: text[start..end].to_string(),
+            term: if *found.key == *term { found.key.clone() } else { term.into() },
             key: found.key.clone(),
             valence: base,
             contribution: v,
@@ -344,9 +345,13 @@ impl Scorer<'_> {
             opens && stands_alone
         };
         // A hit already turned (when experience hits were added later) is
-        // not turned again.
-        let ironic: Vec<bool> =
-            hits.iter().map(|h| !h.rules.contains(&Rule::Ironic) && is_interjection(h)).collect();
+        // not turned again. Most texts have no interjection: they leave
+        // after one pass, without the list below.
+        let ironic = |h: &Hit| is_interjection(h) && !h.rules.contains(&Rule::Ironic);
+        if !hits.iter().any(ironic) {
+            return 0.0;
+        }
+        let ironic: Vec<bool> = hits.iter().map(ironic).collect();
         let negative_elsewhere = hits
             .iter()
             .zip(&ironic)
@@ -580,8 +585,8 @@ impl Scorer<'_> {
         let (layers, entries) = (self.layers, &mut s.found);
         let word = if t.kind == TokenKind::Hashtag { t.key() } else { t.text };
         // Most signs are known as written: their entry is used in place.
-        let role = if memo.lexicon(id, word, layers).found.is_some() {
-            role_of(memo.lexicon(id, word, layers).found.as_ref(), entries, i)
+        let role = if let Some(found) = &memo.lexicon(id, word, layers).found {
+            role_of(Some(found), entries, i)
         } else {
             let found = match t.kind {
                 // Skin tones and other modifiers: the base emoji decides.
