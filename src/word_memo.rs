@@ -26,8 +26,8 @@ const CAPACITY: usize = 100_000;
 /// that long, and a 4 MB "word" should not be copied into the memo.
 const MAX_WORD_BYTES: usize = 64;
 
-/// One thread's memo. The entries are computed lazily: a word that only
-/// the markers asked about has no lexicon entry computed, and the reverse.
+/// One thread's memo: a number for each distinct word, and what is known
+/// of it ([`Word`]).
 #[derive(Default)]
 pub(crate) struct WordMemo {
     /// The lexicon layers and marker set whose results the memo holds
