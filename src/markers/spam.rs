@@ -143,6 +143,26 @@ struct Generation {
 }
 
 impl Generation {
+    /// A generation with room for `texts` texts reserved: pages are touched
+    /// only as texts come (but the hash table's control bytes), and no
+    /// vector holds an old and a new copy of itself while growing.
+    fn with_room(texts: usize) -> Generation {
+        Generation {
+            index: hashbrown::HashTable::with_capacity(texts),
+            fingerprints: Vec::with_capacity(texts),
+            id_ends: Vec::with_capacity(texts),
+            ids: String::new(),
+        }
+    }
+
+    /// Forgets every text, keeping the room.
+    fn clear(&mut self) {
+        self.index.clear();
+        self.fingerprints.clear();
+        self.id_ends.clear();
+        self.ids.clear();
+    }
+
     /// The id of the first record with fingerprint `key`, if remembered.
     fn first_id(&self, key: u64) -> Option<&str> {
         let n = *self.index.find(key, |&n| self.fingerprints[n as usize] == key)? as usize;
@@ -183,7 +203,8 @@ impl RepeatDetector {
     /// A detector that remembers up to `capacity` texts, and always the
     /// last `capacity / 2`.
     pub fn new(capacity: usize) -> RepeatDetector {
-        RepeatDetector { half: (capacity / 2).max(1), ..Default::default() }
+        let half = (capacity / 2).max(1);
+        RepeatDetector { newer: Generation::with_room(half), older: Generation::default(), half }
     }
 
     /// Records `text` under `id`; returns a spam flag (category `repeated`,
@@ -221,7 +242,9 @@ impl RepeatDetector {
             return Some(Flag::new(text, MarkerKind::Spam, "repeated", span, &pattern, Vec::new()));
         }
         if self.newer.fingerprints.len() >= self.half || !self.newer.remember(key, id) {
-            self.older = std::mem::take(&mut self.newer);
+            // The older generation's room is reused for the next.
+            std::mem::swap(&mut self.older, &mut self.newer);
+            self.newer.clear();
             self.newer.remember(key, id);
         }
         None
