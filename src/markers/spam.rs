@@ -204,7 +204,10 @@ impl RepeatDetector {
     /// last `capacity / 2`.
     pub fn new(capacity: usize) -> RepeatDetector {
         let half = (capacity / 2).max(1);
-        RepeatDetector { newer: Generation::with_room(half), older: Generation::default(), half }
+        // Room for at most a million texts up front (the hash table's
+        // control bytes are written at once); a larger window grows.
+        let room = half.min(1 << 20);
+        RepeatDetector { newer: Generation::with_room(room), older: Generation::default(), half }
     }
 
     /// Records `text` under `id`; returns a spam flag (category `repeated`,
@@ -302,6 +305,17 @@ mod tests {
             let mut hash = rustc_hash::FxHasher::default();
             hash.write(folded.as_bytes());
             assert_eq!(folded_hash(&key, &mut buffer), hash.finish(), "{b:#x}");
+        }
+    }
+
+    #[test]
+    fn any_window_is_accepted_and_room_is_not_taken_for_all_of_a_huge_one() {
+        for capacity in [0, 1, 2, 3, 1 << 40, usize::MAX] {
+            let mut repeats = RepeatDetector::new(capacity);
+            let text = "Das ist ein Kommentar, der zweimal kommt";
+            assert!(repeats.check("a", text).is_none());
+            assert!(repeats.check("b", text).is_some(), "window {capacity}");
+            assert!(repeats.newer.fingerprints.capacity() <= 1 << 20);
         }
     }
 
