@@ -6,6 +6,8 @@
 //! emphasis, so the tokenizer walks `split_word_bound_indices` and keeps
 //! every non-space segment.
 
+use std::ops::Range;
+
 use unicode_segmentation::UnicodeSegmentation;
 
 use crate::swar;
@@ -35,7 +37,7 @@ impl Tokenizer {
                 b'\n' | b'\r' => {
                     let len = if bytes[pos] == b'\r' { 2 } else { 1 };
                     let span = pos..pos + len;
-                    out.push(Token { text: &text[span.clone()], span, kind: TokenKind::LineBreak });
+                    out.push(cut(text, span, TokenKind::LineBreak));
                     pos += len;
                 }
                 c => {
@@ -54,7 +56,7 @@ impl Tokenizer {
                         };
                         if let Some(kind) = kind.filter(|_| len > 0 && ends_chunk) {
                             let span = pos..pos + len;
-                            out.push(Token { text: &text[span.clone()], span, kind });
+                            out.push(cut(text, span, kind));
                             pos += len;
                             continue;
                         }
@@ -68,16 +70,8 @@ impl Tokenizer {
                             && bytes.get(mark + 1).is_none_or(|&b| is_chunk_break(b))
                             && url_len(&text[pos..mark + 1]).is_none()
                         {
-                            out.push(Token {
-                                text: &text[pos..mark],
-                                span: pos..mark,
-                                kind: TokenKind::Word,
-                            });
-                            out.push(Token {
-                                text: &text[mark..mark + 1],
-                                span: mark..mark + 1,
-                                kind: TokenKind::Punct,
-                            });
+                            out.push(cut(text, pos..mark, TokenKind::Word));
+                            out.push(cut(text, mark..mark + 1, TokenKind::Punct));
                             pos = mark + 1;
                             continue;
                         }
@@ -90,7 +84,7 @@ impl Tokenizer {
                         && emoticon_len(text, pos).is_none()
                     {
                         let span = pos..pos + 1;
-                        out.push(Token { text: &text[span.clone()], span, kind: TokenKind::Punct });
+                        out.push(cut(text, span, TokenKind::Punct));
                         pos += 1;
                         continue;
                     }
@@ -103,7 +97,7 @@ impl Tokenizer {
                     let mut from = pos;
                     if let Some(len) = url_len(&text[from..end]) {
                         let span = from..from + len;
-                        out.push(Token { text: &text[span.clone()], span, kind: TokenKind::Url });
+                        out.push(cut(text, span, TokenKind::Url));
                         from += len;
                     }
                     if from == end {
@@ -115,12 +109,7 @@ impl Tokenizer {
                         // is). Asked before the plain path, which refuses
                         // any chunk that opens with a face after testing
                         // for it: a text of faces paid for the test twice.
-                        let span = from..end;
-                        out.push(Token {
-                            text: &text[span.clone()],
-                            span,
-                            kind: TokenKind::Emoticon,
-                        });
+                        out.push(cut(text, from..end, TokenKind::Emoticon));
                     } else if plain_chunk(text, from, end, out) {
                         // Done by hand.
                     } else {
@@ -131,6 +120,12 @@ impl Tokenizer {
             }
         }
     }
+}
+
+/// The token of kind `kind` at `span` of `text`.
+#[inline]
+fn cut(text: &str, span: Range<usize>, kind: TokenKind) -> Token<'_> {
+    Token { text: &text[span.clone()], span, kind }
 }
 
 /// Where the chunk that starts at `pos` ends: at the next space, tab, form
@@ -180,7 +175,7 @@ fn plain_chunk<'t>(text: &'t str, start: usize, end: usize, out: &mut Vec<Token<
 fn plain_tokens<'t>(text: &'t str, start: usize, end: usize, out: &mut Vec<Token<'t>>) -> bool {
     let b = &text.as_bytes()[..end];
     let mut push = |from: usize, to: usize, kind: TokenKind| {
-        out.push(Token { text: &text[from..to], span: from..to, kind });
+        out.push(cut(text, from..to, kind));
     };
     // Whether UAX #29 breaks before `b[next]`, after a run of letters, of
     // digits or of either (a tag's name): not glued to a letter, digit or
@@ -238,7 +233,7 @@ fn plain_tokens<'t>(text: &'t str, start: usize, end: usize, out: &mut Vec<Token
         } else if c.is_ascii_digit() {
             // With its decimal or thousands separators (`3,5`, `1.000`).
             let mut len = digits(i);
-            while matches!(b.get(i + len), Some(b'.' | b',' | b';' | b'\''))
+            while b.get(i + len).is_some_and(|c| AFTER_DIGITS.contains(c))
                 && b.get(i + len + 1).is_some_and(u8::is_ascii_digit)
             {
                 len += 1 + digits(i + len + 1);
@@ -376,7 +371,7 @@ fn segment<'t>(text: &'t str, from: usize, to: usize, out: &mut Vec<Token<'t>>) 
             (TokenKind::Punct, start + seg.len())
         };
         skip_until = end;
-        out.push(Token { text: &text[start..end], span: start..end, kind });
+        out.push(cut(text, start..end, kind));
     }
 }
 
