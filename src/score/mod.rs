@@ -65,7 +65,6 @@ pub(crate) struct ScoreScratch {
     lowered: String,
     /// Whether the phrase `nie wieder` occurs.
     never_again: bool,
-    clause: Vec<u32>,
 }
 
 /// The scores of one document.
@@ -118,7 +117,6 @@ impl Scorer<'_> {
         s: &mut ScoreScratch,
     ) -> Scored {
         self.assign_roles(tokens, sentences, mask, words, s);
-        self.assign_clauses(tokens, s);
         let w = self.weights;
         let words = s.words;
         // Shouting only stands out in a text that is not all capitals.
@@ -267,7 +265,7 @@ impl Scorer<'_> {
                 v += v.signum() * w.caps;
                 rules.push(Rule::Caps);
             }
-            v = self.boost(s, range.start, i, v, &mut rules);
+            v = self.boost(tokens, s, range.start, i, v, &mut rules);
             v = self.negate(tokens, s, range, i, v, &mut rules);
         }
         if let Some(c) = cx.contrast_at {
@@ -760,38 +758,40 @@ impl Scorer<'_> {
         }
     }
 
-    /// Numbers every token with its clause, which bounds negation and
-    /// booster scope.
-    fn assign_clauses(&self, tokens: &[Token<'_>], s: &mut ScoreScratch) {
-        s.clause.clear();
-        let mut clause = 0u32;
-        for (i, t) in tokens.iter().enumerate() {
-            let boundary = match t.kind {
-                TokenKind::Punct => matches!(
-                    t.text,
-                    "," | ";" | ":" | "." | "!" | "?" | "(" | ")" | "–" | "—" | "-" | "…" | "\""
-                ),
-                TokenKind::LineBreak => true,
-                TokenKind::Word => s.classes[i].contains(WordClass::CLAUSE),
-                _ => false,
-            };
-            if boundary {
-                clause += 1;
-            }
-            s.clause.push(clause);
-            if boundary {
-                clause += 1;
-            }
+    /// Whether token `j` bounds a clause, which bounds negation and booster
+    /// scope: a boundary is a clause of its own. Asked only around polar
+    /// terms, a few tokens each, rather than numbering every token's clause
+    /// in a pass of its own.
+    fn is_clause_boundary(tokens: &[Token<'_>], s: &ScoreScratch, j: usize) -> bool {
+        match tokens[j].kind {
+            TokenKind::Punct => matches!(
+                tokens[j].text,
+                "," | ";" | ":" | "." | "!" | "?" | "(" | ")" | "–" | "—" | "-" | "…" | "\""
+            ),
+            TokenKind::LineBreak => true,
+            TokenKind::Word => s.classes[j].contains(WordClass::CLAUSE),
+            _ => false,
         }
     }
 
     /// Boosters and dampeners in the words before `i`, within its clause.
-    fn boost(&self, s: &ScoreScratch, from: usize, i: usize, v: f64, rules: &mut Rules) -> f64 {
+    fn boost(
+        &self,
+        tokens: &[Token<'_>],
+        s: &ScoreScratch,
+        from: usize,
+        i: usize,
+        v: f64,
+        rules: &mut Rules,
+    ) -> f64 {
         let w = self.weights;
         let mut v = v;
+        if Self::is_clause_boundary(tokens, s, i) {
+            return v;
+        }
         let mut distance = 0;
         for j in (from..i).rev() {
-            if s.clause[j] != s.clause[i] {
+            if Self::is_clause_boundary(tokens, s, j) {
                 break;
             }
             distance += 1;
@@ -831,8 +831,9 @@ impl Scorer<'_> {
         let mut negated = false;
         let mut intensified_after_negator = false;
         let mut distance = 0;
-        for j in (range.start..i).rev() {
-            if s.clause[j] != s.clause[i] {
+        let own_clause = !Self::is_clause_boundary(tokens, s, i);
+        for j in (range.start..i).rev().take_while(|_| own_clause) {
+            if Self::is_clause_boundary(tokens, s, j) {
                 break;
             }
             distance += 1;
@@ -896,15 +897,18 @@ impl Scorer<'_> {
         range: &Range<usize>,
         i: usize,
     ) -> bool {
-        let clause = s.clause[i];
+        if Self::is_clause_boundary(tokens, s, i) {
+            return false;
+        }
+        let in_clause = |k: usize| !Self::is_clause_boundary(tokens, s, k);
         let mut j = i + 1;
-        while j < range.end && s.clause[j] == clause {
+        while j < range.end && in_clause(j) {
             match s.roles[j] {
                 // `Das klappt leider nicht.`
                 Role::Polar(..) if is_sentence_adverb(tokens[j].text) => {}
                 Role::Polar(..) => return false,
                 Role::Negator { post: true } => {
-                    let rest = (j + 1..range.end).take_while(|&k| s.clause[k] == clause);
+                    let rest = (j + 1..range.end).take_while(|&k| in_clause(k));
                     return !rest.into_iter().any(|k| matches!(s.roles[k], Role::Polar(..)));
                 }
                 _ => {}
