@@ -498,17 +498,22 @@ impl Scorer<'_> {
             s.classes.push(word.class);
             s.present |= word.class;
             s.shouted += usize::from(word.class.contains(WordClass::SHOUTED));
-            if word.starts_phrase {
-                if let Some((role, last)) = self.phrase_role(tokens, i, (memo, ids), s) {
-                    phrase_end = last + 1;
-                    s.roles.push(role);
-                    continue;
+            // Most words start no phrase and are in no lexicon: their role
+            // is settled here, from the one lookup.
+            let role = match &word.found {
+                _ if word.starts_phrase => {
+                    if let Some((role, last)) = self.phrase_role(tokens, i, (memo, ids), s) {
+                        phrase_end = last + 1;
+                        s.roles.push(role);
+                        continue;
+                    }
+                    let found = memo.lexicon(ids[i], t.text, self.layers).found.as_ref();
+                    role_of(found, &mut s.found, i)
                 }
-            }
-            let role = match &memo.lexicon(ids[i], t.text, self.layers).found {
                 None if opens_sentence && may_be_hidden_verb(t.text) => {
                     self.hidden_verb_role(t.text, i, memo, s)
                 }
+                None => Role::None,
                 found => role_of(found.as_ref(), &mut s.found, i),
             };
             s.contrasts |= matches!(role, Role::Contrast | Role::Concessive);
