@@ -33,6 +33,8 @@
 
 use std::ops::Range;
 
+use smallvec::SmallVec;
+
 use rustc_hash::FxHashMap;
 
 use crate::normalize;
@@ -486,26 +488,24 @@ impl Pattern {
     /// `WINDOW` of the first required element's occurrence; optional
     /// elements widen the span when present.
     fn find_unordered(&self, c: &[Content], from: usize) -> Option<Range<usize>> {
-        let required: Vec<&Elem> = self
-            .elems
-            .iter()
-            .filter(|e| {
-                matches!(
-                    e,
-                    Elem::Word { optional: false, .. } | Elem::Url | Elem::Num { optional: false }
-                )
-            })
-            .collect();
-        let anchor = required.first()?;
+        // Asked once per try, not collected: a sentence tries the pattern
+        // only because its anchor occurs, and most tries fail.
+        let mut required = self.elems.iter().filter(|e| {
+            matches!(
+                e,
+                Elem::Word { optional: false, .. } | Elem::Url | Elem::Num { optional: false }
+            )
+        });
+        let anchor = required.next()?;
         for p in from..c.len() {
             if !c[p].matches(anchor) {
                 continue;
             }
             let lo = p.saturating_sub(WINDOW).max(from);
             let hi = (p + WINDOW + 1).min(c.len());
-            let mut used = vec![p];
+            let mut used: SmallVec<[usize; 8]> = smallvec::smallvec![p];
             let mut ok = true;
-            for elem in &required[1..] {
+            for elem in required.clone() {
                 let nearest = (lo..hi)
                     .filter(|q| !used.contains(q) && c[*q].matches(elem))
                     .min_by_key(|q| q.abs_diff(p));
