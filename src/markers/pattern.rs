@@ -33,9 +33,8 @@
 
 use std::ops::Range;
 
-use smallvec::SmallVec;
-
 use rustc_hash::FxHashMap;
+use smallvec::SmallVec;
 
 use crate::normalize;
 use crate::stem::{StemKeys, Stemmer};
