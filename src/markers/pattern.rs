@@ -373,6 +373,9 @@ impl Content {
 
     fn matches(&self, elem: &Elem) -> bool {
         match elem {
+            // Most words of a sentence are in no pattern (no vocabulary
+            // number, both keys `NONE`): told at once, not key by key.
+            Elem::Word { .. } if self.keys.folded & self.keys.stem == Vocab::NONE => false,
             Elem::Word { keys, .. } => {
                 keys.iter().any(|k| k.names(&self.keys) && (self.capital || !k.capital))
             }
