@@ -84,6 +84,9 @@ impl WordMemo {
     }
 
     /// The number of `word`, which is added if new and there is room.
+    /// Inline: it is asked for nearly every token, and nearly every word is
+    /// known.
+    #[inline]
     pub(crate) fn number_of(&mut self, word: &str) -> u32 {
         let word = word.as_bytes();
         if word.len() > MAX_WORD_BYTES {
@@ -92,9 +95,17 @@ impl WordMemo {
         let spelling = Spelling::of(word);
         let Self { numbers, words, long_words, .. } = self;
         let is_word = |&n: &u32| words[n as usize].spelling.is(&spelling, word, long_words);
-        if let Some(&n) = numbers.find(spelling.hash, is_word) {
-            return n;
+        match numbers.find(spelling.hash, is_word) {
+            Some(&n) => n,
+            None => self.add(word, spelling),
         }
+    }
+
+    /// Numbers a word met for the first time (out of line, which keeps the
+    /// lookup above small), if there is room.
+    #[inline(never)]
+    fn add(&mut self, word: &[u8], spelling: Spelling) -> u32 {
+        let Self { numbers, words, long_words, .. } = self;
         if words.len() >= CAPACITY {
             return UNNUMBERED;
         }
