@@ -258,6 +258,11 @@ mod tests {
         assert_eq!(ids[3], UNNUMBERED, "punctuation has no number");
         assert_ne!(ids[4], UNNUMBERED);
         assert_ne!(ids[6], UNNUMBERED, "an emoticon is looked up by the lexicon");
+        Tokenizer.tokenize("@DB_Bahn http://x.de @DB_Bahn DB_Bahn", &mut tokens);
+        memo.number(&tokens, &mut ids);
+        assert_eq!(ids[0], ids[2], "a mention is numbered, for its fingerprint hash");
+        assert_ne!(ids[0], ids[3], "as written, with its @");
+        assert_eq!(ids[1], UNNUMBERED, "a URL (mostly unique) has no number");
     }
 
     proptest::proptest! {
