@@ -3,6 +3,7 @@
 //! parallel with rayon, on many.
 
 use std::cell::RefCell;
+use std::ops::Range;
 use std::path::PathBuf;
 use std::sync::{Arc, LazyLock};
 
@@ -15,6 +16,7 @@ use crate::lexicon::{EntryKind, Layers, Lexicon};
 use crate::markers::{self, CommentMeta, ExperienceContext, Fingerprint, MarkerKind, MarkerSet};
 use crate::score::{ScoreScratch, Scorer, Thresholds, Weights};
 use crate::sentences::SentenceSplitter;
+use crate::token::Token;
 use crate::tokenize::Tokenizer;
 use crate::word_memo::WordMemo;
 
@@ -54,6 +56,22 @@ struct Scratch {
     memo: WordMemo,
     /// …and the number there of each token of the current document.
     ids: Vec<u32>,
+    /// The room of the last document's tokens and sentences, reused (see
+    /// [`reuse`]).
+    tokens: Vec<Token<'static>>,
+    sentences: Vec<Range<usize>>,
+}
+
+/// The most tokens (and sentences) whose room a thread keeps between
+/// documents: 64k tokens are a 300 kB text.
+const KEPT_TOKENS: usize = 1 << 16;
+
+/// `v`'s room, emptied, for elements of another lifetime: a document's
+/// tokens borrow its text, so the vector kept between documents holds
+/// none. Collecting the empty vector's `IntoIter` reuses its allocation.
+fn reuse<'a, 'b>(mut v: Vec<Token<'a>>) -> Vec<Token<'b>> {
+    v.clear();
+    v.into_iter().filter_map(|_| None).collect()
 }
 
 thread_local! {
@@ -127,9 +145,11 @@ impl Analyzer {
         let inner = &*self.inner;
         // About one token per five bytes of German text: sized once, the
         // vector does not grow through its doublings.
-        let mut tokens = Vec::with_capacity(text.len() / 5 + 8);
+        let mut tokens = reuse(std::mem::take(&mut scratch.tokens));
+        tokens.reserve(text.len() / 5 + 8);
         Tokenizer.tokenize(text, &mut tokens);
-        let mut sentences = Vec::with_capacity(tokens.len() / 8 + 2);
+        let mut sentences = std::mem::take(&mut scratch.sentences);
+        sentences.reserve(tokens.len() / 8 + 2);
         SentenceSplitter.split(&tokens, &mut sentences);
         // Each word is hashed once; the stages find what they know of it by
         // its number.
@@ -211,6 +231,15 @@ impl Analyzer {
             flags.extend(experiences);
         }
         flags.sort_by_key(|f| (f.start, std::cmp::Reverse(f.end)));
+        // Kept for the next document, unless a huge one made them huge: a
+        // thread then holds the room of ordinary documents only.
+        if tokens.capacity() <= KEPT_TOKENS {
+            scratch.tokens = reuse(tokens);
+        }
+        if sentences.capacity() <= KEPT_TOKENS {
+            sentences.clear();
+            scratch.sentences = sentences;
+        }
         let analysis = Analysis {
             label: scorer.label(scored.compound),
             compound: scored.compound,
@@ -535,4 +564,34 @@ impl Default for AnalyzerBuilder {
 /// ```
 pub fn analyze(text: &str) -> Analysis {
     Analyzer::new().analyze(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reused_token_room_keeps_its_allocation() {
+        let text = String::from("Nie wieder, danke.");
+        let mut tokens = Vec::with_capacity(100);
+        Tokenizer.tokenize(&text, &mut tokens);
+        assert!(!tokens.is_empty());
+        let (at, room) = (tokens.as_ptr() as usize, tokens.capacity());
+        let kept: Vec<Token<'static>> = reuse(tokens);
+        assert_eq!((kept.as_ptr() as usize, kept.capacity(), kept.len()), (at, room, 0));
+    }
+
+    #[test]
+    fn a_huge_document_leaves_no_huge_room_behind() {
+        let analyzer = Analyzer::new();
+        let huge = "gut ".repeat(KEPT_TOKENS + 1);
+        analyzer.analyze(&huge);
+        SCRATCH.with(|s| assert!(s.borrow().tokens.capacity() <= KEPT_TOKENS));
+        analyzer.analyze("Ein kurzer Text.");
+        SCRATCH.with(|s| {
+            let s = s.borrow();
+            assert!(s.tokens.capacity() > 0 && s.tokens.capacity() <= KEPT_TOKENS);
+            assert!(s.tokens.is_empty() && s.sentences.is_empty());
+        });
+    }
 }
