@@ -213,16 +213,27 @@ fn plain_tokens<'t>(text: &'t str, start: usize, end: usize, out: &mut Vec<Token
             // time past `end`: the byte there is whitespace, which ends the
             // letters anyway.
             let mut len = latin_letters(&text.as_bytes()[i..]);
+            // Letters and digits (`Win8`, `A1`, `Katz3n`) are one word, as
+            // UAX #29 joins them; a hyphen after them is left to
+            // [`compound_len`] in `segment`.
+            let mixed = len > 0 && b.get(i + len).is_some_and(u8::is_ascii_digit);
+            if mixed {
+                len = letters_and_digits(&text.as_bytes()[i..]);
+                if b.get(i + len) == Some(&b'-') {
+                    return false;
+                }
+            }
             // A hyphenated compound (`Kunden-Hotline`), which `segment`
             // joins as [`compound_len`] says: letters after each hyphen.
-            while len > 0 && b.get(i + len) == Some(&b'-') {
+            while !mixed && len > 0 && b.get(i + len) == Some(&b'-') {
                 match latin_letters(&text.as_bytes()[i + len + 1..]) {
                     0 => break,
                     part => len += 1 + part,
                 }
             }
+            let joiners = if mixed { AFTER_EITHER } else { AFTER_LETTERS };
             if len == 0
-                || !breaks_after(i + len, AFTER_LETTERS)
+                || !breaks_after(i + len, joiners)
                 || emoticon_len(text, i).is_some()
                 || url_len(&text[i..end]).is_some()
             {
@@ -238,7 +249,14 @@ fn plain_tokens<'t>(text: &'t str, start: usize, end: usize, out: &mut Vec<Token
             {
                 len += 1 + digits(i + len + 1);
             }
-            if !breaks_after(i + len, AFTER_DIGITS) || emoticon_len(text, i).is_some() {
+            // Letters after the digits (`3er`, `330i`, `12jährige`): one
+            // number, as UAX #29 joins them.
+            let mixed = b.get(i + len).is_some_and(|&c| c.is_ascii_alphabetic() || c == 0xC3);
+            if mixed {
+                len += letters_and_digits(&text.as_bytes()[i + len..]);
+            }
+            let joiners = if mixed { AFTER_EITHER } else { AFTER_DIGITS };
+            if !breaks_after(i + len, joiners) || emoticon_len(text, i).is_some() {
                 return false;
             }
             push(i, i + len, TokenKind::Number);
@@ -252,6 +270,10 @@ fn plain_tokens<'t>(text: &'t str, start: usize, end: usize, out: &mut Vec<Token
         } else if let len @ 1.. = typographic_mark(&b[i..]) {
             push(i, i + len, TokenKind::Punct);
             i += len;
+        } else if let Some(kind) = lone_char_kind(&text[start..end]).filter(|_| i == start) {
+            // A chunk of one character (`€`, `❤`, `Д`): its own segment.
+            push(i, end, kind);
+            i = end;
         } else {
             return false;
         }
@@ -327,6 +349,48 @@ fn latin_letters(s: &[u8]) -> usize {
     }
 }
 
+/// Byte length of the run of letters ([`latin_letters`]) and ASCII digits
+/// at the start of `s`.
+fn letters_and_digits(s: &[u8]) -> usize {
+    let mut i = 0;
+    loop {
+        let letters = latin_letters(&s[i..]);
+        let digits = s[i + letters..].iter().take_while(|b| b.is_ascii_digit()).count();
+        if letters + digits == 0 {
+            return i;
+        }
+        i += letters + digits;
+    }
+}
+
+/// The kind of token `chunk` is if it is one non-whitespace character,
+/// which UAX #29 makes a segment of its own: the kind [`segment`] gives it.
+fn lone_char_kind(chunk: &str) -> Option<TokenKind> {
+    let mut chars = chunk.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) if !c.is_whitespace() && !c.is_ascii() => Some(kind_by_first_char(c)),
+        _ => None,
+    }
+}
+
+/// The kind of a segment that is no URL, face, mention or hashtag, by its
+/// first character.
+fn kind_by_first_char(first: char) -> TokenKind {
+    if first.is_numeric() {
+        TokenKind::Number
+    } else if first.is_alphabetic() {
+        TokenKind::Word
+    } else if is_emoji(first) {
+        TokenKind::Emoji
+    } else if first.is_alphanumeric() || first == '_' {
+        TokenKind::Word
+    } else {
+        // Word-bound segments of punctuation are single characters,
+        // except for runs the segmenter keeps together (e.g. `_`).
+        TokenKind::Punct
+    }
+}
+
 /// Tokenizes `text[from..to]` by UAX #29 word boundaries. Looks outside the
 /// range only to decide whether an emoticon stands on its own.
 fn segment<'t>(text: &'t str, from: usize, to: usize, out: &mut Vec<Token<'t>>) {
@@ -357,18 +421,13 @@ fn segment<'t>(text: &'t str, from: usize, to: usize, out: &mut Vec<Token<'t>>) 
                 Some(len) => (TokenKind::Hashtag, start + len),
                 None => (TokenKind::Punct, start + seg.len()),
             }
-        } else if first.is_numeric() {
-            (TokenKind::Number, start + seg.len())
-        } else if first.is_alphabetic() {
-            (TokenKind::Word, start + compound_len(rest, seg.len()))
-        } else if is_emoji(first) {
-            (TokenKind::Emoji, start + seg.len())
-        } else if first.is_alphanumeric() || first == '_' {
-            (TokenKind::Word, start + seg.len())
         } else {
-            // Word-bound segments of punctuation are single characters,
-            // except for runs the segmenter keeps together (e.g. `_`).
-            (TokenKind::Punct, start + seg.len())
+            let kind = kind_by_first_char(first);
+            if kind == TokenKind::Word && first.is_alphabetic() {
+                (kind, start + compound_len(rest, seg.len()))
+            } else {
+                (kind, start + seg.len())
+            }
         };
         skip_until = end;
         out.push(cut(text, start..end, kind));
@@ -745,6 +804,8 @@ mod tests {
             "„Gut“ sagte er – „nie wieder…“ — ”so” „\u{301}x“ „a‚b’s”",
             "Straße-\u{301}x Haus-2 Haus-xD Haus-:) Ö-www.x.de e-@a",
             "3,5 1.000.000 3'5 3;5 3:5 10-Jährige 3.10. 3,a 3.a 3a a3 8-) 8,8 0,5% 1.5-2",
+            "Win8 Win8-Treiber 3D-Brille 3,5er 330i A1.5 A1,5 a1'b 12jährige 3×4 x9_ 8x 8D",
+            "€ ❤ ❤️ Д \u{a0} Ⅻ ² 4€ ◄Der »mehr« © ™ ∞ 中 ½",
             "gut,aber so;nicht ok-ja ok.ja ok:ja ok'ja ab,3 ab.3 ab-3 ab;) #tag,x @a5,3 @a.b #a-b",
             "  führende und folgende Leerzeichen  ",
             "",
@@ -778,6 +839,7 @@ mod tests {
                 "&", "+", "*", "%", "=", "[", "…", "„", "'s", "a1", ";", "Tag", "_x", "8-)",
                 "Unannehmlichkeiten", "KUNDENSERVICE", "Verspätungsalarm", "\x0b", "\x01",
                 "Kunden-", "-Hotline", "„", "“", "”", "–", "—", "’",
+                "Win8", "3er", "12jährige", "A1", "x9", "€", "❤", "Д", "Ⅻ", "²", "©",
             ]), 0..24)
         ) {
             same_as_segmenter(&parts.concat());
