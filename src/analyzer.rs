@@ -321,7 +321,7 @@ impl Analyzer {
                 let Scratch { memo, .. } = &mut *s.borrow_mut();
                 memo.begin(self.memo_owner());
                 let id = memo.number_of(word);
-                memo.lexicon(id, word, &self.inner.layers).found.clone()
+                memo.lexicon(id, word, &self.inner.layers).found.cloned()
             })
         }?;
         Some(WordInfo {

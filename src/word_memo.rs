@@ -9,9 +9,10 @@
 
 use std::hash::Hasher;
 
-use crate::lexicon::{Layers, WordLookup};
+use crate::lexicon::{Found, Layers, WordLookup};
 use crate::markers::{self, WordKeys};
 use crate::token::{Token, TokenKind};
+use crate::word_class::WordClass;
 
 /// The number of a token that has none: not a word-like token, or met when
 /// the memo was full. The stages then compute what they need directly.
@@ -35,10 +36,14 @@ pub(crate) struct WordMemo {
     owner: (u64, u64),
     /// The numbers, found by the hash of their word ([`Spelling`]).
     numbers: hashbrown::HashTable<u32>,
-    /// What is known of word number `n`, all of it together: a word met
-    /// for the first time in a while is read from one place in memory, not
-    /// from one array per stage (the memo outgrows the core's caches).
+    /// What is known of word number `n`, all of it together in one cache
+    /// line: a word met for the first time in a while is read from one
+    /// place in memory, not from one array per stage (the memo outgrows
+    /// the core's caches).
     words: Vec<Word>,
+    /// The lexicon entries of the words that have one ([`Word::entry`]):
+    /// kept apart, as most words have none.
+    entries: Vec<Found>,
     /// The bytes of the words longer than [`Spelling::INLINE`], one after
     /// the other.
     long_words: Vec<u8>,
@@ -56,13 +61,14 @@ impl WordMemo {
         if self.owner != owner || self.words.len() >= CAPACITY {
             self.numbers.clear();
             self.words.clear();
+            self.entries.clear();
             self.long_words.clear();
             self.owner = owner;
         }
         if self.words.capacity() == 0 {
             // Room for all the words at once: the pages are only touched as
             // words come, and a growing vector would hold its old and new
-            // copy at once (112 bytes a word: 22 MB when 65,536 words grow
+            // copy at once (64 bytes a word: 12 MB when 65,536 words grow
             // to 131,072).
             self.words.reserve_exact(CAPACITY);
         }
@@ -96,19 +102,19 @@ impl WordMemo {
         if word.len() > MAX_WORD_BYTES {
             return UNNUMBERED;
         }
-        let spelling = Spelling::of(word);
+        let (spelling, hash) = Spelling::of(word);
         let Self { numbers, words, long_words, .. } = self;
         let is_word = |&n: &u32| words[n as usize].spelling.is(&spelling, word, long_words);
-        match numbers.find(spelling.hash, is_word) {
+        match numbers.find(hash, is_word) {
             Some(&n) => n,
-            None => self.add(word, spelling),
+            None => self.add(word, spelling, hash),
         }
     }
 
     /// Numbers a word met for the first time (out of line, which keeps the
     /// lookup above small), if there is room.
     #[inline(never)]
-    fn add(&mut self, word: &[u8], spelling: Spelling) -> u32 {
+    fn add(&mut self, word: &[u8], spelling: Spelling, hash: u64) -> u32 {
         let Self { numbers, words, long_words, .. } = self;
         if words.len() >= CAPACITY {
             return UNNUMBERED;
@@ -119,27 +125,38 @@ impl WordMemo {
             spelling.at = long_words.len() as u32;
             long_words.extend_from_slice(word);
         }
-        words.push(Word { spelling, lexicon: None, keys: None, folded_hash: None });
-        numbers.insert_unique(spelling.hash, n, |&m| words[m as usize].spelling.hash);
+        words.push(Word::new(spelling));
+        // A word's hash is not kept (it would not fit the cache line): when
+        // the table grows, it is computed again.
+        numbers.insert_unique(hash, n, |&m| words[m as usize].spelling.hash(long_words));
         n
     }
 
     /// The lexicon's view of word number `id`, whose text is `word`
     /// (computed by `layers` on first ask).
     #[inline]
-    pub(crate) fn lexicon(&mut self, id: u32, word: &str, layers: &Layers) -> &WordLookup {
-        let slot = match self.words.get_mut(id as usize) {
-            Some(known) => &mut known.lexicon,
-            None => {
-                self.unnumbered = None;
-                &mut self.unnumbered
+    pub(crate) fn lexicon(&mut self, id: u32, word: &str, layers: &Layers) -> LexiconView<'_> {
+        match self.words.get(id as usize) {
+            Some(known) if known.bits & Word::LEXICON != 0 => known.lexicon(&self.entries),
+            _ => self.look_up(id, word, layers),
+        }
+    }
+
+    /// [`WordMemo::lexicon`] for a word not looked up yet, or unnumbered.
+    #[inline(never)]
+    fn look_up(&mut self, id: u32, word: &str, layers: &Layers) -> LexiconView<'_> {
+        let Self { words, entries, unnumbered, .. } = self;
+        match words.get_mut(id as usize) {
+            Some(known) => {
+                known.learn(layers.look_up_word(word), entries);
+                known.lexicon(entries)
             }
-        };
-        slot.get_or_insert_with(|| layers.look_up_word(word))
+            None => LexiconView::of(unnumbered.insert(layers.look_up_word(word))),
+        }
     }
 
     /// The lexicon's view of `word`, which gets a number if new.
-    pub(crate) fn lexicon_of(&mut self, word: &str, layers: &Layers) -> &WordLookup {
+    pub(crate) fn lexicon_of(&mut self, word: &str, layers: &Layers) -> LexiconView<'_> {
         let id = self.number_of(word);
         self.lexicon(id, word, layers)
     }
@@ -149,9 +166,13 @@ impl WordMemo {
     #[inline]
     pub(crate) fn folded_hash(&mut self, id: u32, word: &str) -> u64 {
         let Self { words, folded, .. } = self;
-        match words.get_mut(id as usize).map(|w| &mut w.folded_hash) {
-            Some(Some(known)) => *known,
-            Some(slot) => *slot.insert(markers::folded_hash(word, folded)),
+        match words.get_mut(id as usize) {
+            Some(known) if known.bits & Word::FOLDED_HASH != 0 => known.folded_hash,
+            Some(known) => {
+                known.folded_hash = markers::folded_hash(word, folded);
+                known.bits |= Word::FOLDED_HASH;
+                known.folded_hash
+            }
             None => markers::folded_hash(word, folded),
         }
     }
@@ -160,23 +181,105 @@ impl WordMemo {
     /// ask.
     #[inline]
     pub(crate) fn keys(&mut self, id: u32, keys: impl FnOnce() -> WordKeys) -> WordKeys {
-        match self.words.get_mut(id as usize).map(|w| &mut w.keys) {
-            Some(Some(known)) => *known,
-            Some(slot) => *slot.insert(keys()),
+        match self.words.get_mut(id as usize) {
+            Some(known) if known.bits & Word::KEYS != 0 => known.keys,
+            Some(known) => {
+                known.keys = keys();
+                known.bits |= Word::KEYS;
+                known.keys
+            }
             None => keys(),
         }
     }
 }
 
-/// What the memo knows of one word. The entries are computed lazily: a
+/// What the lexicon says of a word ([`Layers::look_up_word`]), as the memo
+/// keeps it.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct LexiconView<'m> {
+    pub found: Option<&'m Found>,
+    /// Whether the word's folded form starts a phrase entry…
+    pub starts_phrase: bool,
+    /// …or follows another word in one.
+    pub continues_phrase: bool,
+    /// The word's classes for the scoring rules.
+    pub class: WordClass,
+}
+
+impl LexiconView<'_> {
+    fn of(lookup: &WordLookup) -> LexiconView<'_> {
+        LexiconView {
+            found: lookup.found.as_ref(),
+            starts_phrase: lookup.starts_phrase,
+            continues_phrase: lookup.continues_phrase,
+            class: lookup.class,
+        }
+    }
+}
+
+/// What the memo knows of one word, in one cache line (56 bytes, aligned
+/// to 64): the word is looked up in the memo for every token, and each
+/// stage then reads what it needs of it. The rest is computed lazily: a
 /// word that only the markers asked about has no lexicon entry computed,
-/// and the reverse.
+/// and the reverse ([`Word::bits`] tells).
+#[repr(align(64))]
 struct Word {
     spelling: Spelling,
-    lexicon: Option<WordLookup>,
-    keys: Option<WordKeys>,
     /// The hash of the word folded, for the repeat fingerprint.
-    folded_hash: Option<u64>,
+    folded_hash: u64,
+    keys: WordKeys,
+    /// The word's lexicon entry, an index into [`WordMemo::entries`], or
+    /// [`Word::NO_ENTRY`].
+    entry: u32,
+    class: WordClass,
+    /// Which of the above are known, and the word's phrase flags.
+    bits: u8,
+}
+
+impl Word {
+    const LEXICON: u8 = 1;
+    const KEYS: u8 = 2;
+    const FOLDED_HASH: u8 = 4;
+    const STARTS_PHRASE: u8 = 8;
+    const CONTINUES_PHRASE: u8 = 16;
+    const NO_ENTRY: u32 = u32::MAX;
+
+    fn new(spelling: Spelling) -> Word {
+        Word {
+            spelling,
+            folded_hash: 0,
+            keys: WordKeys::default(),
+            entry: Word::NO_ENTRY,
+            class: WordClass::NONE,
+            bits: 0,
+        }
+    }
+
+    /// What the lexicon found for this word (once learned), whose entry is
+    /// in `entries`.
+    #[inline]
+    fn lexicon<'m>(&self, entries: &'m [Found]) -> LexiconView<'m> {
+        LexiconView {
+            found: (self.entry != Word::NO_ENTRY).then(|| &entries[self.entry as usize]),
+            starts_phrase: self.bits & Word::STARTS_PHRASE != 0,
+            continues_phrase: self.bits & Word::CONTINUES_PHRASE != 0,
+            class: self.class,
+        }
+    }
+
+    /// Keeps what the lexicon found for this word; its entry, if any, goes
+    /// to `entries`.
+    fn learn(&mut self, lookup: WordLookup, entries: &mut Vec<Found>) {
+        if let Some(found) = lookup.found {
+            // At most one entry per word, and at most `CAPACITY` words.
+            self.entry = entries.len() as u32;
+            entries.push(found);
+        }
+        self.class = lookup.class;
+        self.bits |= Word::LEXICON
+            | if lookup.starts_phrase { Word::STARTS_PHRASE } else { 0 }
+            | if lookup.continues_phrase { Word::CONTINUES_PHRASE } else { 0 };
+    }
 }
 
 /// How the memo knows a word: its length, and bytes of it that tell it
@@ -192,14 +295,14 @@ struct Spelling {
     len: u32,
     /// Where a long word's bytes start in the memo's `long_words`.
     at: u32,
-    hash: u64,
 }
 
 impl Spelling {
     /// The longest word told apart by `ends` alone.
     const INLINE: usize = 16;
 
-    fn of(word: &[u8]) -> Spelling {
+    /// The spelling of `word`, and its hash.
+    fn of(word: &[u8]) -> (Spelling, u64) {
         let n = word.len();
         let le64 = |at: usize| u64::from_le_bytes(word[at..at + 8].try_into().unwrap_or_default());
         let le32 = |at: usize| u32::from_le_bytes(word[at..at + 4].try_into().unwrap_or_default());
@@ -213,26 +316,42 @@ impl Spelling {
             }
             0 => [0, 0],
         };
-        // A folded multiply of the ends and length (as in wyhash); the rest
-        // of a long word goes through rustc-hash, so that long words alike
-        // in their ends do not all share one hash.
-        let product = u128::from(ends[0] ^ 0x243f_6a88_85a3_08d3)
-            * u128::from(ends[1] ^ (n as u64) ^ 0x1319_8a2e_0370_7344);
+        let spelling = Spelling { ends, len: n as u32, at: 0 };
+        (spelling, spelling.hash_with(word))
+    }
+
+    /// The hash of the word spelled so: a folded multiply of the ends and
+    /// length (as in wyhash); the rest of a long word (`word`, whose
+    /// spelling this is) goes through rustc-hash, so that long words alike
+    /// in their ends do not all share one hash.
+    #[inline]
+    fn hash_with(&self, word: &[u8]) -> u64 {
+        let n = self.len as usize;
+        let product = u128::from(self.ends[0] ^ 0x243f_6a88_85a3_08d3)
+            * u128::from(self.ends[1] ^ (n as u64) ^ 0x1319_8a2e_0370_7344);
         let mut hash = (product as u64) ^ ((product >> 64) as u64);
         if n > Spelling::INLINE {
             let mut rest = rustc_hash::FxHasher::default();
             rest.write(&word[8..n - 8]);
             hash ^= rest.finish();
         }
-        Spelling { ends, len: n as u32, at: 0, hash }
+        hash
+    }
+
+    /// The hash of a word in the memo ([`Spelling::hash_with`]), whose
+    /// bytes, if long, are in `long_words`.
+    fn hash(&self, long_words: &[u8]) -> u64 {
+        let at = self.at as usize;
+        let len = self.len as usize;
+        let word = if len > Spelling::INLINE { &long_words[at..at + len] } else { &[] };
+        self.hash_with(word)
     }
 
     /// Whether this is the spelling of `word`, whose spelling (not yet in
     /// the memo) is `other`.
     fn is(&self, other: &Spelling, word: &[u8], long_words: &[u8]) -> bool {
         let at = self.at as usize;
-        self.hash == other.hash
-            && self.ends == other.ends
+        self.ends == other.ends
             && self.len == other.len
             && (word.len() <= Spelling::INLINE || long_words[at..at + word.len()] == *word)
     }

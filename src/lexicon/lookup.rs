@@ -206,7 +206,8 @@ impl Layers {
     pub(crate) fn word_at(&self, tokens: &[Token<'_>], i: usize) -> Option<(Found, usize)> {
         let word = self.look_up_word(tokens[i].text);
         let continues = |next: &Token<'_>| self.look_up_word(next.text).continues_phrase;
-        self.phrase_from(tokens, i, &word, continues).or_else(|| word.found.map(|f| (f, i)))
+        self.phrase_from(tokens, i, word.starts_phrase, continues)
+            .or_else(|| word.found.map(|f| (f, i)))
     }
 
     /// The longest phrase that starts at word token `i`, whose lookup is
@@ -219,11 +220,11 @@ impl Layers {
         &self,
         tokens: &[Token<'_>],
         i: usize,
-        word: &WordLookup,
+        starts_phrase: bool,
         continues: impl FnOnce(&Token<'_>) -> bool,
     ) -> Option<(Found, usize)> {
         let next = tokens.get(i + 1)?;
-        if !word.starts_phrase || next.kind != TokenKind::Word || !continues(next) {
+        if !starts_phrase || next.kind != TokenKind::Word || !continues(next) {
             return None;
         }
         SCRATCH.with(|s| self.phrase_at(&mut s.borrow_mut(), tokens, i))

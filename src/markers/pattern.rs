@@ -301,7 +301,7 @@ fn parse_elem(
 ///
 /// Twelve bytes, copied per content token of every document: the flags are
 /// bits of one byte, which a copy moves with the numbers.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, Default)]
 pub(crate) struct WordKeys {
     folded: u32,
     stem: u32,

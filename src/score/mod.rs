@@ -500,21 +500,21 @@ impl Scorer<'_> {
             s.shouted += usize::from(word.class.contains(WordClass::SHOUTED));
             // Most words start no phrase and are in no lexicon: their role
             // is settled here, from the one lookup.
-            let role = match &word.found {
+            let role = match word.found {
                 _ if word.starts_phrase => {
                     if let Some((role, last)) = self.phrase_role(tokens, i, (memo, ids), s) {
                         phrase_end = last + 1;
                         s.roles.push(role);
                         continue;
                     }
-                    let found = memo.lexicon(ids[i], t.text, self.layers).found.as_ref();
+                    let found = memo.lexicon(ids[i], t.text, self.layers).found;
                     role_of(found, &mut s.found, i)
                 }
                 None if opens_sentence && may_be_hidden_verb(t.text) => {
                     self.hidden_verb_role(t.text, i, memo, s)
                 }
                 None => Role::None,
-                found => role_of(found.as_ref(), &mut s.found, i),
+                found => role_of(found, &mut s.found, i),
             };
             s.contrasts |= matches!(role, Role::Contrast | Role::Concessive);
             s.roles.push(role);
@@ -552,10 +552,10 @@ impl Scorer<'_> {
         s: &mut ScoreScratch,
     ) -> Option<(Role, usize)> {
         // Copied, as the phrase search asks the memo about the next words.
-        let word = memo.lexicon(ids[i], tokens[i].text, self.layers).clone();
+        let starts_phrase = memo.lexicon(ids[i], tokens[i].text, self.layers).starts_phrase;
         let continues =
             |next: &Token<'_>| memo.lexicon(ids[i + 1], next.text, self.layers).continues_phrase;
-        let (found, last) = self.layers.phrase_from(tokens, i, &word, continues)?;
+        let (found, last) = self.layers.phrase_from(tokens, i, starts_phrase, continues)?;
         s.never_again |= &*found.key == NEVER_AGAIN;
         // Only a polar phrase has a role: the rules read single words.
         let role = match found.entry.kind {
@@ -577,7 +577,7 @@ impl Scorer<'_> {
         s: &mut ScoreScratch,
     ) -> Role {
         lowercase_first_into(word, &mut s.lowered);
-        let found = memo.lexicon_of(&s.lowered, self.layers).found.as_ref();
+        let found = memo.lexicon_of(&s.lowered, self.layers).found;
         role_of(found, &mut s.found, i)
     }
 
@@ -588,17 +588,17 @@ impl Scorer<'_> {
         let (layers, entries) = (self.layers, &mut s.found);
         let word = if t.kind == TokenKind::Hashtag { t.key() } else { t.text };
         // Most signs are known as written: their entry is used in place.
-        let role = if let Some(found) = &memo.lexicon(id, word, layers).found {
+        let role = if let Some(found) = memo.lexicon(id, word, layers).found {
             role_of(Some(found), entries, i)
         } else {
             let found = match t.kind {
                 // Skin tones and other modifiers: the base emoji decides.
                 TokenKind::Emoji => t.text.chars().next().and_then(|base| {
                     let mut buf = [0u8; 4];
-                    memo.lexicon_of(base.encode_utf8(&mut buf), layers).found.clone()
+                    memo.lexicon_of(base.encode_utf8(&mut buf), layers).found.cloned()
                 }),
                 // `:)))` → `:)`: a repeated mouth is the same face.
-                TokenKind::Emoticon => memo.lexicon_of(&dedup_chars(t.text), layers).found.clone(),
+                TokenKind::Emoticon => memo.lexicon_of(&dedup_chars(t.text), layers).found.cloned(),
                 _ => None,
             };
             role_of(found.as_ref(), entries, i)
