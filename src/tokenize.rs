@@ -76,17 +76,23 @@ impl Tokenizer {
                             continue;
                         }
                     }
-                    // A mark on its own (`-`, `,`, `:` in text that spaces
-                    // its punctuation, as many tweets do) unless it is a face.
-                    if c.is_ascii_punctuation()
-                        && !matches!(c, b'_' | b'@' | b'#')
-                        && bytes.get(pos + 1).is_none_or(|&b| is_chunk_break(b))
-                        && emoticon_len(text, pos).is_none()
-                    {
-                        let span = pos..pos + 1;
-                        out.push(cut(text, span, TokenKind::Punct));
-                        pos += 1;
-                        continue;
+                    // A face standing alone (`:-)`, `<3`), or a mark on
+                    // its own (`-`, `,`, `:` in text that spaces its
+                    // punctuation, as many tweets do).
+                    if c.is_ascii_punctuation() {
+                        let ends_chunk =
+                            |at: usize| bytes.get(at).is_none_or(|&b| is_chunk_break(b));
+                        let (kind, len) = match emoticon_len(text, pos) {
+                            Some(len) => (TokenKind::Emoticon, len),
+                            None => (TokenKind::Punct, 1),
+                        };
+                        if ends_chunk(pos + len)
+                            && (kind == TokenKind::Emoticon || !matches!(c, b'_' | b'@' | b'#'))
+                        {
+                            out.push(cut(text, pos..pos + len, kind));
+                            pos += len;
+                            continue;
+                        }
                     }
                     let end = chunk_end(bytes, pos);
                     // A chunk that opens with a URL: the segmenter would
