@@ -29,24 +29,35 @@ struct Failed<'a> {
 /// One JSONL output line (with its newline). Pure, so records can be
 /// rendered in parallel and written in order.
 pub fn render_jsonl(rec: &Record, result: Result<&Analysis, &str>) -> Result<Vec<u8>> {
+    let mut out = Vec::new();
+    render_jsonl_into(&mut out, rec, result)?;
+    Ok(out)
+}
+
+/// [`render_jsonl`], appended to `out`.
+pub fn render_jsonl_into(
+    out: &mut Vec<u8>,
+    rec: &Record,
+    result: Result<&Analysis, &str>,
+) -> Result<()> {
     // About what a line takes (a hit ~150 bytes, a sentence ~70, a flag
     // ~200): a long record's line is not copied through every doubling.
     let size = match result {
         Ok(a) => 256 + 150 * a.hits().len() + 70 * a.sentences().len() + 200 * a.flags().len(),
         Err(e) => 256 + e.len(),
     };
-    let mut out = Vec::with_capacity(size);
+    out.reserve(size);
     match result {
         Ok(a) => {
             let text = if rec.echo_text { rec.text.as_deref().ok() } else { None };
-            write_scored(&mut out, &rec.id, text, a, &rec.meta)?;
+            write_scored(out, &rec.id, text, a, &rec.meta)?;
         }
         Err(e) => {
-            serde_json::to_writer(&mut out, &Failed { id: &rec.id, error: e, meta: &rec.meta })?
+            serde_json::to_writer(&mut *out, &Failed { id: &rec.id, error: e, meta: &rec.meta })?
         }
     }
     out.push(b'\n');
-    Ok(out)
+    Ok(())
 }
 
 /// Writes a scored record as one JSON object: its id, optionally its text,
@@ -317,12 +328,27 @@ mod json {
     }
 
     pub fn str(out: &mut Vec<u8>, s: &str) -> serde_json::Result<()> {
-        if s.bytes().any(|b| b < 0x20 || b == b'"' || b == b'\\') {
-            return serde_json::to_writer(&mut *out, s);
-        }
+        let needs_escape = |b: &u8| *b < 0x20 || *b == b'"' || *b == b'\\';
+        let start = out.len();
         out.reserve(s.len() + 2);
         out.push(b'"');
-        out.extend_from_slice(s.as_bytes());
+        if s.len() <= 8 {
+            // Most terms and keys are a short word or a face: checked and
+            // copied in one pass, without a call to `memcpy`.
+            for b in s.as_bytes() {
+                if needs_escape(b) {
+                    out.truncate(start);
+                    return serde_json::to_writer(&mut *out, s);
+                }
+                out.push(*b);
+            }
+        } else {
+            if s.as_bytes().iter().any(needs_escape) {
+                out.truncate(start);
+                return serde_json::to_writer(&mut *out, s);
+            }
+            out.extend_from_slice(s.as_bytes());
+        }
         out.push(b'"');
         Ok(())
     }
@@ -367,7 +393,7 @@ impl<W: Write> Writer<W> {
         matches!(self, Writer::Jsonl(_))
     }
 
-    /// Writes a line made by [`render_jsonl`].
+    /// Writes lines made by [`render_jsonl`].
     pub fn write_rendered(&mut self, line: &[u8]) -> Result<()> {
         if let Writer::Jsonl(out) = self {
             out.write_all(line)?;

@@ -197,14 +197,36 @@ impl<W: Write> Run<'_, W> {
         if self.writer.renders_in_parallel() {
             // Serializing is a large share of the work on short comments:
             // render in parallel, write in order.
-            let render = |(rec, res)| crate::output::render_jsonl(rec, outcome(rec, res));
-            let lines: Vec<Vec<u8>> = if one_thread {
-                chunk.iter().zip(&results).map(render).collect::<Result<_>>()?
-            } else {
-                chunk.par_iter().zip(&results).map(render).collect::<Result<_>>()?
+            // Rendered in pieces, each into one buffer, and each analysis
+            // dropped where it was rendered: a line or an analysis freed by
+            // another thread than the one that made it costs mimalloc more.
+            let render = |records: &[Record], results: &mut [Option<Analysis>]| {
+                let mut out = Vec::new();
+                for (rec, res) in records.iter().zip(results) {
+                    crate::output::render_jsonl_into(&mut out, rec, outcome(rec, res))?;
+                    *res = None;
+                }
+                Ok(out)
             };
-            for line in &lines {
-                self.writer.write_rendered(line)?;
+            if one_thread {
+                // Each line written as soon as it is rendered, from one
+                // buffer.
+                let mut line = Vec::new();
+                for (rec, res) in chunk.iter().zip(&results) {
+                    line.clear();
+                    crate::output::render_jsonl_into(&mut line, rec, outcome(rec, res))?;
+                    self.writer.write_rendered(&line)?;
+                }
+            } else {
+                let per_piece = chunk.len().div_ceil(8 * rayon::current_num_threads()).max(1);
+                let pieces: Vec<Vec<u8>> = chunk
+                    .par_chunks(per_piece)
+                    .zip(results.par_chunks_mut(per_piece))
+                    .map(|(records, results)| render(records, results))
+                    .collect::<Result<_>>()?;
+                for piece in &pieces {
+                    self.writer.write_rendered(piece)?;
+                }
             }
         } else {
             for (rec, res) in chunk.iter().zip(&results) {
