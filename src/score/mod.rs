@@ -310,10 +310,17 @@ impl Scorer<'_> {
             return 0.0;
         }
         // The interjections' first letters: a term starting with another
-        // ASCII byte (a face, most words) is none, without a lowercase copy.
+        // (a face, an emoji, most words) is none, without a lowercase copy.
+        // A non-ASCII first letter is lowercased on its own (the Kelvin
+        // sign `K` is a `k`).
+        let starts_an_interjection = |b: u8| INTERJECTION_FIRST_BYTES >> b & 1 != 0;
         let may_be_interjection = |term: &str| match term.as_bytes().first() {
-            Some(&b) if b.is_ascii() => INTERJECTION_FIRST_BYTES >> b.to_ascii_lowercase() & 1 != 0,
-            Some(_) => true,
+            Some(&b) if b.is_ascii() => starts_an_interjection(b.to_ascii_lowercase()),
+            Some(_) => term
+                .chars()
+                .next()
+                .and_then(|c| c.to_lowercase().next())
+                .is_some_and(|c| c.is_ascii() && starts_an_interjection(c as u8)),
             None => false,
         };
         let is_interjection = |h: &Hit| {
