@@ -332,22 +332,26 @@ mod json {
         let start = out.len();
         out.reserve(s.len() + 2);
         out.push(b'"');
-        if s.len() <= 8 {
-            // Most terms and keys are a short word or a face: checked and
-            // copied in one pass, without a call to `memcpy`.
-            for b in s.as_bytes() {
-                if needs_escape(b) {
-                    out.truncate(start);
-                    return serde_json::to_writer(&mut *out, s);
+        // Most terms and keys are a short word or a face: checked and
+        // copied in one pass, without a call to `memcpy`.
+        let copied = if s.len() <= 8 {
+            s.as_bytes().iter().all(|b| {
+                let plain = !needs_escape(b);
+                if plain {
+                    out.push(*b);
                 }
-                out.push(*b);
-            }
+                plain
+            })
         } else {
-            if s.as_bytes().iter().any(needs_escape) {
-                out.truncate(start);
-                return serde_json::to_writer(&mut *out, s);
+            let plain = !s.as_bytes().iter().any(needs_escape);
+            if plain {
+                out.extend_from_slice(s.as_bytes());
             }
-            out.extend_from_slice(s.as_bytes());
+            plain
+        };
+        if !copied {
+            out.truncate(start);
+            return serde_json::to_writer(&mut *out, s);
         }
         out.push(b'"');
         Ok(())

@@ -197,17 +197,6 @@ impl<W: Write> Run<'_, W> {
         if self.writer.renders_in_parallel() {
             // Serializing is a large share of the work on short comments:
             // render in parallel, write in order.
-            // Rendered in pieces, each into one buffer, and each analysis
-            // dropped where it was rendered: a line or an analysis freed by
-            // another thread than the one that made it costs mimalloc more.
-            let render = |records: &[Record], results: &mut [Option<Analysis>]| {
-                let mut out = Vec::new();
-                for (rec, res) in records.iter().zip(results) {
-                    crate::output::render_jsonl_into(&mut out, rec, outcome(rec, res))?;
-                    *res = None;
-                }
-                Ok(out)
-            };
             if one_thread {
                 // Each line written as soon as it is rendered, from one
                 // buffer.
@@ -218,6 +207,18 @@ impl<W: Write> Run<'_, W> {
                     self.writer.write_rendered(&line)?;
                 }
             } else {
+                // Rendered in pieces, each into one buffer, and each analysis
+                // dropped where it was rendered: a line or an analysis freed
+                // by another thread than the one that made it costs mimalloc
+                // more.
+                let render = |records: &[Record], results: &mut [Option<Analysis>]| {
+                    let mut out = Vec::new();
+                    for (rec, res) in records.iter().zip(results) {
+                        crate::output::render_jsonl_into(&mut out, rec, outcome(rec, res))?;
+                        *res = None;
+                    }
+                    Ok(out)
+                };
                 let per_piece = chunk.len().div_ceil(8 * rayon::current_num_threads()).max(1);
                 let pieces: Vec<Vec<u8>> = chunk
                     .par_chunks(per_piece)
