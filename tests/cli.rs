@@ -84,6 +84,47 @@ fn strict_stops_at_first_bad_record() {
 }
 
 #[test]
+fn small_chunks_on_two_threads_write_what_one_thread_writes() {
+    // With two threads, a chunk is analyzed while the one before it is
+    // checked for repeats and written: small chunks make many such
+    // hand-overs, and repeats span them.
+    let texts = [
+        "Super Angebote auf meiner Seite, schaut vorbei!",
+        "Seit drei Wochen warte ich auf eine Antwort. Nie wieder!",
+        "Vielen Dank für Ihr Verständnis.",
+        "Das Essen war wirklich gut, danke.",
+    ];
+    let mut input = String::new();
+    for i in 0..60 {
+        let text = if i % 7 == 0 { texts[i % 4] } else { "" };
+        let text =
+            if text.is_empty() { format!("Kommentar Nummer {i}, ganz gut.") } else { text.into() };
+        input.push_str(&format!("{{\"id\": {i}, \"text\": \"{text}\"}}\n"));
+    }
+    let one = stimmung(&["--threads", "1", "score", "--chunk", "5", "-"], input.as_bytes());
+    let two = stimmung(&["--threads", "2", "score", "--chunk", "5", "-"], input.as_bytes());
+    assert!(two.status.success(), "{}", String::from_utf8_lossy(&two.stderr));
+    assert_eq!(String::from_utf8_lossy(&one.stdout), String::from_utf8_lossy(&two.stdout));
+    let recs = lines(&two);
+    assert_eq!(recs.len(), 60);
+    let repeated = recs
+        .iter()
+        .filter(|r| r["flags"].as_array().unwrap().iter().any(|f| f["category"] == "repeated"))
+        .count();
+    assert!(repeated >= 4, "repeats across chunks are found: {repeated}");
+
+    // --strict: everything before the bad record is written, from earlier
+    // chunks too, and nothing after it.
+    let bad = input.replacen("{\"id\": 23,", "{\"id\": 23 ", 1);
+    let out =
+        stimmung(&["--threads", "2", "score", "--strict", "--chunk", "5", "-"], bad.as_bytes());
+    assert_eq!(out.status.code(), Some(2));
+    let recs = lines(&out);
+    assert_eq!(recs.len(), 23);
+    assert!(recs.iter().enumerate().all(|(i, r)| r["id"] == i));
+}
+
+#[test]
 fn empty_input_and_txt_format() {
     let out = stimmung(&["score", "-"], b"");
     assert!(out.status.success());

@@ -29,7 +29,7 @@ const CHUNK_TEXT_BYTES: usize = 1 << 20;
 
 struct Run<'a, W: Write> {
     args: &'a ScoreArgs,
-    analyzer: Analyzer,
+    analyzer: &'a Analyzer,
     writer: Writer<W>,
     repeats: RepeatDetector,
     summary: Summary,
@@ -53,7 +53,7 @@ pub fn run(args: &ScoreArgs) -> Result<ExitCode> {
     });
     let mut run = Run {
         args,
-        analyzer,
+        analyzer: &analyzer,
         writer: Writer::new(args.output_format, out, &args.keep)?,
         repeats: RepeatDetector::new(args.repeat_window),
         summary: Summary::default(),
@@ -105,11 +105,27 @@ impl<W: Write> Run<'_, W> {
                 }
                 Ok(())
             });
+            // One chunk behind: while the pool analyzes a chunk, this thread
+            // runs the in-order pass over the one before, so the workers do
+            // not wait for it.
+            let analyzer = self.analyzer;
+            let mut behind: Option<Analyzed> = None;
             for msg in rx {
                 match msg {
                     FromReader::Format(format) => self.detected(path, format),
-                    FromReader::Chunk(mut chunk) => self.flush(&mut chunk)?,
+                    FromReader::Chunk(chunk) => {
+                        let mut next = None;
+                        let done = rayon::in_place_scope(|scope| {
+                            scope.spawn(|_| next = Some(Analyzed::new(analyzer, chunk, false)));
+                            behind.take().map_or(Ok(()), |a| self.finish(a))
+                        });
+                        done?;
+                        behind = next;
+                    }
                 }
+            }
+            if let Some(a) = behind {
+                self.finish(a)?;
             }
             reader.join().map_err(|_| anyhow::anyhow!("the reader thread panicked"))?
         })
@@ -120,8 +136,8 @@ impl<W: Write> Run<'_, W> {
         let (format, records) =
             input::open(path, self.args.input_format, opts, self.progress.clone())?;
         self.detected(path, format);
-        for mut chunk in chunks(records, self.args.chunk.max(1)) {
-            self.flush(&mut chunk)?;
+        for chunk in chunks(records, self.args.chunk.max(1)) {
+            self.finish(Analyzed::new(self.analyzer, chunk, true))?;
         }
         Ok(())
     }
@@ -133,35 +149,12 @@ impl<W: Write> Run<'_, W> {
         }
     }
 
-    fn flush(&mut self, chunk: &mut Vec<Record>) -> Result<()> {
-        let analyzer = &self.analyzer;
-        // Repeats are spam: with `--markers` leaving spam out, no text is
-        // remembered.
-        let repeats = analyzer.marks(MarkerKind::Spam);
-        // The repeat fingerprints are computed here too, so that only the
-        // lookup of each runs in input order below.
-        let analyze = |r: &Record| {
-            let meta =
-                CommentMeta { author: r.author.as_deref(), author_url: r.author_url.as_deref() };
-            match &r.text {
-                Ok(t) if repeats => {
-                    let (analysis, fingerprint) = analyzer.analyze_and_fingerprint(t, &meta);
-                    (Some(analysis), fingerprint)
-                }
-                Ok(t) => (Some(analyzer.analyze_comment(t, &meta)), None),
-                Err(_) => (None, None),
-            }
-        };
-        // With one thread, all of it runs on this one: rayon's only worker
-        // would allocate what this thread frees, which costs mimalloc more
-        // than a free of its own (5 % of the time went to it).
+    /// The in-order pass over an analyzed chunk (repeats, the summary,
+    /// error messages), then its output, rendered in parallel and written in
+    /// order.
+    fn finish(&mut self, analyzed: Analyzed) -> Result<()> {
+        let Analyzed { chunk, mut results, fingerprints } = analyzed;
         let one_thread = rayon::current_num_threads() < 2;
-        let (mut results, fingerprints): (Vec<Option<Analysis>>, Vec<Option<Fingerprint>>) =
-            if one_thread {
-                chunk.iter().map(analyze).unzip()
-            } else {
-                chunk.par_iter().map(analyze).unzip()
-            };
         // In input order: repeats, the summary, error messages.
         for (at, (rec, res)) in chunk.iter().zip(&mut results).enumerate() {
             match (&rec.text, res.as_mut()) {
@@ -241,8 +234,45 @@ impl<W: Write> Run<'_, W> {
             let rate = bar.position() as f64 / secs;
             bar.set_message(format!("{rate:.0} records/s, {mb:.1} MB, {:.1} MB/s", mb / secs));
         }
-        chunk.clear();
         Ok(())
+    }
+}
+
+/// A chunk of records with the analysis of each text and, when repeats are
+/// looked for, its fingerprint (computed here, in parallel, so that only
+/// its lookup runs in input order).
+struct Analyzed {
+    chunk: Vec<Record>,
+    results: Vec<Option<Analysis>>,
+    fingerprints: Vec<Option<Fingerprint>>,
+}
+
+impl Analyzed {
+    fn new(analyzer: &Analyzer, chunk: Vec<Record>, one_thread: bool) -> Analyzed {
+        // Repeats are spam: with `--markers` leaving spam out, no text is
+        // remembered.
+        let repeats = analyzer.marks(MarkerKind::Spam);
+        let analyze = |r: &Record| {
+            let meta =
+                CommentMeta { author: r.author.as_deref(), author_url: r.author_url.as_deref() };
+            match &r.text {
+                Ok(t) if repeats => {
+                    let (analysis, fingerprint) = analyzer.analyze_and_fingerprint(t, &meta);
+                    (Some(analysis), fingerprint)
+                }
+                Ok(t) => (Some(analyzer.analyze_comment(t, &meta)), None),
+                Err(_) => (None, None),
+            }
+        };
+        // With one thread, all of it runs on this one: rayon's only worker
+        // would allocate what this thread frees, which costs mimalloc more
+        // than a free of its own (5 % of the time went to it).
+        let (results, fingerprints) = if one_thread {
+            chunk.iter().map(analyze).unzip()
+        } else {
+            chunk.par_iter().map(analyze).unzip()
+        };
+        Analyzed { chunk, results, fingerprints }
     }
 }
 
