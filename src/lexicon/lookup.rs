@@ -191,6 +191,11 @@ impl Layers {
         self.layers.iter().find_map(|l| l.form(key))
     }
 
+    /// [`Layers::form`] of `-head`, without writing it.
+    fn dashed_form(&self, head: &str) -> Option<Entry> {
+        self.layers.iter().find_map(|l| l.dashed_form(head))
+    }
+
     fn may_have_stem(&self, folded: &str) -> bool {
         self.layers.iter().any(|l| l.may_have_stem(folded))
     }
@@ -447,11 +452,11 @@ impl Layers {
             }
             // A head that is polar only inside compounds (`-wüste`: the
             // Sahara is no complaint, a `Servicewüste` is).
-            dashed.clear();
-            dashed.push('-');
-            dashed.push_str(head);
-            if let Some(entry) = self.form(dashed).filter(|e| e.kind == EntryKind::Prefix) {
+            if let Some(entry) = self.dashed_form(head).filter(|e| e.kind == EntryKind::Prefix) {
                 let entry = Entry { kind: EntryKind::Valence, weight: entry.weight };
+                dashed.clear();
+                dashed.push('-');
+                dashed.push_str(head);
                 return found(entry, Via::CompoundPart, dashed);
             }
             // Heads by surface form only: a stem of a fragment is a guess.
@@ -622,6 +627,23 @@ mod tests {
         let (v, w) = via("Spitzen-Service").unwrap();
         assert_eq!(v, Via::CompoundPart);
         assert!(w > 0.0);
+    }
+
+    #[test]
+    fn dashed_heads_of_a_users_layer() {
+        // Heads that share a first letter and differ in length: the filter
+        // in front of the map must let each through, and refuse the rest.
+        let user = Lexicon::from_tsv(
+            "heads.tsv",
+            "-tempel\t-2\tprefix\n-tempelchen\t1.5\tprefix\n-t\t-1\tprefix\n",
+        )
+        .unwrap();
+        let layers = Layers::new(vec![user, Lexicon::german()]);
+        let via = |w: &str| layers.look_up_word(w).found.map(|f| (f.via, f.entry.weight, f.key));
+        assert_eq!(via("Konsumtempel"), Some((Via::CompoundPart, -2.0, "-tempel".into())));
+        assert_eq!(via("Konsumtempelchen"), Some((Via::CompoundPart, 1.5, "-tempelchen".into())));
+        assert_eq!(via("Servicewüste").map(|f| f.0), Some(Via::CompoundPart), "the default's");
+        assert!(via("Konsumtempelei").is_none_or(|f| f.0 != Via::CompoundPart));
     }
 
     #[test]

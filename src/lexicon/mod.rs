@@ -75,6 +75,40 @@ struct FormIndex {
     phrase_words: FxHashSet<Box<[u8]>>,
     /// The stems' keys: a word is stemmed only if one of them begins it.
     stem_keys: StemKeys,
+    /// The forms that begin with `-` (`-wüste`, polar only as the head of
+    /// a compound), by the head without the `-`: asked at every split of
+    /// every unknown word.
+    dashed: DashedHeads,
+}
+
+/// [`FormIndex::dashed`]: a map, and a filter in front of it.
+#[derive(Default)]
+struct DashedHeads {
+    entries: FxHashMap<Box<[u8]>, u64>,
+    /// Bit `n` of entry `b` is set if a head of `n` bytes (31: of 31 or
+    /// more) begins with the byte `b`. There are few such heads, so this
+    /// refuses nearly every split without hashing it.
+    lengths_by_first_byte: Vec<u32>,
+}
+
+impl DashedHeads {
+    fn insert(&mut self, head: &[u8], value: u64) {
+        let Some(&first) = head.first() else { return };
+        if self.lengths_by_first_byte.is_empty() {
+            self.lengths_by_first_byte = vec![0; 256];
+        }
+        self.lengths_by_first_byte[usize::from(first)] |= 1 << head.len().min(31);
+        self.entries.insert(head.into(), value);
+    }
+
+    fn get(&self, head: &[u8]) -> Option<u64> {
+        let first = usize::from(*head.first()?);
+        let lengths = *self.lengths_by_first_byte.get(first)?;
+        if lengths & 1 << head.len().min(31) == 0 {
+            return None;
+        }
+        self.entries.get(head).copied()
+    }
 }
 
 impl LexiconData {
@@ -89,6 +123,7 @@ impl LexiconData {
                 phrase_prefixes: FxHashSet::default(),
                 phrase_words: FxHashSet::default(),
                 stem_keys: StemKeys::default(),
+                dashed: DashedHeads::default(),
             };
             let mut stems = Vec::with_capacity(self.stems.len());
             let mut keys = self.stems.keys();
@@ -103,6 +138,9 @@ impl LexiconData {
                 }
                 for word in key.split(|&b| b == b' ').skip(1) {
                     index.phrase_words.insert(word.into());
+                }
+                if let Some(head) = key.strip_prefix(b"-") {
+                    index.dashed.insert(head, value);
                 }
                 index.forms.insert(key.into(), value);
             }
@@ -303,6 +341,11 @@ impl Lexicon {
 
     pub(crate) fn form(&self, key: &str) -> Option<Entry> {
         self.inner.index().forms.get(key.as_bytes()).copied().map(Entry::unpack)
+    }
+
+    /// The entry of the form `-head` (`head` folded), if there is one.
+    pub(crate) fn dashed_form(&self, head: &str) -> Option<Entry> {
+        self.inner.index().dashed.get(head.as_bytes()).map(Entry::unpack)
     }
 
     /// Whether the stem of `folded` can be one of this lexicon's stems.
