@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # End-to-end throughput of `stimmung score` (JSONL in, JSONL out, all markers
 # on): builds JSONL corpora of the given sizes from real German texts and
-# reports MB/s and peak RSS for one and two threads. Needs GNU time
+# reports MB/s and peak RSS for one and two threads, and beside the
+# two-thread speed-up what two independent one-thread runs gain on this
+# machine (its cores may be shared with other machines). Needs GNU time
 # (/usr/bin/time) and python3.
 #
 #   bash benches/end_to_end.sh            # 13 MB and 100 MB
 #   bash benches/end_to_end.sh 5 20       # other sizes, in MB
+#   RUNS=9 bash benches/end_to_end.sh     # runs per thread count (5)
 #
 # Two corpora, both made so that records rarely repeat, as in a real dump
 # (a corpus that cycles a few thousand texts flags nine records in ten as
@@ -21,6 +24,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ $# -gt 0 ] && sizes=("$@") || sizes=(13 100)
+runs=${RUNS:-5}
 cargo build --release --quiet
 bin=target/release/stimmung
 tmp=$(mktemp -d)
@@ -60,10 +64,45 @@ with open(path, "w", encoding="utf-8") as out:
         i += 1
 PY
     bytes=$(stat -c %s "$out")
-    for threads in 1 2; do
-      /usr/bin/time -f "%e %M" -o "$tmp/time" "$bin" --threads "$threads" score "$out" > /dev/null
-      read -r secs kb < "$tmp/time"
-      python3 -c "import sys; c,b,s,k,t=sys.argv[1],int(sys.argv[2]),float(sys.argv[3]),int(sys.argv[4]),sys.argv[5]; print(f'{c:8} {b/1e6:6.1f} MB  threads={t}  {s:6.2f} s  {b/1e6/s:6.2f} MB/s  peak RSS {k/1024:6.1f} MiB')" "$corpus" "$bytes" "$secs" "$kb" "$threads"
+    # Each thread count is run $runs times, alternating, and the median
+    # reported with the range: these machines share their cores, and a
+    # single run may be a third slower than the next.
+    : > "$tmp/times"
+    for _ in $(seq "$runs"); do
+      for threads in 1 2; do
+        /usr/bin/time -f "%e %M" -o "$tmp/time" "$bin" --threads "$threads" score "$out" > /dev/null
+        echo "$threads $(cat "$tmp/time")" >> "$tmp/times"
+      done
+      # What the machine itself gives two threads: two independent
+      # one-thread runs at once (the best two threads of one run can do).
+      start=$(date +%s.%N)
+      "$bin" --threads 1 score "$out" > /dev/null &
+      "$bin" --threads 1 score "$out" > /dev/null
+      wait
+      echo "pair $(python3 -c "import sys; print(f'{float(sys.argv[2]) - float(sys.argv[1]):.3f}')" "$start" "$(date +%s.%N)") 0" >> "$tmp/times"
     done
+    python3 - "$corpus" "$bytes" "$tmp/times" <<'PY'
+import statistics, sys
+corpus, mb, runs = sys.argv[1], int(sys.argv[2]) / 1e6, {}
+for line in open(sys.argv[3]):
+    threads, secs, kb = line.split()
+    runs.setdefault(threads, []).append((float(secs), int(kb)))
+median = {}
+pair = runs.pop("pair", None)
+for threads, r in sorted(runs.items()):
+    secs = sorted(s for s, _ in r)
+    median[threads] = statistics.median(secs)
+    rss = max(k for _, k in r) / 1024
+    print(f"{corpus:8} {mb:6.1f} MB  threads={threads}  median {median[threads]:6.2f} s"
+          f"  {mb / median[threads]:6.2f} MB/s (runs {mb / secs[-1]:.1f}-{mb / secs[0]:.1f})"
+          f"  peak RSS {rss:6.1f} MiB")
+if "1" in median and "2" in median:
+    ratio = median["1"] / median["2"]
+    line = f"{corpus:8} {mb:6.1f} MB  two threads / one: {ratio:.2f}x"
+    if pair:
+        machine = 2 * median["1"] / statistics.median(s for s, _ in pair)
+        line += f"; two one-thread runs at once: {machine:.2f}x (the machine's own scaling)"
+    print(line)
+PY
   done
 done
