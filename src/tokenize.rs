@@ -402,6 +402,11 @@ fn lone_char_kind(chunk: &str) -> Option<TokenKind> {
 /// The kind of a segment that is no URL, face, mention or hashtag, by its
 /// first character.
 fn kind_by_first_char(first: char) -> TokenKind {
+    // Pictographs are neither digits nor letters (a test checks every
+    // one): asked first, an emoji skips two searches of Unicode's tables.
+    if PICTOGRAPHS.contains(&(first as u32)) {
+        return TokenKind::Emoji;
+    }
     if first.is_numeric() {
         TokenKind::Number
     } else if first.is_alphabetic() {
@@ -416,6 +421,9 @@ fn kind_by_first_char(first: char) -> TokenKind {
         TokenKind::Punct
     }
 }
+
+/// Unicode's blocks of pictographs and emoticons (U+1F300–U+1FAFF).
+const PICTOGRAPHS: std::ops::RangeInclusive<u32> = 0x1F300..=0x1FAFF;
 
 /// Tokenizes `text[from..to]` by UAX #29 word boundaries. Looks outside the
 /// range only to decide whether an emoticon stands on its own.
@@ -917,6 +925,15 @@ mod tests {
                     proptest::prop_assert_eq!(face_by_rules(&text, i), Some(len), "{:?} at {}", text, i);
                 }
             }
+        }
+    }
+
+    /// The shortcut for pictographs gives what the full test of the first
+    /// character gives: none of them is a digit or a letter.
+    #[test]
+    fn pictographs_are_emoji_and_neither_digits_nor_letters() {
+        for c in PICTOGRAPHS.filter_map(char::from_u32) {
+            assert!(!c.is_numeric() && !c.is_alphanumeric() && is_emoji(c), "{c:?}");
         }
     }
 
