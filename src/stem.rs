@@ -10,6 +10,7 @@
 //! `schon`, `Ächtung` with `Achtung`, `träge` with `tragen`.
 
 use std::borrow::Cow;
+use std::sync::LazyLock;
 
 /// Reduces a lowercase German word to its Snowball stem.
 pub struct Stemmer {
@@ -63,10 +64,11 @@ thread_local! {
         std::cell::RefCell::default();
 }
 
-/// Stem keys, asked whether one of them begins a word: only then can the
-/// stem of a folded word be one of the keys, because a Snowball stem of a
-/// folded word is a prefix of it — German Snowball only cuts endings, and
-/// the letters it would rewrite (`ß`, umlauts) are folded away before.
+/// Stem keys, asked whether one of them begins a word before an ending
+/// Snowball strips: only then can the stem of a folded word be one of the
+/// keys, because a Snowball stem of a folded word is a prefix of it —
+/// German Snowball only cuts endings, and the letters it would rewrite
+/// (`ß`, umlauts) are folded away before.
 /// Asking spares most words the stemmer, which costs more than the rest of
 /// a lexicon miss together.
 ///
@@ -141,11 +143,18 @@ impl StemKeys {
         StemKeys { keys, index, longest, starts, ranks, lengths }
     }
 
-    /// Whether some key is a prefix of `folded` (a folded word). A key is
-    /// valid UTF-8, so a key that is a byte prefix ends on a character
-    /// boundary of the word.
-    pub(crate) fn begin(&self, folded: &str) -> bool {
-        let bytes = folded.as_bytes();
+    /// Whether the stem of `folded` (a folded word) may be one of the keys:
+    /// a key begins the word, and the rest of it is an ending Snowball
+    /// strips ([`is_strippable_ending`]). A key is valid UTF-8, so a key
+    /// that is a byte prefix ends on a character boundary of the word.
+    pub(crate) fn may_stem_to_one(&self, folded: &str) -> bool {
+        self.begins_with_one_before(folded, is_strippable_ending)
+    }
+
+    /// Whether some key is a prefix of `word` such that `rest` accepts
+    /// what follows it.
+    fn begins_with_one_before(&self, word: &str, rest: impl Fn(&[u8]) -> bool) -> bool {
+        let bytes = word.as_bytes();
         let Some(&first) = bytes.first() else { return false };
         let bit = usize::from(first) << 8 | usize::from(bytes.get(1).copied().unwrap_or(0));
         let Some(&word) = self.starts.get(bit / 64) else { return false };
@@ -165,7 +174,7 @@ impl StemKeys {
         for (i, &b) in bytes[..last.min(bytes.len())].iter().enumerate() {
             hash.push(b);
             let n = i + 1;
-            if lengths & length_bit(n) != 0 {
+            if lengths & length_bit(n) != 0 && rest(&bytes[n..]) {
                 let prefix = &bytes[..n];
                 let is_prefix = |&k: &u32| *self.keys[k as usize] == *prefix;
                 if self.index.find(hash.finish(), is_prefix).is_some() {
@@ -175,6 +184,40 @@ impl StemKeys {
         }
         false
     }
+}
+
+/// Whether Snowball's German stemmer can strip `ending` off the end of a
+/// folded word, all of it: its three steps each strip at most one suffix,
+/// the last step's first, so such an ending is a derivational suffix, then
+/// an inflectional one of step 2, then one of step 1, each possibly empty.
+/// (Whether a suffix is stripped depends on the word too, so this is a
+/// necessary condition only.) A short key (`sag`, `nehm`) begins many
+/// words; asking this spares the stemmer most of them (`sagenhaft`,
+/// `Nehmerqualitäten`).
+fn is_strippable_ending(ending: &[u8]) -> bool {
+    // The longest: `lichkeit` + `est` + `ern`.
+    const LONGEST: usize = 14;
+    static ENDINGS: LazyLock<rustc_hash::FxHashSet<Vec<u8>>> = LazyLock::new(|| {
+        // Step 3, with the suffixes it strips before another (`-igung`,
+        // `-erlich`, `-lichkeit`).
+        let step3 = [
+            "", "end", "ung", "igend", "igung", "ig", "ik", "isch", "lich", "heit", "erlich",
+            "enlich", "erheit", "enheit", "keit", "igkeit", "lichkeit",
+        ];
+        let step2 = ["", "en", "er", "st", "est"];
+        // Step 1; `-nisse` loses `se`.
+        let step1 = ["", "e", "em", "en", "ern", "er", "s", "es", "se", "sen", "ses"];
+        let mut endings = rustc_hash::FxHashSet::default();
+        for a in step3 {
+            for b in step2 {
+                for c in step1 {
+                    endings.insert([a, b, c].concat().into_bytes());
+                }
+            }
+        }
+        endings
+    });
+    ending.len() <= LONGEST && (ending.is_empty() || ENDINGS.contains(ending))
 }
 
 /// A hash of a byte string that is extended a byte at a time, so that the
@@ -226,18 +269,29 @@ mod tests {
         assert_ne!(s.stem("traege"), s.stem("tragen"));
     }
 
-    /// `StemKeys` relies on it: every word of the bundled texts.
+    /// `StemKeys` relies on it: every word of the bundled texts (and of
+    /// the local evaluation sets, when they are there) has a stem that
+    /// begins it, before an ending that `is_strippable_ending` knows.
     #[test]
-    fn stems_are_prefixes_of_folded_words() {
+    fn stems_are_prefixes_of_folded_words_before_a_strippable_ending() {
         let s = Stemmer::new();
-        let text = include_str!("../data/potts_sample.tsv").to_string()
+        let mut text = include_str!("../data/potts_sample.tsv").to_string()
             + include_str!("../data/seed_comments.jsonl");
+        let shared = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data");
+        for set in ["filmstarts", "germeval2017_dev", "sb10k_train", "wikipedia_neutral"] {
+            match std::fs::read_to_string(format!("{shared}/{set}.tsv")) {
+                Ok(more) => text += &more,
+                Err(_) => eprintln!("{shared}/{set}.tsv is absent: bundled words only"),
+            }
+        }
         let mut folded = String::new();
         let mut words = 0;
         for w in text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
             crate::normalize::fold_into(w, &mut folded);
             let stem = s.stem(&folded);
             assert!(folded.starts_with(stem.as_ref()), "{w}: {folded} -> {stem}");
+            let ending = &folded[stem.len()..];
+            assert!(is_strippable_ending(ending.as_bytes()), "{w}: {folded} -> {stem} + {ending}");
             // Remembered or not, the stem is Snowball's.
             assert_eq!(stem, s.inner.stem(&folded), "{w}");
             assert_eq!(s.stem(&folded), stem, "{w}: asked again");
@@ -247,19 +301,37 @@ mod tests {
     }
 
     #[test]
+    fn strippable_endings() {
+        let yes = ["", "e", "en", "ungen", "lichkeiten", "igkeit", "isches", "nst", "se"];
+        for ending in yes.into_iter().chain(["lichkeitestern"]) {
+            let ok = ending != "nst";
+            assert_eq!(is_strippable_ending(ending.as_bytes()), ok, "{ending}");
+        }
+        // `-te` is no ending Snowball strips (`sagte` stems to `sagt`).
+        for ending in ["haft", "nahme", "ungnahme", "t", "te", "n", "lichkeitesterne"] {
+            assert!(!is_strippable_ending(ending.as_bytes()), "{ending}");
+        }
+    }
+
+    #[test]
     fn key_prefixes() {
-        let keys = StemKeys::new(["enttaeusch", "verspaet", "ae"]);
-        assert!(keys.begin("enttaeuschend"));
-        assert!(keys.begin("verspaet"));
-        assert!(keys.begin("aerger"));
-        assert!(!keys.begin("verspae"));
-        assert!(!keys.begin("puenktlich"));
-        assert!(!keys.begin("a"));
-        assert!(!keys.begin(""));
-        assert!(!StemKeys::new([""; 0]).begin("verspaet"));
-        assert!(!StemKeys::new([""]).begin("verspaet"), "the empty key begins nothing");
+        let keys = StemKeys::new(["enttaeusch", "verspaet", "ae", "sag"]);
+        assert!(keys.may_stem_to_one("enttaeuschend"));
+        assert!(keys.may_stem_to_one("verspaet"));
+        assert!(keys.may_stem_to_one("verspaetungen"));
+        assert!(keys.may_stem_to_one("sagen") && !keys.may_stem_to_one("sagte"));
+        assert!(!keys.may_stem_to_one("sagenhaft"), "`enhaft` is no ending");
+        assert!(!keys.may_stem_to_one("aerger"), "`rger` is no ending");
+        assert!(!keys.may_stem_to_one("verspae"));
+        assert!(!keys.may_stem_to_one("puenktlich"));
+        assert!(!keys.may_stem_to_one("a"));
+        assert!(!keys.may_stem_to_one(""));
+        assert!(!StemKeys::new([""; 0]).may_stem_to_one("verspaet"));
+        assert!(!StemKeys::new([""]).may_stem_to_one("verspaet"), "the empty key begins nothing");
         let one = StemKeys::new(["a"]);
-        assert!(one.begin("a") && one.begin("ab") && !one.begin("b"));
+        assert!(
+            one.may_stem_to_one("a") && one.may_stem_to_one("aen") && !one.may_stem_to_one("b")
+        );
     }
 
     proptest::proptest! {
@@ -270,7 +342,8 @@ mod tests {
             word in "[abä]{0,6}",
         ) {
             let reference = keys.iter().any(|k| !k.is_empty() && word.starts_with(k.as_str()));
-            proptest::prop_assert_eq!(StemKeys::new(&keys).begin(&word), reference);
+            let keys = StemKeys::new(&keys);
+            proptest::prop_assert_eq!(keys.begins_with_one_before(&word, |_| true), reference);
         }
 
         /// Keys of 31 bytes and more share one length bit.
@@ -280,7 +353,20 @@ mod tests {
             word in "a{0,36}b{0,2}",
         ) {
             let reference = keys.iter().any(|k| word.starts_with(k.as_str()));
-            proptest::prop_assert_eq!(StemKeys::new(&keys).begin(&word), reference);
+            let keys = StemKeys::new(&keys);
+            proptest::prop_assert_eq!(keys.begins_with_one_before(&word, |_| true), reference);
+        }
+
+        /// A key must begin the word before a strippable ending.
+        #[test]
+        fn stem_keys_and_endings_as_each_key_says(
+            keys in proptest::collection::vec("[aeg]{1,3}", 0..6),
+            word in "[aeg]{0,4}(en|er|ung|st|heit|t|n)?(e|es|ern)?",
+        ) {
+            let reference = keys.iter().any(|k| {
+                word.strip_prefix(k.as_str()).is_some_and(|e| is_strippable_ending(e.as_bytes()))
+            });
+            proptest::prop_assert_eq!(StemKeys::new(&keys).may_stem_to_one(&word), reference);
         }
     }
 }

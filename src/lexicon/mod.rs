@@ -350,7 +350,7 @@ impl Lexicon {
 
     /// Whether the stem of `folded` can be one of this lexicon's stems.
     pub(crate) fn may_have_stem(&self, folded: &str) -> bool {
-        self.inner.index().stem_keys.begin(folded)
+        self.inner.index().stem_keys.may_stem_to_one(folded)
     }
 
     /// The entry of a stem, with the length of its shortest lemma.

@@ -320,7 +320,7 @@ impl WordKeys {
     /// The keys of `word` given its folded form; stemmed only if a stem key
     /// begins it (see [`StemKeys`]).
     pub(crate) fn new(vocab: &Vocab, stemmer: &Stemmer, word: &str, folded: &str) -> WordKeys {
-        let stem = if vocab.stem_keys.begin(folded) {
+        let stem = if vocab.stem_keys.may_stem_to_one(folded) {
             vocab.get(&stemmer.stem(folded))
         } else {
             Vocab::NONE
