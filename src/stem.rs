@@ -174,10 +174,11 @@ impl StemKeys {
         for (i, &b) in bytes[..last.min(bytes.len())].iter().enumerate() {
             hash.push(b);
             let n = i + 1;
-            if lengths & length_bit(n) != 0 && rest(&bytes[n..]) {
+            if lengths & length_bit(n) != 0 {
                 let prefix = &bytes[..n];
                 let is_prefix = |&k: &u32| *self.keys[k as usize] == *prefix;
-                if self.index.find(hash.finish(), is_prefix).is_some() {
+                // The ending asked last: its set costs more than a key.
+                if self.index.find(hash.finish(), is_prefix).is_some() && rest(&bytes[n..]) {
                     return true;
                 }
             }
