@@ -449,18 +449,29 @@ mod json {
 /// How many terms the flat formats list.
 const TOP_TERMS: usize = 5;
 
+/// Room of the output buffer: large writes, few system calls.
+const BUFFER: usize = 256 * 1024;
+
+/// A rendered piece at least this long is written past the buffer, not
+/// copied into it first (with two threads, a second copy of the whole
+/// output: 28 of 75 million extra instructions on 13 MB).
+const WRITE_THROUGH: usize = 16 * 1024;
+
 pub enum Writer<W: Write> {
-    Jsonl(W),
+    Jsonl(std::io::BufWriter<W>),
     Delimited { csv: Box<csv::Writer<W>>, keep: Vec<String> },
 }
 
 impl<W: Write> Writer<W> {
     pub fn new(format: OutputFormat, out: W, keep: &[String]) -> Result<Writer<W>> {
         Ok(match format {
-            OutputFormat::Jsonl => Writer::Jsonl(out),
+            OutputFormat::Jsonl => Writer::Jsonl(std::io::BufWriter::with_capacity(BUFFER, out)),
             OutputFormat::Csv | OutputFormat::Tsv => {
                 let delimiter = if format == OutputFormat::Csv { b',' } else { b'\t' };
-                let mut csv = csv::WriterBuilder::new().delimiter(delimiter).from_writer(out);
+                let mut csv = csv::WriterBuilder::new()
+                    .delimiter(delimiter)
+                    .buffer_capacity(BUFFER)
+                    .from_writer(out);
                 let mut header: Vec<&str> = vec![
                     "id",
                     "label",
@@ -485,10 +496,16 @@ impl<W: Write> Writer<W> {
         matches!(self, Writer::Jsonl(_))
     }
 
-    /// Writes lines made by [`render_jsonl`].
-    pub fn write_rendered(&mut self, line: &[u8]) -> Result<()> {
+    /// Writes lines made by [`render_jsonl`]: a line through the buffer,
+    /// a long piece of lines past it.
+    pub fn write_rendered(&mut self, lines: &[u8]) -> Result<()> {
         if let Writer::Jsonl(out) = self {
-            out.write_all(line)?;
+            if lines.len() >= WRITE_THROUGH {
+                out.flush()?;
+                out.get_mut().write_all(lines)?;
+            } else {
+                out.write_all(lines)?;
+            }
         }
         Ok(())
     }

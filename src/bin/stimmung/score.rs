@@ -6,7 +6,7 @@
 //! not depend on the thread count.
 
 use std::borrow::Cow;
-use std::io::{self, BufWriter, IsTerminal, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::Path;
 use std::process::ExitCode;
 use std::sync::atomic::Ordering;
@@ -42,7 +42,7 @@ struct Run<'a, W: Write> {
 pub fn run(args: &ScoreArgs) -> Result<ExitCode> {
     let analyzer = args.analyzer.builder()?.build()?;
     let stdout = io::stdout();
-    let out = BufWriter::with_capacity(256 * 1024, stdout.lock());
+    let out = stdout.lock();
     let bar = io::stderr().is_terminal().then(|| {
         let bar = indicatif::ProgressBar::new_spinner();
         bar.set_style(
