@@ -304,9 +304,12 @@ impl Scorer<'_> {
     ) -> f64 {
         let w = self.weights;
         // Only a text with a clearly negative hit can be sarcastic (a
-        // praising interjection is positive, so it is never that hit): most
-        // texts leave here without looking at their words.
-        if !hits.iter().any(|h| h.contribution <= -w.irony_evidence) {
+        // praising interjection is positive, so it is never that hit), or
+        // one with praise right after `Na` (`Na toll.`, `Na prima.`), which
+        // is sarcastic on its own: most texts leave here without looking at
+        // their words.
+        let negative = hits.iter().any(|h| h.contribution <= -w.irony_evidence);
+        if !negative && !hits.iter().any(|h| h.contribution > 0.0 && after_na(text, h.start)) {
             return 0.0;
         }
         // The interjections' first letters: a term starting with another
@@ -347,7 +350,8 @@ impl Scorer<'_> {
                     || w.eq_ignore_ascii_case("na")
                     || !w.contains(|c: char| c.is_alphanumeric())
             });
-            opens && stands_alone
+            // `…, na prima.` closes a sentence as sarcastically as it opens one.
+            (opens || after_na(text, h.start)) && stands_alone
         };
         // A hit already turned (when experience hits were added later) is
         // not turned again. Most texts have no interjection: they leave
@@ -356,13 +360,20 @@ impl Scorer<'_> {
         if !hits.iter().any(ironic) {
             return 0.0;
         }
-        let ironic: Vec<bool> = hits.iter().map(ironic).collect();
-        let negative_elsewhere = hits
-            .iter()
-            .zip(&ironic)
-            .any(|(h, &ironic)| h.contribution <= -w.irony_evidence && !ironic);
+        let mut ironic: Vec<bool> = hits.iter().map(ironic).collect();
+        let negative_elsewhere = negative
+            && hits
+                .iter()
+                .zip(&ironic)
+                .any(|(h, &ironic)| h.contribution <= -w.irony_evidence && !ironic);
         if !negative_elsewhere {
-            return 0.0;
+            // Without negative evidence, only `Na toll` and its kin.
+            for (h, ironic) in hits.iter().zip(&mut ironic) {
+                *ironic &= after_na(text, h.start);
+            }
+            if !ironic.contains(&true) {
+                return 0.0;
+            }
         }
         let mut moved = 0.0;
         for (h, _) in hits.iter_mut().zip(ironic).filter(|(_, ironic)| *ironic) {
@@ -974,6 +985,20 @@ fn sentence_of(sentences: &[Sentence], at: usize) -> Option<usize> {
 const NEVER_AGAIN: &str = "nie wieder";
 
 /// Praise that, standing alone in a complaint, is sarcasm.
+/// Whether the word before byte `start` of `text` is `na` (`Na toll`,
+/// `na prima`), commas and spaces between.
+fn after_na(text: &str, start: usize) -> bool {
+    let before = text[..start].trim_end_matches([' ', '\t', ',']).as_bytes();
+    match before {
+        [.., n, a] if n.eq_ignore_ascii_case(&b'n') && a.eq_ignore_ascii_case(&b'a') => {
+            // `na` is a word of its own, not the end of one (`Ana`, `Oma`…).
+            let rest = &before[..before.len() - 2];
+            rest.last().is_none_or(|b| !b.is_ascii_alphanumeric() && b.is_ascii())
+        }
+        _ => false,
+    }
+}
+
 const IRONIC_INTERJECTIONS: &[&str] = &[
     "danke",
     "dankeschön",
@@ -984,6 +1009,8 @@ const IRONIC_INTERJECTIONS: &[&str] = &[
     "bravo",
     "spitze",
     "großartig",
+    "herrlich",
+    "wunderbar",
     "glückwunsch",
     "herzlichen glückwunsch",
     "vielen dank",
