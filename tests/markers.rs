@@ -225,6 +225,19 @@ fn flags_on_fresh_customer_feedback() {
     }
 }
 
+/// The same on tweets of any topic (SB-10k and PotTS, none used by another
+/// label file): 40 negative-experience flags drawn at random, 4 real (a
+/// shop's missing delivery, a car's gasket, a Sky cancellation, a delayed
+/// train). Experiences are rare there and the cues' other senses are not:
+/// `kaputt` = exhausted, `schmutzige Gedanken`, `immer noch kein Papst`.
+#[test]
+fn flags_on_fresh_tweets_of_any_topic() {
+    // As drawn: precision 0.10. After `geht … nicht` needed `mehr`: 0.11.
+    if let Some(f) = tweet_figures(include_str!("markers/heldout12_tweets_flags.tsv")) {
+        check("heldout12 (tweet flags)", &f, &[(MarkerKind::NegativeExperience, 0.1, 1.0)]);
+    }
+}
+
 #[test]
 fn markers_on_tweets_about_other_companies() {
     // heldout8: 90 tweets naming a company, shop or service (2
@@ -509,6 +522,8 @@ fn plots_and_verdicts_in_reviews_are_no_experiences() {
     let controls = [
         "Es geht darum, dass ein Mädchen in einem Bunker aufwacht und nicht weiß, was passiert ist.",
         "Zum Film: hab ihn mal auf ARTE gesehn! Da geht nichts drüber!",
+        "Also der Lindner geht ja gar nicht, da könnte ich glatt beleidigend werden!",
+        "Hier geht es nicht um Verbot, sondern um einen Denkanstoß. Locker bleiben!",
         "Ich habe den Eindruck, er hat nicht die letzte Rolle in diesem Genre bekommen.",
         "Ich fand ihn langweilig. Es passiert einfach nichts, die Figuren bleiben blass.",
         "Ich mochte ihn nicht: er wartet im Gefängnis auf die Todesstrafe, die Szenen sind grausam.",
