@@ -219,7 +219,7 @@ fn markers_on_real_customer_feedback() {
 #[test]
 fn flags_on_fresh_customer_feedback() {
     // As drawn: precision 0.45. After news stopped counting as a person's
-    // report: 18 of 32 flags real, all 18 kept.
+    // report: 18 of 32 flags real, all 18 kept; after `~` cues: 18 of 31.
     if let Some(f) = germeval_figures(include_str!("markers/heldout11_germeval_flags.tsv")) {
         check("heldout11 (GermEval flags)", &f, &[(MarkerKind::NegativeExperience, 0.55, 1.0)]);
     }
@@ -232,9 +232,11 @@ fn flags_on_fresh_customer_feedback() {
 /// `kaputt` = exhausted, `schmutzige Gedanken`, `immer noch kein Papst`.
 #[test]
 fn flags_on_fresh_tweets_of_any_topic() {
-    // As drawn: precision 0.10. After `geht … nicht` needed `mehr`: 0.11.
+    // As drawn: precision 0.10. After `geht … nicht` needed `mehr`: 0.11;
+    // after cues with other senses needed a company, product or account
+    // named (`~`): 0.17 (4 of 23), all 4 kept.
     if let Some(f) = tweet_figures(include_str!("markers/heldout12_tweets_flags.tsv")) {
-        check("heldout12 (tweet flags)", &f, &[(MarkerKind::NegativeExperience, 0.1, 1.0)]);
+        check("heldout12 (tweet flags)", &f, &[(MarkerKind::NegativeExperience, 0.15, 1.0)]);
     }
 }
 
@@ -556,6 +558,31 @@ fn news_reports_are_no_experiences() {
     ] {
         assert!(experience(text), "{text}");
     }
+}
+
+/// Cues with other common senses (`~` in the pattern file) count only in a
+/// text that names a company, product or service, or an account; the flag
+/// shows the word it named as evidence.
+#[test]
+fn cues_with_other_senses_need_a_company_or_product() {
+    let cues = [
+        ("Mein Drucker ist seit gestern kaputt, so ein Mist.", "defect/kaputt"),
+        ("Seit Tagen immer noch kein Paket, ich bin sauer.", "waiting/"),
+        ("@Pizzablitz wir warten jetzt seit einer Stunde, eine Frechheit!", "waiting/"),
+        ("Der Techniker kam heute schon wieder zu spät, unmöglich.", "waiting/"),
+    ];
+    let controls = [
+        "Ich bin heute total kaputt, die Woche war lang.",
+        "Ich verstehe immer noch nicht, warum die Parteien das machen.",
+        "Oh Mist, jetzt ist es zu spät, ich wäre so gern dabei gewesen.",
+        "Du stinkst mich gewaltig an.",
+        "Ich warte nur noch darauf, dass sich wieder einer beschwert :-(",
+    ];
+    check_experience_cues(&cues, &controls);
+    let analysis = Analyzer::new().analyze(cues[0].0);
+    let flag = analysis.flags().iter().find(|f| f.kind() == MarkerKind::NegativeExperience);
+    let subject = flag.and_then(|f| f.evidence().iter().find(|e| e.role() == "subject"));
+    assert_eq!(subject.map(|e| e.text()), Some("Drucker"), "{:?}", analysis.flags());
 }
 
 /// A reader's own view shares words with press-office formulas; the

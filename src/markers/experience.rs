@@ -111,6 +111,10 @@ pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<
     let mut folded = String::new();
     let mut own_folded = String::new();
     let addressed = addressee(cx.tokens);
+    // What the text names that an experience can be had with (its first
+    // mention), for the cues with other common senses.
+    let mentions_anyone = cx.tokens.iter().any(|t| t.kind == TokenKind::Mention);
+    let subject = matches.iter().find(|m| set.pattern(m.pattern).0.is_subject);
     // Whether the text speaks as or to a person (asked once, if needed).
     let mut personal: Option<bool> = None;
     // What a sentence offers every cue in it, computed once per sentence:
@@ -119,7 +123,13 @@ pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<
     let mut facts: Option<SentenceFacts> = None;
     for m in matches {
         let (pattern, kind) = set.pattern(m.pattern);
-        if kind != MarkerKind::NegativeExperience {
+        if kind != MarkerKind::NegativeExperience || pattern.is_subject {
+            continue;
+        }
+        // `Ich bin total kaputt`, `immer noch kein Papst`: such a cue tells
+        // of a company, product or service only where the text names one
+        // or replies to one.
+        if pattern.needs_subject && subject.is_none() && !mentions_anyone {
             continue;
         }
         if facts.as_ref().is_none_or(|f| f.sentence != m.sentence) {
@@ -238,6 +248,10 @@ pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<
         let mut evidence = vec![Evidence::new(cx.text, start..end, "cue")];
         if let Some(i) = context {
             evidence.push(Evidence::new(cx.text, cx.tokens[i].span.clone(), "context"));
+        }
+        if let Some(s) = subject.filter(|_| pattern.needs_subject) {
+            let span = cx.tokens[s.first].span.start..cx.tokens[s.last].span.end;
+            evidence.push(Evidence::new(cx.text, span, "subject"));
         }
         for h in sentence_hits.iter().filter(in_sentence) {
             if h.contribution < 0.0 {

@@ -302,8 +302,19 @@ pub(crate) fn merge_overlapping(set: &MarkerSet, matches: &[Match]) -> Vec<Match
     // kind never overlap each other, so only the latest entry of a kind can
     // overlap the next match: linear, however many matches a text has.
     let mut latest: [Option<usize>; 4] = [None; 4];
+    let mut subject_kept = false;
     for m in matches {
-        let kind = set.pattern(m.pattern).1;
+        let (pattern, kind) = set.pattern(m.pattern);
+        // A named company or product is no cue: kept apart, so that a cue
+        // around it keeps its own name, and only the first (all the
+        // detector asks for).
+        if pattern.is_subject {
+            if !subject_kept {
+                out.push(m.clone());
+                subject_kept = true;
+            }
+            continue;
+        }
         let slot = &mut latest[kind as usize];
         match slot.map(|i| &mut out[i]).filter(|o| o.first <= m.last && m.first <= o.last) {
             Some(o) => {

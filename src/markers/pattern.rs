@@ -25,8 +25,12 @@
 //! second and the separated verb particle.
 //!
 //! A name starting with `!` marks a strong cue, one starting with `?` a
-//! weak cue (both used by the negative experience detector: a strong cue
-//! fires without further context, a weak one only in a negative sentence).
+//! weak cue, one starting with `~` a cue with other common senses (all
+//! used by the negative experience detector: a strong cue fires without
+//! further context, a weak one only in a negative sentence, a `~` one only
+//! in a text that names a company, product or service — a pattern of the
+//! section `[negative_experience/subject]` — or replies to an account).
+//! `?~name` is both weak and `~`.
 //!
 //! Alternatives are single words: for a choice between phrases, write one
 //! pattern per phrase.
@@ -143,6 +147,12 @@ pub(crate) struct Pattern {
     pub strong: bool,
     /// `?name`: a cue that needs a negative sentence.
     pub weak: bool,
+    /// `~name`: a cue that needs a company, product or service named in
+    /// the text (`kaputt` is also how tired someone is).
+    pub needs_subject: bool,
+    /// A pattern of `[negative_experience/subject]`: it names a company,
+    /// product or service, and is no cue.
+    pub is_subject: bool,
     pub elems: Vec<Elem>,
     /// The element that selects the pattern for a sentence (see
     /// [`Pattern::anchor_keys`]): a sentence without it cannot match.
@@ -151,6 +161,11 @@ pub(crate) struct Pattern {
     /// an ordered match starts at most this far before its anchor.
     anchor_reach: usize,
 }
+
+/// The category of the patterns that name a company, product or service
+/// (`Bahn`, `Paket`, `Hotline`) for the negative experience detector: no
+/// cues themselves, they let `~` cues fire.
+pub(crate) const SUBJECT: &str = "subject";
 
 /// A problem in a pattern file.
 #[derive(Debug)]
@@ -199,11 +214,13 @@ pub(crate) fn parse(
             .split_once('=')
             .ok_or_else(|| err(format!("expected `name = expression`, found {content:?}")))?;
         let name = name.trim();
-        let (strong, weak, name) = match (name.strip_prefix('!'), name.strip_prefix('?')) {
-            (Some(n), _) => (true, false, n.trim()),
-            (_, Some(n)) => (false, true, n.trim()),
-            _ => (false, false, name),
-        };
+        let marks = name.len() - name.trim_start_matches(['!', '?', '~']).len();
+        let (marks, name) = (&name[..marks], name[marks..].trim());
+        let (strong, weak, needs_subject) =
+            (marks.contains('!'), marks.contains('?'), marks.contains('~'));
+        if strong && weak {
+            return Err(err(format!("pattern {name:?} cannot be both strong `!` and weak `?`")));
+        }
         if name.is_empty() || name.contains(char::is_whitespace) {
             return Err(err(format!("bad pattern name {name:?}")));
         }
@@ -226,6 +243,7 @@ pub(crate) fn parse(
         if unordered && elems.iter().any(|e| matches!(e, Elem::Gap(_))) {
             return Err(err(format!("pattern {name:?}: gaps make no sense in an `&` pattern")));
         }
+        let is_subject = kind == "negative_experience" && category == SUBJECT;
         let id = format!("{category}/{name}");
         let anchor = anchor_elem(&elems, &frequent);
         let anchor_reach = elems[..anchor.unwrap_or(0)]
@@ -242,6 +260,8 @@ pub(crate) fn parse(
             unordered,
             strong,
             weak,
+            needs_subject,
+            is_subject,
             elems,
             anchor,
             anchor_reach,
@@ -619,6 +639,30 @@ mod tests {
     fn anchor(expr: &str) -> Vec<String> {
         let (p, _) = pat(expr);
         p.anchor_keys().iter().map(|k| k.text.clone()).collect()
+    }
+
+    /// `!`, `?` and `~` before a name, in any order, set its marks and are
+    /// not part of the id; strong and weak at once is an error.
+    #[test]
+    fn name_marks() {
+        let parse_one = |line: &str| {
+            let text = format!("[negative_experience/test]\n{line}\n");
+            parse(&text, &Stemmer::new(), &mut Vocab::default()).map(|mut p| p.remove(0))
+        };
+        let p = parse_one("?~warten = warte").unwrap();
+        assert_eq!(
+            (p.id.as_str(), p.strong, p.weak, p.needs_subject),
+            ("test/warten", false, true, true)
+        );
+        let p = parse_one("~ kaputt = kaputt").unwrap();
+        assert_eq!(
+            (p.id.as_str(), p.strong, p.weak, p.needs_subject),
+            ("test/kaputt", false, false, true)
+        );
+        let p = parse_one("!nie = nie wieder").unwrap();
+        assert_eq!((p.strong, p.weak, p.needs_subject), (true, false, false));
+        assert!(parse_one("!?x = nie").is_err());
+        assert!(parse_one("~ = nie").is_err());
     }
 
     #[test]
