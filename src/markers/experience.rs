@@ -14,8 +14,12 @@
 //!
 //! Strong cues (`!name` in the pattern file: `nie wieder`, `Finger weg`,
 //! `abgewimmelt`) need only the first condition; weak ones (`?name`:
-//! `warten`) need a negative sentence on top. The flag reports its
-//! evidence: the cue, the context word, and the sentence's negative terms.
+//! `warten`) need a negative sentence on top; cues with other common senses
+//! (`~name`: `kaputt`, `immer noch kein`) need the text to name a company,
+//! product or service (a `[negative_experience/subject]` pattern) or an
+//! account. A time word alone is no context in a long text that speaks as
+//! no one and to no one (news). The flag reports its evidence: the cue, the
+//! context word, the named subject, and the sentence's negative terms.
 
 use std::ops::Range;
 
