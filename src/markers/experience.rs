@@ -116,9 +116,10 @@ pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<
     let mut own_folded = String::new();
     let addressed = addressee(cx.tokens);
     // What the text names that an experience can be had with (its first
-    // mention), for the cues with other common senses.
-    let mentions_anyone = cx.tokens.iter().any(|t| t.kind == TokenKind::Mention);
+    // mention), for the cues with other common senses; an account it
+    // mentions will do too (asked once, if needed).
     let subject = matches.iter().find(|m| set.pattern(m.pattern).0.is_subject);
+    let mut mentions_anyone: Option<bool> = None;
     // Whether the text speaks as or to a person (asked once, if needed).
     let mut personal: Option<bool> = None;
     // What a sentence offers every cue in it, computed once per sentence:
@@ -132,8 +133,12 @@ pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<
         }
         // `Ich bin total kaputt`, `immer noch kein Papst`: such a cue tells
         // of a company, product or service only where the text names one
-        // or replies to one.
-        if pattern.needs_subject && subject.is_none() && !mentions_anyone {
+        // or mentions an account.
+        if pattern.needs_subject
+            && subject.is_none()
+            && !*mentions_anyone
+                .get_or_insert_with(|| cx.tokens.iter().any(|t| t.kind == TokenKind::Mention))
+        {
             continue;
         }
         if facts.as_ref().is_none_or(|f| f.sentence != m.sentence) {
