@@ -226,7 +226,7 @@ impl MarkerSet {
         let c = &*self.inner;
         SCRATCH.with(|scratch| {
             let mut scratch = scratch.borrow_mut();
-            let MarkerScratch { content, folded, candidates } = &mut *scratch;
+            let MarkerScratch { content, folded, candidates, subjects } = &mut *scratch;
             content.clear();
             for (i, t) in tokens.iter().enumerate() {
                 if pattern::is_content(t) {
@@ -241,6 +241,7 @@ impl MarkerSet {
                 }
             }
             let mut out = Vec::new();
+            subjects.clear();
             let mut at = 0;
             for (si, range) in sentences.iter().enumerate() {
                 let start = at;
@@ -261,19 +262,36 @@ impl MarkerSet {
                 candidates.dedup();
                 candidates.retain(|&p| enabled.contains(&c.patterns[p].1));
                 for &pi in candidates.iter() {
-                    for r in c.patterns[pi].0.find(content) {
-                        out.push(Match {
-                            pattern: pi,
-                            first: content[r.start].token,
-                            last: content[r.end - 1].token,
-                            sentence: si,
-                        });
+                    if c.patterns[pi].0.is_subject {
+                        subjects.push((si, start..at, pi));
+                        continue;
                     }
+                    find_into(&mut out, &c.patterns[pi].0, pi, content, si);
+                }
+            }
+            // A company or product named is asked for only by `~` cues:
+            // most texts have none, and `Paket`, `Bahn`, `Kunde` are common.
+            if out.iter().any(|m| c.patterns[m.pattern].0.needs_subject) {
+                for (si, range, pi) in subjects.drain(..) {
+                    find_into(&mut out, &c.patterns[pi].0, pi, &content[range], si);
                 }
             }
             out.sort_by_key(|m| (m.first, std::cmp::Reverse(m.last)));
             out
         })
+    }
+}
+
+/// Appends the matches of pattern `pi` in one sentence's `content`
+/// (sentence `si`) to `out`.
+fn find_into(out: &mut Vec<Match>, pattern: &Pattern, pi: usize, content: &[Content], si: usize) {
+    for r in pattern.find(content) {
+        out.push(Match {
+            pattern: pi,
+            first: content[r.start].token,
+            last: content[r.end - 1].token,
+            sentence: si,
+        });
     }
 }
 
@@ -285,6 +303,9 @@ struct MarkerScratch {
     folded: String,
     /// The patterns to try on one sentence.
     candidates: Vec<usize>,
+    /// Subject patterns anchored in a sentence (its index, its range in
+    /// `content`, the pattern), tried only if a cue needs a subject.
+    subjects: Vec<(usize, Range<usize>, usize)>,
 }
 
 impl std::fmt::Debug for MarkerSet {
