@@ -421,19 +421,26 @@ impl Layers {
     }
 
     /// Closed compounds: the longest polar head wins; else a polar first
-    /// part (`Traumstrand`, `Schrottkarre`).
+    /// part (`Traumstrand`, `Schrottkarre`). `s.folded` holds `text`
+    /// folded.
     fn compound(&self, text: &str, s: &mut Scratch) -> Option<Found> {
-        let Scratch { first_part, dashed, chars, refolded, folded_at, .. } = s;
+        let Scratch { folded, first_part, dashed, chars, refolded, folded_at, .. } = s;
         chars.clear();
         refolded.clear();
         folded_at.clear();
         // Folding goes character by character, so each head's folded form
         // is a tail of the word's: folded once here, not once per split.
         if text.is_ascii() {
-            // Most words: one byte folds to one byte.
+            // Most words: one byte folds to one byte, and the cascade has
+            // folded the word already.
             chars.extend(text.bytes().enumerate().map(|(at, b)| (at, char::from(b))));
             folded_at.extend(0..text.len());
-            normalize::fold_into(text, refolded);
+            refolded.push_str(folded);
+            debug_assert!({
+                let mut again = String::new();
+                normalize::fold_into(text, &mut again);
+                again == *refolded
+            });
         } else {
             for (at, c) in text.char_indices() {
                 chars.push((at, c));
