@@ -73,7 +73,8 @@ struct FormIndex {
     /// The words that follow another in some phrase: a phrase can only
     /// start at a word if one of these comes next.
     phrase_words: FxHashSet<Box<[u8]>>,
-    /// The stems' keys: a word is stemmed only if one of them begins it.
+    /// The stems' keys and entries: a word is stemmed only if one of them
+    /// begins it.
     stem_keys: StemKeys,
     /// The forms that begin with `-` (`-wüste`, polar only as the head of
     /// a compound), by the head without the `-`: asked at every split of
@@ -126,11 +127,11 @@ impl LexiconData {
                 dashed: DashedHeads::default(),
             };
             let mut stems = Vec::with_capacity(self.stems.len());
-            let mut keys = self.stems.keys();
-            while let Some(key) = keys.next() {
-                stems.push(key.to_vec());
+            let mut stream = self.stems.stream();
+            while let Some((key, value)) = stream.next() {
+                stems.push((key.to_vec(), value));
             }
-            index.stem_keys = StemKeys::new(stems);
+            index.stem_keys = StemKeys::with_values(stems);
             let mut stream = self.forms.stream();
             while let Some((key, value)) = stream.next() {
                 for (space, _) in key.iter().enumerate().filter(|&(_, &b)| b == b' ') {
@@ -355,7 +356,8 @@ impl Lexicon {
 
     /// The entry of a stem, with the length of its shortest lemma.
     pub(crate) fn stem(&self, key: &str) -> Option<(Entry, usize)> {
-        self.inner.stems.get(key).map(|v| (Entry::unpack(v), Entry::lemma_chars(v)))
+        let v = self.inner.index().stem_keys.get(key.as_bytes())?;
+        Some((Entry::unpack(v), Entry::lemma_chars(v)))
     }
 }
 
