@@ -169,15 +169,19 @@ impl StemKeys {
 
     /// Whether the stem of `folded` (a folded word) may be one of the keys:
     /// a key begins the word, and the rest of it is an ending Snowball
-    /// strips ([`is_strippable_ending`]). A key is valid UTF-8, so a key
+    /// strips ([`strippable_ending_lengths`]). A key is valid UTF-8, so a key
     /// that is a byte prefix ends on a character boundary of the word.
     pub(crate) fn may_stem_to_one(&self, folded: &str) -> bool {
-        self.begins_with_one_before(folded, is_strippable_ending)
+        // The endings are read once, from the end of the word: a prefix is
+        // looked up only if what follows it is one (a short key such as
+        // `sag` begins many more words than it is the stem of).
+        self.begins_with_one_before(folded, || strippable_ending_lengths(folded.as_bytes()))
     }
 
-    /// Whether some key is a prefix of `word` such that `rest` accepts
-    /// what follows it.
-    fn begins_with_one_before(&self, word: &str, rest: impl Fn(&[u8]) -> bool) -> bool {
+    /// Whether some key is a prefix of `word` before an ending of a length
+    /// `endings()` allows: bit `k` for `k` bytes, bit 31 for 31 or more.
+    /// (Asked only of a word that some key may begin.)
+    fn begins_with_one_before(&self, word: &str, endings: impl FnOnce() -> u32) -> bool {
         let bytes = word.as_bytes();
         let Some(&first) = bytes.first() else { return false };
         let bit = usize::from(first) << 8 | usize::from(bytes.get(1).copied().unwrap_or(0));
@@ -194,15 +198,15 @@ impl StemKeys {
             0 => 31 - lengths.leading_zeros() as usize,
             _ => self.longest,
         };
+        let endings = endings();
         let mut hash = PrefixHash::default();
         for (i, &b) in bytes[..last.min(bytes.len())].iter().enumerate() {
             hash.push(b);
             let n = i + 1;
-            if lengths & length_bit(n) != 0 {
+            if lengths & length_bit(n) != 0 && endings & length_bit(bytes.len() - n) != 0 {
                 let prefix = &bytes[..n];
                 let is_prefix = |&k: &u32| *self.keys[k as usize] == *prefix;
-                // The ending asked last: its set costs more than a key.
-                if self.index.find(hash.finish(), is_prefix).is_some() && rest(&bytes[n..]) {
+                if self.index.find(hash.finish(), is_prefix).is_some() {
                     return true;
                 }
             }
@@ -218,11 +222,31 @@ impl StemKeys {
 /// (Whether a suffix is stripped depends on the word too, so this is a
 /// necessary condition only.) A short key (`sag`, `nehm`) begins many
 /// words; asking this spares the stemmer most of them (`sagenhaft`,
-/// `Nehmerqualitäten`).
+/// `Nehmerqualitäten`). The stages ask [`strippable_ending_lengths`].
+#[cfg(test)]
 fn is_strippable_ending(ending: &[u8]) -> bool {
-    // The longest: `lichkeit` + `est` + `ern`.
-    const LONGEST: usize = 14;
-    static ENDINGS: LazyLock<rustc_hash::FxHashSet<Vec<u8>>> = LazyLock::new(|| {
+    ending.len() <= ENDINGS_LONGEST && strippable_ending_lengths(ending) & 1 << ending.len() != 0
+}
+
+/// The longest ending Snowball can strip: `lichkeit` + `est`
+/// + `ern`.
+const ENDINGS_LONGEST: usize = 14;
+
+/// Bit `k` is set if the last `k` bytes of `word` are an ending Snowball
+/// can strip: a derivational suffix (step 3), then an inflectional one of
+/// step 2, then one of step 1, each possibly empty — its three steps each
+/// strip at most one suffix, the last step's first. (Whether a suffix is
+/// stripped depends on the word too, so this is a necessary condition
+/// only.) The endings, reversed, are a trie walked from the end of the
+/// word, one step a byte.
+fn strippable_ending_lengths(word: &[u8]) -> u32 {
+    /// Per node, the next node for each letter `a`–`z` (0: none; node 0
+    /// is the root, which no edge enters); whether an ending ends there.
+    struct ReversedEndings {
+        next: Vec<[u16; 26]>,
+        ends: Vec<bool>,
+    }
+    static TRIE: LazyLock<ReversedEndings> = LazyLock::new(|| {
         // Step 3, with the suffixes it strips before another (`-igung`,
         // `-erlich`, `-lichkeit`).
         let step3 = [
@@ -232,17 +256,44 @@ fn is_strippable_ending(ending: &[u8]) -> bool {
         let step2 = ["", "en", "er", "st", "est"];
         // Step 1; `-nisse` loses `se`.
         let step1 = ["", "e", "em", "en", "ern", "er", "s", "es", "se", "sen", "ses"];
-        let mut endings = rustc_hash::FxHashSet::default();
+        let mut trie = ReversedEndings { next: vec![[0; 26]], ends: vec![false] };
         for a in step3 {
             for b in step2 {
                 for c in step1 {
-                    endings.insert([a, b, c].concat().into_bytes());
+                    let ending = [a, b, c].concat();
+                    debug_assert!(ending.len() <= ENDINGS_LONGEST);
+                    let mut node = 0;
+                    for letter in ending.bytes().rev().map(|b| usize::from(b - b'a')) {
+                        if trie.next[node][letter] == 0 {
+                            trie.next[node][letter] = trie.next.len() as u16;
+                            trie.next.push([0; 26]);
+                            trie.ends.push(false);
+                        }
+                        node = usize::from(trie.next[node][letter]);
+                    }
+                    trie.ends[node] = true;
                 }
             }
         }
-        endings
+        trie
     });
-    ending.len() <= LONGEST && (ending.is_empty() || ENDINGS.contains(ending))
+    let trie = &*TRIE;
+    // The empty ending is one.
+    let mut lengths = 1;
+    let mut node = 0;
+    for (k, &b) in word.iter().rev().enumerate().take(ENDINGS_LONGEST) {
+        if !b.is_ascii_lowercase() {
+            break;
+        }
+        node = usize::from(trie.next[node][usize::from(b - b'a')]);
+        if node == 0 {
+            break;
+        }
+        if trie.ends[node] {
+            lengths |= 1 << (k + 1);
+        }
+    }
+    lengths
 }
 
 /// A hash of a byte string that is extended a byte at a time, so that the
@@ -336,6 +387,11 @@ mod tests {
         for ending in ["haft", "nahme", "ungnahme", "t", "te", "n", "lichkeitesterne"] {
             assert!(!is_strippable_ending(ending.as_bytes()), "{ending}");
         }
+        // All the endings of a word at once: ``, `en`, `ungen`; `n`,
+        // `gen`, `tungen` are none, nor is anything after an uppercase
+        // letter.
+        assert_eq!(strippable_ending_lengths(b"verspaetungen"), 1 | 1 << 2 | 1 << 5);
+        assert_eq!(strippable_ending_lengths(b"VerspaetUngen"), 1 | 1 << 2);
     }
 
     #[test]
@@ -379,7 +435,7 @@ mod tests {
         ) {
             let reference = keys.iter().any(|k| !k.is_empty() && word.starts_with(k.as_str()));
             let keys = StemKeys::new(&keys);
-            proptest::prop_assert_eq!(keys.begins_with_one_before(&word, |_| true), reference);
+            proptest::prop_assert_eq!(keys.begins_with_one_before(&word, || u32::MAX), reference);
         }
 
         /// Keys of 31 bytes and more share one length bit.
@@ -390,7 +446,7 @@ mod tests {
         ) {
             let reference = keys.iter().any(|k| word.starts_with(k.as_str()));
             let keys = StemKeys::new(&keys);
-            proptest::prop_assert_eq!(keys.begins_with_one_before(&word, |_| true), reference);
+            proptest::prop_assert_eq!(keys.begins_with_one_before(&word, || u32::MAX), reference);
         }
 
         /// A key must begin the word before a strippable ending.
