@@ -11,6 +11,7 @@ use std::hash::Hasher;
 
 use crate::lexicon::{Found, Layers, WordLookup};
 use crate::markers::{self, WordKeys};
+use crate::normalize;
 use crate::token::{Token, TokenKind};
 use crate::word_class::WordClass;
 
@@ -47,6 +48,10 @@ pub(crate) struct WordMemo {
     /// The bytes of the words longer than [`Spelling::INLINE`], one after
     /// the other.
     long_words: Vec<u8>,
+    /// Each word folded ([`normalize::fold_into`]), one after the other:
+    /// folded once when numbered, where the lexicon, the markers and the
+    /// repeat fingerprint each folded it.
+    folded_words: String,
     /// A buffer to fold words in.
     folded: String,
     /// The lexicon's view of the last unnumbered word asked about.
@@ -63,6 +68,7 @@ impl WordMemo {
             self.words.clear();
             self.entries.clear();
             self.long_words.clear();
+            self.folded_words.clear();
             self.owner = owner;
         }
         if self.words.capacity() == 0 {
@@ -115,7 +121,7 @@ impl WordMemo {
     /// lookup above small), if there is room.
     #[inline(never)]
     fn add(&mut self, word: &[u8], spelling: Spelling, hash: u64) -> u32 {
-        let Self { numbers, words, long_words, .. } = self;
+        let Self { numbers, words, long_words, folded_words, folded, .. } = self;
         if words.len() >= CAPACITY {
             return UNNUMBERED;
         }
@@ -125,7 +131,19 @@ impl WordMemo {
             spelling.at = long_words.len() as u32;
             long_words.extend_from_slice(word);
         }
-        words.push(Word::new(spelling));
+        // `word` is a token's text (or key): whole characters.
+        let text = std::str::from_utf8(word).unwrap_or_default();
+        normalize::fold_into(text, folded);
+        let folded_at = folded_words.len() as u32;
+        folded_words.push_str(folded);
+        words.push(Word {
+            folded_at,
+            // At most 4 bytes a byte of `MAX_WORD_BYTES` (`ẞ` → `ss`).
+            folded_len: folded.len() as u16,
+            folded_hash: markers::hash_folded(folded),
+            bits: Word::FOLDED_HASH,
+            ..Word::new(spelling)
+        });
         // A word's hash is not kept (it would not fit the cache line): when
         // the table grows, it is computed again.
         numbers.insert_unique(hash, n, |&m| words[m as usize].spelling.hash(long_words));
@@ -145,10 +163,11 @@ impl WordMemo {
     /// [`WordMemo::lexicon`] for a word not looked up yet, or unnumbered.
     #[inline(never)]
     fn look_up(&mut self, id: u32, word: &str, layers: &Layers) -> LexiconView<'_> {
-        let Self { words, entries, unnumbered, .. } = self;
+        let Self { words, entries, unnumbered, folded_words, .. } = self;
         match words.get_mut(id as usize) {
             Some(known) => {
-                known.learn(layers.look_up_word(word), entries);
+                let folded = known.folded(folded_words);
+                known.learn(layers.look_up_folded(word, folded), entries);
                 known.lexicon(entries)
             }
             None => LexiconView::of(unnumbered.insert(layers.look_up_word(word))),
@@ -165,30 +184,33 @@ impl WordMemo {
     /// `word`.
     #[inline]
     pub(crate) fn folded_hash(&mut self, id: u32, word: &str) -> u64 {
-        let Self { words, folded, .. } = self;
-        match words.get_mut(id as usize) {
-            Some(known) if known.bits & Word::FOLDED_HASH != 0 => known.folded_hash,
-            Some(known) => {
-                known.folded_hash = markers::folded_hash(word, folded);
-                known.bits |= Word::FOLDED_HASH;
-                known.folded_hash
-            }
-            None => markers::folded_hash(word, folded),
+        match self.words.get(id as usize) {
+            Some(known) => known.folded_hash,
+            None => markers::folded_hash(word, &mut self.folded),
         }
     }
 
-    /// The pattern keys of word number `id`, computed by `keys` on first
-    /// ask.
+    /// The pattern keys of word number `id`, whose text is `word`, computed
+    /// on first ask by `keys` from the word folded.
     #[inline]
-    pub(crate) fn keys(&mut self, id: u32, keys: impl FnOnce() -> WordKeys) -> WordKeys {
-        match self.words.get_mut(id as usize) {
+    pub(crate) fn keys(
+        &mut self,
+        id: u32,
+        word: &str,
+        keys: impl FnOnce(&str) -> WordKeys,
+    ) -> WordKeys {
+        let Self { words, folded_words, folded, .. } = self;
+        match words.get_mut(id as usize) {
             Some(known) if known.bits & Word::KEYS != 0 => known.keys,
             Some(known) => {
-                known.keys = keys();
+                known.keys = keys(known.folded(folded_words));
                 known.bits |= Word::KEYS;
                 known.keys
             }
-            None => keys(),
+            None => {
+                normalize::fold_into(word, folded);
+                keys(folded)
+            }
         }
     }
 }
@@ -217,7 +239,7 @@ impl LexiconView<'_> {
     }
 }
 
-/// What the memo knows of one word, in one cache line (56 bytes, aligned
+/// What the memo knows of one word, in one cache line (under 64 bytes, aligned
 /// to 64): the word is looked up in the memo for every token, and each
 /// stage then reads what it needs of it. The rest is computed lazily: a
 /// word that only the markers asked about has no lexicon entry computed,
@@ -225,6 +247,10 @@ impl LexiconView<'_> {
 #[repr(align(64))]
 struct Word {
     spelling: Spelling,
+    /// Where the word folded is in [`WordMemo::folded_words`], and its
+    /// length.
+    folded_at: u32,
+    folded_len: u16,
     /// The hash of the word folded, for the repeat fingerprint.
     folded_hash: u64,
     keys: WordKeys,
@@ -235,6 +261,9 @@ struct Word {
     /// Which of the above are known, and the word's phrase flags.
     bits: u8,
 }
+
+// One cache line, as said above.
+const _: () = assert!(std::mem::size_of::<Word>() == 64);
 
 impl Word {
     const LEXICON: u8 = 1;
@@ -247,12 +276,20 @@ impl Word {
     fn new(spelling: Spelling) -> Word {
         Word {
             spelling,
+            folded_at: 0,
+            folded_len: 0,
             folded_hash: 0,
             keys: WordKeys::default(),
             entry: Word::NO_ENTRY,
             class: WordClass::NONE,
             bits: 0,
         }
+    }
+
+    /// The word folded, kept in `folded_words`.
+    fn folded<'m>(&self, folded_words: &'m str) -> &'m str {
+        let at = self.folded_at as usize;
+        &folded_words[at..at + usize::from(self.folded_len)]
     }
 
     /// What the lexicon found for this word (once learned), whose entry is

@@ -278,11 +278,28 @@ impl Layers {
             let s = &mut *s.borrow_mut();
             // Folded once: every step of the cascade starts from it.
             normalize::fold_into(text, &mut s.folded);
-            let starts_phrase = self.layers.iter().any(|l| l.is_phrase_prefix(&s.folded));
-            let continues_phrase = self.layers.iter().any(|l| l.is_phrase_word(&s.folded));
-            let found = self.cascade(s, text);
-            WordLookup { found, starts_phrase, continues_phrase, class: WordClass::of(text) }
+            self.look_up_in(s, text)
         })
+    }
+
+    /// [`Layers::look_up_word`] of `text`, whose folded form (as
+    /// [`normalize::fold_into`] writes it) is `folded`.
+    pub(crate) fn look_up_folded(&self, text: &str, folded: &str) -> WordLookup {
+        SCRATCH.with(|s| {
+            let s = &mut *s.borrow_mut();
+            s.folded.clear();
+            s.folded.push_str(folded);
+            self.look_up_in(s, text)
+        })
+    }
+
+    /// [`Layers::look_up_word`] of `text`, with `s.folded` holding it
+    /// folded.
+    fn look_up_in(&self, s: &mut Scratch, text: &str) -> WordLookup {
+        let starts_phrase = self.layers.iter().any(|l| l.is_phrase_prefix(&s.folded));
+        let continues_phrase = self.layers.iter().any(|l| l.is_phrase_word(&s.folded));
+        let found = self.cascade(s, text);
+        WordLookup { found, starts_phrase, continues_phrase, class: WordClass::of(text) }
     }
 
     /// Surface form, de-elongated form, then the deep lookup. `s.folded`

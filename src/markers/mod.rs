@@ -24,7 +24,6 @@ use std::sync::{Arc, LazyLock};
 use serde::Serialize;
 
 use crate::error::{Error, Result};
-use crate::normalize;
 use crate::stem::Stemmer;
 use crate::token::Token;
 use crate::word_memo::WordMemo;
@@ -32,7 +31,7 @@ pub(crate) use experience::{detect as detect_experiences, ExperienceContext};
 pub(crate) use hard_sell::is_call_to_buy;
 pub(crate) use pattern::WordKeys;
 use pattern::{Content, Pattern, Vocab};
-pub(crate) use spam::{detect as detect_spam, fingerprint, folded_hash};
+pub(crate) use spam::{detect as detect_spam, fingerprint, folded_hash, hash_folded};
 pub use spam::{CommentMeta, Fingerprint, RepeatDetector};
 
 /// The kinds of tone marker.
@@ -226,14 +225,13 @@ impl MarkerSet {
         let c = &*self.inner;
         SCRATCH.with(|scratch| {
             let mut scratch = scratch.borrow_mut();
-            let MarkerScratch { content, folded, candidates, subjects } = &mut *scratch;
+            let MarkerScratch { content, candidates, subjects } = &mut *scratch;
             content.clear();
             for (i, t) in tokens.iter().enumerate() {
                 if pattern::is_content(t) {
-                    let keys = memo.keys(ids[i], || {
-                        // A hashtag's word counts as the word (`#Verspätung`).
-                        let word = t.key();
-                        normalize::fold_into(word, folded);
+                    // A hashtag's word counts as the word (`#Verspätung`).
+                    let word = t.key();
+                    let keys = memo.keys(ids[i], word, |folded| {
                         WordKeys::new(&c.vocab, &c.stemmer, word, folded)
                             .anchoring(|id| !c.anchored[id as usize].is_empty())
                     });
@@ -300,7 +298,6 @@ fn find_into(out: &mut Vec<Match>, pattern: &Pattern, pi: usize, content: &[Cont
 struct MarkerScratch {
     /// One document's content tokens.
     content: Vec<Content>,
-    folded: String,
     /// The patterns to try on one sentence.
     candidates: Vec<usize>,
     /// Subject patterns anchored in a sentence (its index, its range in

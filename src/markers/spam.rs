@@ -278,16 +278,25 @@ pub(crate) fn fingerprint(
 /// The hash of `key` folded (case, umlaut spellings: `Grüße`, `GRUESSE`).
 /// `folded` is a buffer.
 pub(crate) fn folded_hash(key: &str, folded: &mut String) -> u64 {
-    let mut hash = rustc_hash::FxHasher::default();
     match key.as_bytes() {
         // Punctuation, mostly: one ASCII byte folds to its lowercase (but
         // the backquote, which folds to an apostrophe).
-        &[b] if b.is_ascii() && b != b'`' => hash.write(&[b.to_ascii_lowercase()]),
+        &[b] if b.is_ascii() && b != b'`' => hash_bytes(&[b.to_ascii_lowercase()]),
         _ => {
             normalize::fold_into(key, folded);
-            hash.write(folded.as_bytes());
+            hash_folded(folded)
         }
     }
+}
+
+/// [`folded_hash`] of a key whose folded form is `folded`.
+pub(crate) fn hash_folded(folded: &str) -> u64 {
+    hash_bytes(folded.as_bytes())
+}
+
+fn hash_bytes(bytes: &[u8]) -> u64 {
+    let mut hash = rustc_hash::FxHasher::default();
+    hash.write(bytes);
     hash.finish()
 }
 
