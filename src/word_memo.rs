@@ -103,8 +103,8 @@ impl WordMemo {
     /// Inline: it is asked for nearly every token, and nearly every word is
     /// known.
     #[inline]
-    pub(crate) fn number_of(&mut self, word: &str) -> u32 {
-        let word = word.as_bytes();
+    pub(crate) fn number_of(&mut self, text: &str) -> u32 {
+        let word = text.as_bytes();
         if word.len() > MAX_WORD_BYTES {
             return UNNUMBERED;
         }
@@ -113,14 +113,15 @@ impl WordMemo {
         let is_word = |&n: &u32| words[n as usize].spelling.is(&spelling, word, long_words);
         match numbers.find(hash, is_word) {
             Some(&n) => n,
-            None => self.add(word, spelling, hash),
+            None => self.add(text, spelling, hash),
         }
     }
 
     /// Numbers a word met for the first time (out of line, which keeps the
     /// lookup above small), if there is room.
     #[inline(never)]
-    fn add(&mut self, word: &[u8], spelling: Spelling, hash: u64) -> u32 {
+    fn add(&mut self, text: &str, spelling: Spelling, hash: u64) -> u32 {
+        let word = text.as_bytes();
         let Self { numbers, words, long_words, folded_words, folded, .. } = self;
         if words.len() >= CAPACITY {
             return UNNUMBERED;
@@ -131,8 +132,6 @@ impl WordMemo {
             spelling.at = long_words.len() as u32;
             long_words.extend_from_slice(word);
         }
-        // `word` is a token's text (or key): whole characters.
-        let text = std::str::from_utf8(word).unwrap_or_default();
         normalize::fold_into(text, folded);
         let folded_at = folded_words.len() as u32;
         folded_words.push_str(folded);
