@@ -234,9 +234,11 @@ fn flags_on_fresh_customer_feedback() {
 fn flags_on_fresh_tweets_of_any_topic() {
     // As drawn: precision 0.10. After `geht … nicht` needed `mehr`: 0.11;
     // after cues with other senses needed a company, product or account
-    // named (`~`): 0.17 (4 of 23), all 4 kept.
+    // named (`~`): 0.17 (4 of 23), all 4 kept; after a person's account no
+    // longer counted: 0.33 (3 of 9), the shop's delivery lost (its
+    // accounts, `@Patrick_Kunkel @berlinwerbung`, do not read as a shop).
     if let Some(f) = tweet_figures(include_str!("markers/heldout12_tweets_flags.tsv")) {
-        check("heldout12 (tweet flags)", &f, &[(MarkerKind::NegativeExperience, 0.15, 1.0)]);
+        check("heldout12 (tweet flags)", &f, &[(MarkerKind::NegativeExperience, 0.3, 0.75)]);
     }
 }
 
@@ -585,10 +587,37 @@ fn cues_with_other_senses_need_a_company_or_product() {
         "Ich warte nur noch darauf, dass sich wieder einer beschwert :-(",
     ];
     check_experience_cues(&cues, &controls);
-    let analysis = Analyzer::new().analyze(cues[0].0);
-    let flag = analysis.flags().iter().find(|f| f.kind() == MarkerKind::NegativeExperience);
-    let subject = flag.and_then(|f| f.evidence().iter().find(|e| e.role() == "subject"));
-    assert_eq!(subject.map(|e| e.text()), Some("Drucker"), "{:?}", analysis.flags());
+    assert_eq!(experience_subject(cues[0].0).as_deref(), Some("Drucker"));
+}
+
+/// The subject evidence of a text's first negative-experience flag.
+fn experience_subject(text: &str) -> Option<String> {
+    let analysis = Analyzer::new().analyze(text);
+    let flag = analysis.flags().iter().find(|f| f.kind() == MarkerKind::NegativeExperience)?;
+    let subject = flag.evidence().iter().find(|e| e.role() == "subject")?;
+    Some(subject.text().to_string())
+}
+
+/// An account stands for a company where its handle reads as one (a
+/// subject word, a brand, `hilft`, `_de`); a person's account is no
+/// subject. (SB-10k and PotTS tweets: 23 such flags fewer, all false.)
+#[test]
+fn a_service_account_is_a_subject_and_a_persons_is_none() {
+    let cues = [
+        ("@DHLPaket immer noch kein Fahrer da, ich warte seit Stunden", "waiting/"),
+        ("@Telekom_hilft warum ist das schon wieder kaputt?", "defect/kaputt"),
+        ("@vodafone_de ihr habt mich schon wieder vertröstet", "broken_promise/"),
+        ("Die Telekom hat mich schon wieder vertröstet.", "broken_promise/"),
+    ];
+    let controls = [
+        "@sweetymona79 bin auch ziemlich kaputt. Musste heute länger machen",
+        "@muesteri richtige Nazis oder nur leicht kaputt?",
+        "@JohannesPonader immer noch kein Papst, wo hängt es denn",
+        "RT @alios: die @kattascha in der ZEIT: Wir werden belogen und hingehalten",
+    ];
+    check_experience_cues(&cues, &controls);
+    assert_eq!(experience_subject(cues[1].0).as_deref(), Some("@Telekom_hilft"));
+    assert_eq!(experience_subject(cues[3].0).as_deref(), Some("Telekom"));
 }
 
 /// A reader's own view shares words with press-office formulas; the

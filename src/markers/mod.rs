@@ -203,6 +203,14 @@ impl MarkerSet {
         (p, *k)
     }
 
+    /// Whether `folded` (a folded word) is a subject word: one that a
+    /// `[negative_experience/subject]` pattern names.
+    pub(crate) fn names_subject(&self, folded: &str) -> bool {
+        let c = &*self.inner;
+        let keys = WordKeys::new(&c.vocab, &c.stemmer, folded, folded);
+        c.patterns.iter().any(|(p, _)| p.is_subject && p.names(&keys))
+    }
+
     /// Whether `folded` (a folded word) is one of the words pattern `i`
     /// names: inside a match, such a word belongs to the pattern.
     pub(crate) fn names_word(&self, i: usize, folded: &str) -> bool {
