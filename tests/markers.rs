@@ -620,6 +620,28 @@ fn experience_subject(text: &str) -> Option<String> {
     Some(subject.text().to_string())
 }
 
+/// Cues tightened on the fresh sample heldout13 (each change removed only
+/// false flags on the unlabelled sets: 284 -> 272).
+#[test]
+fn switching_on_counting_hours_and_a_popes_resignation_are_no_experiences() {
+    let cues = [
+        ("Der Kontrolleur hat mich total blöd angemacht.", "rude_treatment/"),
+        ("Ich wurde im Zug von der Schaffnerin angemacht, unmöglich.", "rude_treatment/"),
+        ("Seit drei Wochen warte ich auf eine Antwort.", "waiting/"),
+        ("Ich habe heute meinen Vertrag gekündigt, der Service ist eine Katastrophe.", "never_again/"),
+        ("Eine Antwort habe ich keine bekommen, ärgerlich.", "no_answer/"),
+    ];
+    let controls = [
+        "Ich hab das Licht im Wohnzimmer angemacht. #Papst",
+        "Seit 24 Stunden twitter ich, dass es ein Argentinier wird.",
+        "Warum hat man DAS gerade Jesus nicht gesagt? #Papst #Kündigung",
+        "Notiz zu Fragen mit Antworten, irreführend (ich hatte keine Fragen).",
+        "Eines Tages, wenn wir Demokratie haben, geht sowas nicht mehr!",
+        "Ein viel zu lauter Partyspaß, leider nicht lustig.",
+    ];
+    check_experience_cues(&cues, &controls);
+}
+
 /// An account stands for a company where its handle reads as one (a
 /// subject word, a brand, `hilft`, `_de`); a person's account is no
 /// subject. (SB-10k and PotTS tweets: 23 such flags fewer, all false.)

@@ -118,7 +118,8 @@ pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<
     // What the text names that an experience can be had with (its first
     // mention), for the cues with other common senses; an account it
     // mentions will do too (asked once, if needed).
-    let subject = matches.iter().find(|m| set.pattern(m.pattern).0.is_subject);
+    let mut subjects = matches.iter().filter(|m| set.pattern(m.pattern).0.is_subject);
+    let subjects = [subjects.next(), subjects.next()];
     let mut service_account: Option<Option<usize>> = None;
     // Whether the text speaks as or to a person (asked once, if needed).
     let mut personal: Option<bool> = None;
@@ -134,6 +135,11 @@ pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<
         // `Ich bin total kaputt`, `immer noch kein Papst`: such a cue tells
         // of a company, product or service only where the text names one
         // or mentions its account.
+        // Another word than the cue's own (`#Kündigung` names a contract,
+        // and is the cue); one between its words will do (`wurde im Zug
+        // … angemacht`).
+        let subject =
+            subjects.into_iter().flatten().find(|s| s.first != m.first && s.last != m.last);
         if pattern.needs_subject
             && subject.is_none()
             && service_account.get_or_insert_with(|| find_service_account(set, cx.tokens)).is_none()
@@ -221,12 +227,15 @@ pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<
         // The sentence before often sets the scene (`Hab dreimal bei der
         // Hotline angerufen. Nix passiert!`), and a message addressed to
         // someone (`@DB_Bahn Das Bistro ist defekt`) tells them what
-        // happened: both are context too.
+        // happened: both are context too. A cue whose words in order name
+        // the writer (`hat mich … angemacht`) is its own context (in any
+        // order, `mich` may be far from the rest: `für mich den Übergang`).
+        let ordered = !pattern.unordered;
         let context = words
             .context
             .iter()
             .copied()
-            .find(|&i| !own(i))
+            .find(|&i| !own(i) || ordered && is_first_person(cx.tokens[i].text, &mut folded))
             .or_else(|| {
                 *words.before.get_or_insert_with(|| context_before(cx, m.sentence, &mut folded))
             })

@@ -328,16 +328,16 @@ pub(crate) fn merge_overlapping(set: &MarkerSet, matches: &[Match]) -> Vec<Match
     // kind never overlap each other, so only the latest entry of a kind can
     // overlap the next match: linear, however many matches a text has.
     let mut latest: [Option<usize>; 4] = [None; 4];
-    let mut subject_kept = false;
+    let mut subjects_kept = 0;
     for m in matches {
         let (pattern, kind) = set.pattern(m.pattern);
         // A named company or product is no cue: kept apart, so that a cue
-        // around it keeps its own name, and only the first (all the
-        // detector asks for).
+        // around it keeps its own name, and only the first two (all the
+        // detector asks for: one that is not the cue itself).
         if pattern.is_subject {
-            if !subject_kept {
+            if subjects_kept < 2 {
                 out.push(m.clone());
-                subject_kept = true;
+                subjects_kept += 1;
             }
             continue;
         }
