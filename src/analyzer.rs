@@ -208,6 +208,7 @@ impl Analyzer {
                 sentences: &sentences,
                 scored: &scored.sentences,
                 hits: &scored.hits,
+                masked: &scratch.mask,
             };
             let experiences = markers::detect_experiences(&inner.markers, &matches, &cx);
             flags.extend(markers::detect_spam(&inner.markers, &matches, text, &tokens, meta));

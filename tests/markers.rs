@@ -224,9 +224,10 @@ fn markers_on_real_customer_feedback() {
 #[test]
 fn flags_on_fresh_customer_feedback() {
     // As drawn: precision 0.45. After news stopped counting as a person's
-    // report: 18 of 32 flags real, all 18 kept; after `~` cues: 18 of 31.
+    // report: 18 of 32 flags real, all 18 kept; after `~` cues: 18 of 31;
+    // after this session's rounds (heldout12, heldout13): 18 of 29.
     if let Some(f) = germeval_figures(include_str!("markers/heldout11_germeval_flags.tsv")) {
-        check("heldout11 (GermEval flags)", &f, &[(MarkerKind::NegativeExperience, 0.55, 1.0)]);
+        check("heldout11 (GermEval flags)", &f, &[(MarkerKind::NegativeExperience, 0.6, 1.0)]);
     }
 }
 
@@ -257,10 +258,45 @@ fn flags_on_fresh_tweets_of_any_topic() {
 #[test]
 fn flags_on_a_fresh_mixed_sample() {
     // As drawn: precision 0.40 (14 of 35): GermEval 9 of 20, tweets 5 of
-    // 15.
+    // 15. After the round it prompted (`anmachen`, `keine Antwort`,
+    // `Kündigung`, `seit <n> Stunden` …): 0.50 (14 of 28).
     let sets = ["germeval2017_dev", "sb10k_train", "sb10k_dev", "potts"];
     if let Some(f) = set_figures(include_str!("markers/heldout13_flags.tsv"), &sets) {
-        check("heldout13 (fresh flags)", &f, &[(MarkerKind::NegativeExperience, 0.38, 1.0)]);
+        check("heldout13 (fresh flags)", &f, &[(MarkerKind::NegativeExperience, 0.45, 1.0)]);
+    }
+}
+
+/// Then all 34 flags left on the rest of those texts (GermEval only; no
+/// tweet was flagged any more), labelled the same way.
+#[test]
+fn flags_on_the_rest_of_the_fresh_feedback() {
+    // As drawn: precision 0.50 (17 of 34). Two false ones were the
+    // railway's own replies (`es tut mir leid, wenn Sie … verpassen`):
+    // after empathy formulas became boilerplate and a cue or context word
+    // inside a formula stopped counting, 0.53 (17 of 32).
+    let sets = ["germeval2017_dev"];
+    if let Some(f) = set_figures(include_str!("markers/heldout14_germeval_flags.tsv"), &sets) {
+        check("heldout14 (fresh flags)", &f, &[(MarkerKind::NegativeExperience, 0.5, 1.0)]);
+    }
+}
+
+/// A company's reply tells of the reader's trouble in its formulas; the
+/// writer had no experience (the cue or its context word is inside one).
+#[test]
+fn a_service_reply_reports_no_experience_of_its_own() {
+    let replies = [
+        "Hallo Herr Kirchner, es tut mir leid, wenn Sie wegen Verzögerungen Ihren Anschlusszug verpassen.",
+        "Hallo Frau Kaya, wir verstehen, dass Sie sich über wiederholte Verspätungen ärgern.",
+        "Ich wünsche Ihnen trotz der Verspätung noch ein schönes Wochenende.",
+    ];
+    let complaints = [
+        ("Es tut mir leid, aber seit drei Wochen warte ich auf eine Antwort.", "waiting/"),
+        ("Wir verstehen nicht, dass Sie uns seit Wochen auf das Paket warten lassen!", "waiting/"),
+    ];
+    check_experience_cues(&complaints, &replies);
+    for text in replies.iter().take(2) {
+        let analysis = Analyzer::new().analyze(text);
+        assert!(analysis.flags().iter().any(|f| f.kind() == MarkerKind::Boilerplate), "{text}");
     }
 }
 

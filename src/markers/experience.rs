@@ -108,6 +108,8 @@ pub(crate) struct ExperienceContext<'a> {
     pub sentences: &'a [Range<usize>],
     pub scored: &'a [Sentence],
     pub hits: &'a [Hit],
+    /// Per token, whether it is inside a boilerplate formula.
+    pub masked: &'a [bool],
 }
 
 pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<'_>) -> Vec<Flag> {
@@ -130,6 +132,11 @@ pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<
     for m in matches {
         let (pattern, kind) = set.pattern(m.pattern);
         if kind != MarkerKind::NegativeExperience || pattern.is_subject {
+            continue;
+        }
+        // A cue inside a service formula is the company's word for the
+        // reader's trouble (`Ich wünsche Ihnen trotz der Verspätung …`).
+        if is_masked(cx, m.first) || is_masked(cx, m.last) {
             continue;
         }
         // `Ich bin total kaputt`, `immer noch kein Papst`: such a cue tells
@@ -235,6 +242,7 @@ pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<
             .context
             .iter()
             .copied()
+            .filter(|&i| !is_masked(cx, i))
             .find(|&i| !own(i) || ordered && is_first_person(cx.tokens[i].text, &mut folded))
             .or_else(|| {
                 *words.before.get_or_insert_with(|| context_before(cx, m.sentence, &mut folded))
@@ -382,12 +390,20 @@ impl WordFacts {
     }
 }
 
+/// Whether token `i` is part of a boilerplate formula: a company's
+/// reply (`Es tut mir leid, wenn Sie … Ihren Anschluss verpassen`, `Ich
+/// wünsche Ihnen trotz der Verspätung ein schönes Wochenende`) tells of
+/// the reader's experience, not of its writer's.
+fn is_masked(cx: &ExperienceContext<'_>, i: usize) -> bool {
+    cx.masked.get(i).copied().unwrap_or(false)
+}
+
 /// The first first-person or time word of the sentence before `si`.
 fn context_before(cx: &ExperienceContext<'_>, si: usize, folded: &mut String) -> Option<usize> {
     let before = cx.sentences.get(si.checked_sub(1)?)?;
     before.clone().find(|&i| {
         let t = &cx.tokens[i];
-        t.kind == TokenKind::Word && {
+        t.kind == TokenKind::Word && !is_masked(cx, i) && {
             normalize::fold_into(t.text, folded);
             is_context_word(folded)
         }
