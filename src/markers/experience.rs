@@ -22,6 +22,9 @@
 //! context word, the named subject, and the sentence's negative terms.
 
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use rustc_hash::FxHashMap;
 
 use super::{MarkerSet, Match};
 use crate::analysis::{Evidence, Flag, Hit, Sentence};
@@ -373,15 +376,15 @@ impl WordFacts {
                 continue;
             }
             normalize::fold_into(t.text, folded);
-            let word = folded.as_str();
-            facts.has_time |= TIME.contains(&word);
-            if facts.context.len() < 3 && is_context_word(word) {
+            let roles = roles_of(folded);
+            facts.has_time |= roles & TIME_WORD != 0;
+            if facts.context.len() < 3 && roles & (FIRST_PERSON_WORD | TIME_WORD) != 0 {
                 facts.context.push(i);
             }
-            if facts.opinion.len() < 3 && OPINION.contains(&word) {
+            if facts.opinion.len() < 3 && roles & OPINION_WORD != 0 {
                 facts.opinion.push(i);
             }
-            if first && CONDITIONS.contains(&word) {
+            if first && roles & CONDITION_WORD != 0 {
                 facts.condition = Some(i);
             }
             first = false;
@@ -421,8 +424,38 @@ const SECOND_PERSON: &[&str] = &[
 
 fn is_first_person(word: &str, folded: &mut String) -> bool {
     normalize::fold_into(word, folded);
-    FIRST_PERSON.contains(&folded.as_str())
+    roles_of(folded) & FIRST_PERSON_WORD != 0
 }
+
+/// The roles a folded word plays for the detector ([`FIRST_PERSON`],
+/// [`TIME`], …), as bits: one hash lookup per word of a sentence with a
+/// cue, where the lists were searched one by one (most of the cost of a
+/// flood of cues in one endless sentence, `tests/cost.rs`).
+fn roles_of(folded: &str) -> u8 {
+    static ROLES: LazyLock<FxHashMap<&'static str, u8>> = LazyLock::new(|| {
+        let mut roles = FxHashMap::default();
+        let lists = [
+            (FIRST_PERSON, FIRST_PERSON_WORD),
+            (SECOND_PERSON, SECOND_PERSON_WORD),
+            (TIME, TIME_WORD),
+            (OPINION, OPINION_WORD),
+            (CONDITIONS, CONDITION_WORD),
+        ];
+        for (words, role) in lists {
+            for &word in words {
+                *roles.entry(word).or_default() |= role;
+            }
+        }
+        roles
+    });
+    ROLES.get(folded).copied().unwrap_or(0)
+}
+
+const FIRST_PERSON_WORD: u8 = 1;
+const SECOND_PERSON_WORD: u8 = 2;
+const TIME_WORD: u8 = 4;
+const OPINION_WORD: u8 = 8;
+const CONDITION_WORD: u8 = 16;
 
 /// Whether a text is a person's: short, or with a first- or second-person
 /// word or a mention anywhere. (Measured on 40 flags of GermEval texts no
@@ -435,7 +468,7 @@ fn is_personal(cx: &ExperienceContext<'_>, folded: &mut String) -> bool {
             TokenKind::Word => {
                 normalize::fold_into(t.text, folded);
                 let w = folded.as_str();
-                FIRST_PERSON.contains(&w) || SECOND_PERSON.contains(&w)
+                roles_of(w) & (FIRST_PERSON_WORD | SECOND_PERSON_WORD) != 0
             }
             _ => false,
         })
@@ -498,7 +531,7 @@ fn handle_parts(handle: &str) -> impl Iterator<Item = &str> {
 /// A first-person or time word (folded): what tells of something that
 /// happened to the writer.
 fn is_context_word(word: &str) -> bool {
-    FIRST_PERSON.contains(&word) || TIME.contains(&word)
+    roles_of(word) & (FIRST_PERSON_WORD | TIME_WORD) != 0
 }
 
 /// The `@mention` a text opens with (a reply), if any, after a greeting
