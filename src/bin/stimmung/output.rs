@@ -134,29 +134,34 @@ fn write_scored(
     Ok(())
 }
 
-/// The last hits written, by term, with where their members after the
-/// offsets were written. A long text repeats its terms (a flood of one
-/// emoticon, spam, a chant): a hit equal to a recent one but for its
-/// offsets has the same JSON after them, copied instead of written again
-/// (emoticon flood: 543 -> 475 instructions per byte).
+/// The last hits written, with where their members after the offsets were
+/// written. A long text repeats its terms (a flood of one emoticon, spam, a
+/// chant): a hit equal to a recent one but for its offsets has the same
+/// JSON after them, copied instead of written again (emoticon flood: 543
+/// -> 475 instructions per byte). The last eight distinct terms are kept,
+/// searched in turn (a slot by the term's first byte and length had let
+/// `:-)` and `;)`, or three of four emoji, push each other out).
 #[derive(Default)]
 struct RecentHits<'a> {
     slots: [Option<(&'a stimmung::Hit, std::ops::Range<usize>)>; 8],
+    /// The slot a new term takes next, in turn.
+    next: usize,
 }
 
 impl<'a> RecentHits<'a> {
-    fn slot(hit: &stimmung::Hit) -> usize {
-        let term = hit.term().as_bytes();
-        (usize::from(term.first().copied().unwrap_or(0)) ^ term.len()) % 8
+    /// The slot holding a hit with `hit`'s term, if any.
+    #[inline]
+    fn slot_of(&self, hit: &stimmung::Hit) -> Option<usize> {
+        let term = hit.term();
+        self.slots.iter().position(|s| s.as_ref().is_some_and(|(seen, _)| seen.term() == term))
     }
 
     /// Where the members of a hit equal to `hit` but for its offsets were
     /// written.
     #[inline]
     fn written_as(&self, hit: &stimmung::Hit) -> Option<std::ops::Range<usize>> {
-        let (seen, written) = self.slots[Self::slot(hit)].as_ref()?;
-        let same = seen.term() == hit.term()
-            && seen.key() == hit.key()
+        let (seen, written) = self.slots[self.slot_of(hit)?].as_ref()?;
+        let same = seen.key() == hit.key()
             && seen.valence().to_bits() == hit.valence().to_bits()
             && seen.contribution().to_bits() == hit.contribution().to_bits()
             && seen.rules() == hit.rules();
@@ -164,7 +169,12 @@ impl<'a> RecentHits<'a> {
     }
 
     fn remember(&mut self, hit: &'a stimmung::Hit, written: std::ops::Range<usize>) {
-        self.slots[Self::slot(hit)] = Some((hit, written));
+        let slot = self.slot_of(hit).unwrap_or_else(|| {
+            let slot = self.next;
+            self.next = (self.next + 1) % self.slots.len();
+            slot
+        });
+        self.slots[slot] = Some((hit, written));
     }
 }
 
@@ -626,6 +636,9 @@ mod tests {
             "gut gut nicht gut. Sehr gut! gut, aber schlecht. GUT gut Gut",
             "😀👍🏽😡🎉 😀👍🏽😡🎉 😀😀 Danke! Danke, super, super Service super",
             "ich warte gespannt ich warte gespannt ich warte",
+            // More distinct terms than the recent hits keep, in turn.
+            "gut super toll mies schlecht nett klasse prima doof blöd gut super toll mies \
+             schlecht nett klasse prima doof blöd",
         ] {
             let analysis = analyzer.analyze(text);
             let repeated = analysis.hits().iter().enumerate().any(|(i, h)| {
