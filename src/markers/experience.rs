@@ -16,10 +16,14 @@
 //! `abgewimmelt`) need only the first condition; weak ones (`?name`:
 //! `warten`) need a negative sentence on top; cues with other common senses
 //! (`~name`: `kaputt`, `immer noch kein`) need the text to name a company,
-//! product or service (a `[negative_experience/subject]` pattern) or an
-//! account. A time word alone is no context in a long text that speaks as
-//! no one and to no one (news). The flag reports its evidence: the cue, the
-//! context word, the named subject, and the sentence's negative terms.
+//! product or service (a `[negative_experience/subject]` pattern, another
+//! word than the cue) or mention an account whose handle reads as one
+//! (`@DB_Bahn`, `@Telekom_hilft`). A time word alone is no context in a
+//! long text that speaks as no one and to no one (news). A cue or context
+//! word inside a boilerplate formula does not count: a company's reply
+//! (`es tut mir leid, wenn Sie …`) tells of its reader's trouble. The flag
+//! reports its evidence: the cue, the context word, the named subject, and
+//! the sentence's negative terms.
 
 use std::ops::Range;
 use std::sync::LazyLock;

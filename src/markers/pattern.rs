@@ -29,7 +29,8 @@
 //! used by the negative experience detector: a strong cue fires without
 //! further context, a weak one only in a negative sentence, a `~` one only
 //! in a text that names a company, product or service — a pattern of the
-//! section `[negative_experience/subject]` — or mentions an account).
+//! section `[negative_experience/subject]` — or mentions an account whose
+//! handle reads as one).
 //! `?~name` is both weak and `~`.
 //!
 //! Alternatives are single words: for a choice between phrases, write one
