@@ -664,7 +664,10 @@ fn switching_on_counting_hours_and_a_popes_resignation_are_no_experiences() {
         ("Der Kontrolleur hat mich total blöd angemacht.", "rude_treatment/"),
         ("Ich wurde im Zug von der Schaffnerin angemacht, unmöglich.", "rude_treatment/"),
         ("Seit drei Wochen warte ich auf eine Antwort.", "waiting/"),
-        ("Ich habe heute meinen Vertrag gekündigt, der Service ist eine Katastrophe.", "never_again/"),
+        (
+            "Ich habe heute meinen Vertrag gekündigt, der Service ist eine Katastrophe.",
+            "never_again/",
+        ),
         ("Eine Antwort habe ich keine bekommen, ärgerlich.", "no_answer/"),
     ];
     let controls = [
