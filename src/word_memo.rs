@@ -135,14 +135,7 @@ impl WordMemo {
         normalize::fold_into(text, folded);
         let folded_at = folded_words.len() as u32;
         folded_words.push_str(folded);
-        words.push(Word {
-            folded_at,
-            // At most 4 bytes a byte of `MAX_WORD_BYTES` (`ẞ` → `ss`).
-            folded_len: folded.len() as u16,
-            folded_hash: markers::hash_folded(folded),
-            bits: Word::FOLDED_HASH,
-            ..Word::new(spelling)
-        });
+        words.push(Word::new(spelling, folded_at, folded));
         // A word's hash is not kept (it would not fit the cache line): when
         // the table grows, it is computed again.
         numbers.insert_unique(hash, n, |&m| words[m as usize].spelling.hash(long_words));
@@ -267,17 +260,19 @@ const _: () = assert!(std::mem::size_of::<Word>() == 64);
 impl Word {
     const LEXICON: u8 = 1;
     const KEYS: u8 = 2;
-    const FOLDED_HASH: u8 = 4;
-    const STARTS_PHRASE: u8 = 8;
-    const CONTINUES_PHRASE: u8 = 16;
+    const STARTS_PHRASE: u8 = 4;
+    const CONTINUES_PHRASE: u8 = 8;
     const NO_ENTRY: u32 = u32::MAX;
 
-    fn new(spelling: Spelling) -> Word {
+    /// A word spelled `spelling`, whose folded form `folded` is kept at
+    /// `folded_at` in the memo's folded words.
+    fn new(spelling: Spelling, folded_at: u32, folded: &str) -> Word {
         Word {
             spelling,
-            folded_at: 0,
-            folded_len: 0,
-            folded_hash: 0,
+            folded_at,
+            // At most 4 bytes a byte of `MAX_WORD_BYTES` (`ẞ` → `ss`).
+            folded_len: folded.len() as u16,
+            folded_hash: markers::hash_folded(folded),
             keys: WordKeys::default(),
             entry: Word::NO_ENTRY,
             class: WordClass::NONE,
