@@ -125,8 +125,9 @@ pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<
     let mut own_folded = String::new();
     let addressed = addressee(cx.tokens);
     // What the text names that an experience can be had with (its first
-    // mention), for the cues with other common senses; an account it
-    // mentions will do too (asked once, if needed).
+    // two mentions: one may be the cue itself), for the cues with other
+    // common senses; a company's account it mentions will do too (asked
+    // once, if needed).
     let mut subjects = matches.iter().filter(|m| set.pattern(m.pattern).0.is_subject);
     let subjects = [subjects.next(), subjects.next()];
     let mut service_account: Option<Option<usize>> = None;
@@ -148,10 +149,9 @@ pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<
         }
         // `Ich bin total kaputt`, `immer noch kein Papst`: such a cue tells
         // of a company, product or service only where the text names one
-        // or mentions its account.
-        // Another word than the cue's own (`#Kündigung` names a contract,
-        // and is the cue); one between its words will do (`wurde im Zug
-        // … angemacht`).
+        // (by another word than the cue's own: `#Kündigung` names a
+        // contract, and is the cue; one between its words will do, `wurde
+        // im Zug … angemacht`) or mentions its account.
         let subject =
             subjects.into_iter().flatten().find(|s| s.first != m.first && s.last != m.last);
         if pattern.needs_subject
