@@ -37,9 +37,10 @@ The pipeline, one stage per module:
 What the lexicon and the markers learn about a word depends on the word
 alone, as does the hash of its folded form that the repeat fingerprint
 (`markers/spam.rs`) is made of: each thread keeps these per distinct word
-(`word_memo.rs`), and every token is hashed once per document to find
-them there. A new word is stemmed by the lexicon and by the markers
-alike: each thread also remembers the last stems it computed (`stem.rs`).
+(`word_memo.rs`), with the word folded once when it is first met, and
+every token is hashed once per document to find them there. A new word
+is stemmed by the lexicon and by the markers alike: each thread also
+remembers the last stems it computed (`stem.rs`).
 
 The tokenizer's scans over every byte (chunk ends, a word's letters) test
 eight bytes at a time (`swar.rs`).
