@@ -228,6 +228,18 @@ fn is_strippable_ending(ending: &[u8]) -> bool {
     ending.len() <= ENDINGS_LONGEST && strippable_ending_lengths(ending) & 1 << ending.len() != 0
 }
 
+/// The suffixes of Snowball's German step 3, with the ones it strips
+/// before another (`-igung`, `-erlich`, `-lichkeit`), of step 2 and of
+/// step 1 (`-nisse` loses `se`); each step strips at most one, possibly
+/// none (``).
+const STEP3_SUFFIXES: [&str; 17] = [
+    "", "end", "ung", "igend", "igung", "ig", "ik", "isch", "lich", "heit", "erlich", "enlich",
+    "erheit", "enheit", "keit", "igkeit", "lichkeit",
+];
+const STEP2_SUFFIXES: [&str; 5] = ["", "en", "er", "st", "est"];
+const STEP1_SUFFIXES: [&str; 11] =
+    ["", "e", "em", "en", "ern", "er", "s", "es", "se", "sen", "ses"];
+
 /// The longest ending Snowball can strip: `lichkeit` + `est`
 /// + `ern`.
 const ENDINGS_LONGEST: usize = 14;
@@ -247,19 +259,10 @@ fn strippable_ending_lengths(word: &[u8]) -> u32 {
         ends: Vec<bool>,
     }
     static TRIE: LazyLock<ReversedEndings> = LazyLock::new(|| {
-        // Step 3, with the suffixes it strips before another (`-igung`,
-        // `-erlich`, `-lichkeit`).
-        let step3 = [
-            "", "end", "ung", "igend", "igung", "ig", "ik", "isch", "lich", "heit", "erlich",
-            "enlich", "erheit", "enheit", "keit", "igkeit", "lichkeit",
-        ];
-        let step2 = ["", "en", "er", "st", "est"];
-        // Step 1; `-nisse` loses `se`.
-        let step1 = ["", "e", "em", "en", "ern", "er", "s", "es", "se", "sen", "ses"];
         let mut trie = ReversedEndings { next: vec![[0; 26]], ends: vec![false] };
-        for a in step3 {
-            for b in step2 {
-                for c in step1 {
+        for a in STEP3_SUFFIXES {
+            for b in STEP2_SUFFIXES {
+                for c in STEP1_SUFFIXES {
                     let ending = [a, b, c].concat();
                     debug_assert!(ending.len() <= ENDINGS_LONGEST);
                     let mut node = 0;
@@ -447,6 +450,25 @@ mod tests {
             let reference = keys.iter().any(|k| word.starts_with(k.as_str()));
             let keys = StemKeys::new(&keys);
             proptest::prop_assert_eq!(keys.begins_with_one_before(&word, || u32::MAX), reference);
+        }
+
+        /// The trie's endings are exactly the concatenations of a step 3,
+        /// a step 2 and a step 1 suffix, at every length of a word's end.
+        #[test]
+        fn ending_lengths_are_the_suffix_concatenations(word in "[a-z]{0,6}(lich|keit|ung|ig)?(e|s|n|en|er|st)?(en|e|s|es)?") {
+            let mut endings = std::collections::HashSet::new();
+            for a in STEP3_SUFFIXES {
+                for b in STEP2_SUFFIXES {
+                    for c in STEP1_SUFFIXES {
+                        endings.insert([a, b, c].concat());
+                    }
+                }
+            }
+            let lengths = strippable_ending_lengths(word.as_bytes());
+            for k in 0..=word.len().min(31) {
+                let ending = &word[word.len() - k..];
+                proptest::prop_assert_eq!(lengths & 1 << k != 0, endings.contains(ending), "{:?}", ending);
+            }
         }
 
         /// A key must begin the word before a strippable ending.
