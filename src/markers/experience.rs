@@ -444,6 +444,7 @@ fn roles_of(folded: &str) -> u8 {
             (TIME, TIME_WORD),
             (OPINION, OPINION_WORD),
             (CONDITIONS, CONDITION_WORD),
+            (SERVICE_ACCOUNT_WORDS, SERVICE_ACCOUNT_WORD),
         ];
         for (words, role) in lists {
             for &word in words {
@@ -460,6 +461,7 @@ const SECOND_PERSON_WORD: u8 = 2;
 const TIME_WORD: u8 = 4;
 const OPINION_WORD: u8 = 8;
 const CONDITION_WORD: u8 = 16;
+const SERVICE_ACCOUNT_WORD: u8 = 32;
 
 /// Whether a text is a person's: short, or with a first- or second-person
 /// word or a mention anywhere. (Measured on 40 flags of GermEval texts no
@@ -471,8 +473,7 @@ fn is_personal(cx: &ExperienceContext<'_>, folded: &mut String) -> bool {
             TokenKind::Mention => true,
             TokenKind::Word => {
                 normalize::fold_into(t.text, folded);
-                let w = folded.as_str();
-                roles_of(w) & (FIRST_PERSON_WORD | SECOND_PERSON_WORD) != 0
+                roles_of(folded) & (FIRST_PERSON_WORD | SECOND_PERSON_WORD) != 0
             }
             _ => false,
         })
@@ -494,9 +495,9 @@ fn find_service_account(set: &MarkerSet, tokens: &[Token<'_>]) -> Option<usize> 
     let mut folded = String::new();
     tokens.iter().position(|t| {
         t.kind == TokenKind::Mention
-            && handle_parts(t.text.trim_start_matches('@')).any(|part| {
+            && handle_parts(t.text.trim_start_matches('@')).into_iter().any(|part| {
                 normalize::fold_into(part, &mut folded);
-                SERVICE_ACCOUNT_WORDS.contains(&folded.as_str()) || set.names_subject(&folded)
+                roles_of(&folded) & SERVICE_ACCOUNT_WORD != 0 || set.names_subject(&folded)
             })
     })
 }
@@ -504,7 +505,7 @@ fn find_service_account(set: &MarkerSet, tokens: &[Token<'_>]) -> Option<usize> 
 /// The words of an account's handle: runs of letters, split where a capital
 /// follows a small letter (`SBahnBerlin`: `S`, `Bahn`, `Berlin`) or begins a
 /// word after capitals (`DHLPaket`: `DHL`, `Paket`).
-fn handle_parts(handle: &str) -> impl Iterator<Item = &str> {
+fn handle_parts(handle: &str) -> Vec<&str> {
     let chars: Vec<(usize, char)> = handle.char_indices().collect();
     let mut parts = Vec::new();
     let mut start = None;
@@ -529,7 +530,7 @@ fn handle_parts(handle: &str) -> impl Iterator<Item = &str> {
     if let Some(s) = start {
         parts.push(&handle[s..]);
     }
-    parts.into_iter()
+    parts
 }
 
 /// A first-person or time word (folded): what tells of something that
@@ -557,9 +558,7 @@ mod tests {
 
     #[test]
     fn handles_split_into_words() {
-        fn parts(h: &str) -> Vec<&str> {
-            handle_parts(h).collect()
-        }
+        let parts = handle_parts;
         assert_eq!(parts("DB_Bahn"), ["DB", "Bahn"]);
         assert_eq!(parts("DHLPaket"), ["DHL", "Paket"]);
         assert_eq!(parts("SBahnBerlin"), ["S", "Bahn", "Berlin"]);
