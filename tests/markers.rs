@@ -132,10 +132,14 @@ fn shared_texts(sets: &[&str]) -> Option<std::collections::HashMap<(String, Stri
             );
             return None;
         };
-        for line in data.lines() {
+        // Rows are also named by their number (`row:0` is the first after
+        // the header): filmstarts' ids are review pages, shared by the
+        // user reviews on one page.
+        for (n, line) in data.lines().skip(1).enumerate() {
             let mut cols = line.splitn(3, '\t');
             if let (Some(id), Some(_), Some(text)) = (cols.next(), cols.next(), cols.next()) {
                 texts.insert((set.to_string(), id.to_string()), text.to_string());
+                texts.insert((set.to_string(), format!("row:{n}")), text.to_string());
             }
         }
     }
@@ -259,10 +263,13 @@ fn flags_on_fresh_tweets_of_any_topic() {
 fn flags_on_a_fresh_mixed_sample() {
     // As drawn: precision 0.40 (14 of 35): GermEval 9 of 20, tweets 5 of
     // 15. After the round it prompted (`anmachen`, `keine Antwort`,
-    // `Kündigung`, `seit <n> Stunden` …): 0.50 (14 of 28).
+    // `Kündigung`, `seit <n> Stunden` …): 0.50 (14 of 28). After the film
+    // review round (heldout15): 0.54 (13 of 24); lost `kam bis heute nichts
+    // an :(` (a programme's registration), as `bis heute … nichts` now
+    // needs a named company or service.
     let sets = ["germeval2017_dev", "sb10k_train", "sb10k_dev", "potts"];
     if let Some(f) = set_figures(include_str!("markers/heldout13_flags.tsv"), &sets) {
-        check("heldout13 (fresh flags)", &f, &[(MarkerKind::NegativeExperience, 0.45, 1.0)]);
+        check("heldout13 (fresh flags)", &f, &[(MarkerKind::NegativeExperience, 0.5, 0.9)]);
     }
 }
 
@@ -277,6 +284,32 @@ fn flags_on_the_rest_of_the_fresh_feedback() {
     let sets = ["germeval2017_dev"];
     if let Some(f) = set_figures(include_str!("markers/heldout14_germeval_flags.tsv"), &sets) {
         check("heldout14 (fresh flags)", &f, &[(MarkerKind::NegativeExperience, 0.5, 1.0)]);
+    }
+}
+
+/// Another domain: user reviews of films (filmstarts), where complaints
+/// about a company are rare and plots, idioms and opinions are not. All
+/// 124 negative-experience flags on the 3,886 reviews, labelled by hand
+/// (`row:N` names the N-th review): a writer's warning about the film they
+/// saw (`Finger weg!`, `kann ich nicht empfehlen`, `nie wieder ansehen`)
+/// counts, as `nie wieder` and `Finger weg` do for any product; a plot, an
+/// opinion of the film (`das funktioniert nicht`) or a cue in another
+/// sense (`eiskalt` = cold-blooded, `Strand` for `gestrandet`, `wuchs` for
+/// `Wucher`) does not.
+#[test]
+fn flags_on_film_reviews() {
+    // As drawn: precision 0.20 (25 of 124): the first 62 flags 0.23, the
+    // other 62 0.18. The round on the causes in the first 62 (exact forms
+    // where stems collide, cues in other senses asking for a named
+    // subject, that subject within two sentences before the cue or one
+    // after, `Kino` no longer one, `funktioniert … nicht` ordered):
+    // first 62 0.65 (13 of 20), the other 62, run blind, 0.29 (10 of 34);
+    // then `Betrug`, `nichts passiert`, `ausgefallen` asking for a subject
+    // too: 0.37 (10 of 27). 47 flags left of 124.
+    if let Some(f) =
+        set_figures(include_str!("markers/heldout15_filmstarts_flags.tsv"), &["filmstarts"])
+    {
+        check("heldout15 (film review flags)", &f, &[(MarkerKind::NegativeExperience, 0.45, 0.9)]);
     }
 }
 
@@ -815,4 +848,37 @@ x = firmenlinie
         .build()
         .unwrap_err();
     assert!(err.to_string().contains("cannot be combined"), "{err}");
+}
+
+/// Cues tightened on film reviews (heldout15): stems that collided with
+/// other words, cues in other senses, orders that read plots. The
+/// complaints they were written for still fire.
+#[test]
+fn plots_idioms_and_colliding_stems_in_reviews_are_no_experiences() {
+    let cues = [
+        ("Wir sind wegen des Streiks in Frankfurt gestrandet.", "stranded/gestrandet"),
+        ("Bis heute habe ich keine Antwort bekommen.", "no_answer/keine_antwort"),
+        ("Mein Zug ist heute schon wieder ausgefallen, so ein Mist.", "waiting/"),
+        ("Seit gestern funktioniert mein Handy nicht mehr.", "defect/funktioniert_nicht"),
+        ("Ich habe den Router neu gestartet, aber er funktioniert immer noch nicht.", "defect/"),
+        ("Das ist reiner Wucher, ich habe 40 Euro für das Ticket gezahlt.", "never_again/abzocke"),
+        ("Der Kundenservice hat sich nie gemeldet, ich warte immer noch.", "no_answer/"),
+        ("Wir standen 40 Minuten vor Köln im Zug.", "waiting/dauer_gestanden"),
+    ];
+    let controls = [
+        // `Strand` is no form of `stranden`, `wuchs` none of `Wucher`.
+        "Der Film erinnert an Pauline am Strand, ich war enttäuscht.",
+        "Mein Hass wuchs mit jeder Minute, öde und dumm.",
+        // other senses and opinions of a film
+        "Der Brite ist furchteinflößend, brutal, eiskalt und bedrohlich.",
+        "Ein blutiges Spektakel, das noch düsterer ausfallen würde, dachte ich.",
+        "Leider hat es für mich hier nicht funktioniert, alles ging zu schnell.",
+        "Warum der nicht im Kino lief, verstehe ich bis heute nicht.",
+        "Ich hab den Film gesehen und danach lag ich falsch, es war schrecklich.",
+        "Selbst jetzt, 20 Minuten nach dem Ende des Films, sitze ich noch fassungslos hier.",
+        // a service word far from the cue names nothing the cue is about
+        "Ich war im Hotel, als ich davon hörte. Der Film lief gut an. Die Kritiker waren \
+         begeistert. Die Stimmung war gut. Der Held ist eiskalt und brutal.",
+    ];
+    check_experience_cues(&cues, &controls);
 }

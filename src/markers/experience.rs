@@ -124,12 +124,11 @@ pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<
     let mut folded = String::new();
     let mut own_folded = String::new();
     let addressed = addressee(cx.tokens);
-    // What the text names that an experience can be had with (its first
-    // two mentions: one may be the cue itself), for the cues with other
-    // common senses; a company's account it mentions will do too (asked
-    // once, if needed).
-    let mut subjects = matches.iter().filter(|m| set.pattern(m.pattern).0.is_subject);
-    let subjects = [subjects.next(), subjects.next()];
+    // What the text names that an experience can be had with, in text
+    // order, for the cues with other common senses; a company's account it
+    // mentions will do too (asked once, if needed).
+    let subjects: Vec<&Match> =
+        matches.iter().filter(|m| set.pattern(m.pattern).0.is_subject).collect();
     let mut service_account: Option<Option<usize>> = None;
     // Whether the text speaks as or to a person (asked once, if needed).
     let mut personal: Option<bool> = None;
@@ -152,8 +151,7 @@ pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<
         // (by another word than the cue's own: `#Kündigung` names a
         // contract, and is the cue; one between its words will do, `wurde
         // im Zug … angemacht`) or mentions its account.
-        let subject =
-            subjects.into_iter().flatten().find(|s| s.first != m.first && s.last != m.last);
+        let subject = nearby_subject(&subjects, m);
         if pattern.needs_subject
             && subject.is_none()
             && service_account.get_or_insert_with(|| find_service_account(set, cx.tokens)).is_none()
@@ -309,6 +307,25 @@ pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<
             f
         })
         .collect()
+}
+
+/// How many sentences before a cue's own, and after it, may name what the
+/// experience was had with: feedback names the company a sentence or two
+/// before its complaint (`Bin heute mit dem ICE gefahren. Klimaanlage
+/// kaputt.`), while a long review that names a `Flug` or a `Hotel`
+/// somewhere has not thereby made every `eiskalt` in it a complaint.
+const SUBJECT_BEFORE: usize = 2;
+const SUBJECT_AFTER: usize = 1;
+
+/// A company, product or service named near cue `m` (`subjects` in text
+/// order), by another word than the cue's own.
+fn nearby_subject<'m>(subjects: &[&'m Match], m: &Match) -> Option<&'m Match> {
+    let from = subjects.partition_point(|s| s.sentence + SUBJECT_BEFORE < m.sentence);
+    subjects[from..]
+        .iter()
+        .take_while(|s| s.sentence <= m.sentence + SUBJECT_AFTER)
+        .find(|s| s.first != m.first && s.last != m.last)
+        .copied()
 }
 
 /// What one sentence offers the cues in it.

@@ -328,23 +328,18 @@ pub(crate) fn merge_overlapping(set: &MarkerSet, matches: &[Match]) -> Vec<Match
     // kind never overlap each other, so only the latest entry of a kind can
     // overlap the next match: linear, however many matches a text has.
     let mut latest: [Option<usize>; 4] = [None; 4];
-    let mut subjects_kept = 0;
     for m in matches {
         let (pattern, kind) = set.pattern(m.pattern);
         // A named company or product is no cue: kept apart, so that a cue
-        // around it keeps its own name, and only the first two (all the
-        // detector asks for: one that is not the cue itself).
+        // around it keeps its own name.
         if pattern.is_subject {
-            if subjects_kept < 2 {
-                out.push(m.clone());
-                subjects_kept += 1;
-            }
+            out.push(m.clone());
             continue;
         }
         let slot = &mut latest[kind as usize];
         match slot.map(|i| &mut out[i]).filter(|o| o.first <= m.last && m.first <= o.last) {
             Some(o) => {
-                if m.last - m.first > o.last - o.first {
+                if outranks(set, m, o) {
                     o.pattern = m.pattern;
                 }
                 o.first = o.first.min(m.first);
@@ -357,6 +352,27 @@ pub(crate) fn merge_overlapping(set: &MarkerSet, matches: &[Match]) -> Vec<Match
         }
     }
     out
+}
+
+/// Whether match `m` names the merged match `o` in its place. A negative
+/// experience is judged by the pattern it is named by, so the cue that
+/// asks least of its context names it (`Bis heute habe ich keine Antwort`:
+/// `keine Antwort` needs no named company, `bis heute … keine` does);
+/// otherwise, and for the other kinds, the pattern that covered most
+/// tokens.
+fn outranks(set: &MarkerSet, m: &Match, o: &Match) -> bool {
+    let (new, kind) = set.pattern(m.pattern);
+    let longer = m.last - m.first > o.last - o.first;
+    if kind != MarkerKind::NegativeExperience {
+        return longer;
+    }
+    let old = set.pattern(o.pattern).0;
+    let demands = |p: &Pattern| (!p.strong, p.needs_subject, p.weak);
+    match demands(new).cmp(&demands(old)) {
+        std::cmp::Ordering::Less => true,
+        std::cmp::Ordering::Greater => false,
+        std::cmp::Ordering::Equal => longer,
+    }
 }
 
 #[cfg(test)]
