@@ -16,8 +16,9 @@
 //! `abgewimmelt`) need only the first condition; weak ones (`?name`:
 //! `warten`) need a negative sentence on top; cues with other common senses
 //! (`~name`: `kaputt`, `immer noch kein`) need the text to name a company,
-//! product or service (a `[negative_experience/subject]` pattern, another
-//! word than the cue) or mention an account whose handle reads as one
+//! product or service near the cue (a `[negative_experience/subject]`
+//! pattern, another word than the cue, within two sentences before it or
+//! one after) or mention an account whose handle reads as one
 //! (`@DB_Bahn`, `@Telekom_hilft`). A time word alone is no context in a
 //! long text that speaks as no one and to no one (news). A cue or context
 //! word inside a boilerplate formula does not count: a company's reply

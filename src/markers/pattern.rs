@@ -28,9 +28,9 @@
 //! weak cue, one starting with `~` a cue with other common senses (all
 //! used by the negative experience detector: a strong cue fires without
 //! further context, a weak one only in a negative sentence, a `~` one only
-//! in a text that names a company, product or service — a pattern of the
-//! section `[negative_experience/subject]` — or mentions an account whose
-//! handle reads as one).
+//! where the text names a company, product or service near it — a pattern
+//! of the section `[negative_experience/subject]` — or mentions an account
+//! whose handle reads as one).
 //! `?~name` is both weak and `~`.
 //!
 //! Alternatives are single words: for a choice between phrases, write one
