@@ -247,8 +247,10 @@ fn flags_on_fresh_tweets_of_any_topic() {
     // named (`~`): 0.17 (4 of 23), all 4 kept; after a person's account no
     // longer counted: 0.33 (3 of 9), the shop's delivery lost (its
     // accounts, `@Patrick_Kunkel @berlinwerbung`, do not read as a shop).
+    // After the film review round (subjects near the cue, `nie wieder` as
+    // a vow): 0.60 (3 of 5).
     if let Some(f) = tweet_figures(include_str!("markers/heldout12_tweets_flags.tsv")) {
-        check("heldout12 (tweet flags)", &f, &[(MarkerKind::NegativeExperience, 0.3, 0.75)]);
+        check("heldout12 (tweet flags)", &f, &[(MarkerKind::NegativeExperience, 0.5, 0.75)]);
     }
 }
 
@@ -264,9 +266,10 @@ fn flags_on_a_fresh_mixed_sample() {
     // As drawn: precision 0.40 (14 of 35): GermEval 9 of 20, tweets 5 of
     // 15. After the round it prompted (`anmachen`, `keine Antwort`,
     // `Kündigung`, `seit <n> Stunden` …): 0.50 (14 of 28). After the film
-    // review round (heldout15): 0.54 (13 of 24); lost `kam bis heute nichts
-    // an :(` (a programme's registration), as `bis heute … nichts` now
-    // needs a named company or service.
+    // review round (heldout15): 0.54 (13 of 24), with `nie wieder` only as
+    // a vow 0.57 (13 of 23); lost `kam bis heute nichts an :(` (a
+    // programme's registration), as `bis heute … nichts` now needs a named
+    // company or service.
     let sets = ["germeval2017_dev", "sb10k_train", "sb10k_dev", "potts"];
     if let Some(f) = set_figures(include_str!("markers/heldout13_flags.tsv"), &sets) {
         check("heldout13 (fresh flags)", &f, &[(MarkerKind::NegativeExperience, 0.5, 0.9)]);
@@ -305,11 +308,13 @@ fn flags_on_film_reviews() {
     // after, `Kino` no longer one, `funktioniert … nicht` ordered):
     // first 62 0.65 (13 of 20), the other 62, run blind, 0.29 (10 of 34);
     // then `Betrug`, `nichts passiert`, `ausgefallen` asking for a subject
-    // too: 0.37 (10 of 27). 47 flags left of 124.
+    // too: 0.37 (10 of 27). 47 flags left of 124. Then `nie wieder` only
+    // as a vow (exclaimed, or with a first-person word): 0.72 and 0.43,
+    // all 124 0.56 (23 of 41).
     if let Some(f) =
         set_figures(include_str!("markers/heldout15_filmstarts_flags.tsv"), &["filmstarts"])
     {
-        check("heldout15 (film review flags)", &f, &[(MarkerKind::NegativeExperience, 0.45, 0.9)]);
+        check("heldout15 (film review flags)", &f, &[(MarkerKind::NegativeExperience, 0.5, 0.9)]);
     }
 }
 
@@ -879,6 +884,27 @@ fn plots_idioms_and_colliding_stems_in_reviews_are_no_experiences() {
         // a service word far from the cue names nothing the cue is about
         "Ich war im Hotel, als ich davon hörte. Der Film lief gut an. Die Kritiker waren \
          begeistert. Die Stimmung war gut. Der Held ist eiskalt und brutal.",
+    ];
+    check_experience_cues(&cues, &controls);
+}
+
+/// `Nie wieder` is a vow when the writer makes it of themselves or
+/// exclaims it; in a plot, a headline or of others it is none (heldout15,
+/// labelled sets: 2 false flags gone, none real lost).
+#[test]
+fn never_again_is_a_vow_only_when_said_as_one() {
+    let cues = [
+        ("Nie wieder!", "never_again/nie_wieder"),
+        ("Einmal ansehen und nie wieder!", "never_again/nie_wieder"),
+        ("Nie wieder Bahn.", "never_again/nie_wieder"),
+        ("Nie wieder, eine Frechheit.", "never_again/nie_wieder"),
+        ("Nie wieder buche ich bei denen, das war furchtbar.", "never_again/"),
+    ];
+    let controls = [
+        "So etwas passiert NIE WIEDER, der Hai frisst einfach alles.",
+        "Sie sieht ihn danach niemals wieder, das Ende ist traurig.",
+        "Nokia: Nie wieder Smartphones, Mitarbeiter in Angst.",
+        "Schlafen, nie wieder aufwachen, der Tag war furchtbar.",
     ];
     check_experience_cues(&cues, &controls);
 }

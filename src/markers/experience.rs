@@ -40,6 +40,10 @@ use crate::token::{Token, TokenKind};
 /// Cues that, followed by a bad thing, wish it gone (see [`detect`]).
 const WISH_CUES: &[&str] = &["never_again/nie_wieder"];
 
+/// Cues that are a customer's vow only when the writer makes it of
+/// themselves or exclaims it (see [`is_vow`]).
+const VOW_CUES: &[&str] = &["never_again/nie_wieder"];
+
 /// First-person words; colloquial German drops the pronoun (`hab`, `bin`).
 const FIRST_PERSON: &[&str] = &[
     "ich", "hab", "bin", "erlebe", "mich", "mir", "mein", "meine", "meinen", "meinem", "meiner",
@@ -267,6 +271,9 @@ pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<
         if !(pattern.strong || reported) {
             continue;
         }
+        if VOW_CUES.contains(&pattern.id.as_str()) && !words.first_person && !is_vow(cx, m) {
+            continue;
+        }
         let (start, end) = (cue_start, cue_end);
         // One flag per sentence: further cues join it as evidence.
         // Matches come in text order, so a sentence's flag is the last one.
@@ -378,6 +385,8 @@ struct WordFacts {
     /// A `wenn` or `falls` opening the sentence.
     condition: Option<usize>,
     has_time: bool,
+    /// Whether the sentence has a first-person word.
+    first_person: bool,
     /// A first-person or time word in the sentence before, once asked.
     before: Option<Option<usize>>,
 }
@@ -389,6 +398,7 @@ impl WordFacts {
             opinion: Vec::new(),
             condition: None,
             has_time: false,
+            first_person: false,
             before: None,
         };
         let mut first = true;
@@ -400,6 +410,7 @@ impl WordFacts {
             normalize::fold_into(t.text, folded);
             let roles = roles_of(folded);
             facts.has_time |= roles & TIME_WORD != 0;
+            facts.first_person |= roles & FIRST_PERSON_WORD != 0;
             if facts.context.len() < 3 && roles & (FIRST_PERSON_WORD | TIME_WORD) != 0 {
                 facts.context.push(i);
             }
@@ -413,6 +424,50 @@ impl WordFacts {
         }
         facts
     }
+}
+
+/// Whether cue `m`, in a sentence without a first-person word, is said as
+/// a vow: exclaimed (`Nie wieder!`, `Einmal ansehen und nie wieder!`: a
+/// `!` at most two words after it), or standing as a clause of its own,
+/// alone or with the name of what is renounced (`Nie wieder, eine
+/// Frechheit.`, `Nie wieder Bahn.`). Otherwise it tells of others or of a
+/// plot (`sieht sie dann leider niemals wieder`, `So etwas passiert NIE
+/// WIEDER, er frisst alles`, `will nie wieder aufstehen`, `Nokia: Nie
+/// wieder Smartphones, Mitarbeiter in Angst`).
+fn is_vow(cx: &ExperienceContext<'_>, m: &Match) -> bool {
+    let sentence = cx.sentences[m.sentence].clone();
+    let after = &cx.tokens[m.last + 1..sentence.end.max(m.last + 1)];
+    let exclaimed = after
+        .iter()
+        .take_while(|t| t.kind != TokenKind::Punct || t.text.starts_with('!'))
+        .filter(|t| t.kind != TokenKind::Emoji && t.kind != TokenKind::Emoticon)
+        .take(3)
+        .any(|t| t.text.starts_with('!'));
+    if exclaimed {
+        return true;
+    }
+    // Its clause opens with it: nothing before in the sentence, or a
+    // clause mark, or `und`.
+    let opens = cx.tokens[sentence.start..m.first]
+        .last()
+        .is_none_or(|t| t.kind == TokenKind::Punct || t.text.eq_ignore_ascii_case("und"));
+    let is_end = |t: Option<&Token<'_>>| {
+        t.is_none_or(|t| t.kind == TokenKind::Punct && matches!(t.text, "." | "…" | "..."))
+    };
+    opens
+        && match after.first() {
+            // `Nie wieder, eine Frechheit.`
+            None => true,
+            Some(t) if t.kind == TokenKind::Punct => {
+                matches!(t.text, "." | "," | ";" | "…" | "...")
+            }
+            // `Nie wieder Bahn.`: one noun, and the sentence ends.
+            Some(t) => {
+                t.kind == TokenKind::Word
+                    && t.text.chars().next().is_some_and(char::is_uppercase)
+                    && is_end(after.get(1))
+            }
+        }
 }
 
 /// Whether token `i` is part of a boilerplate formula: a company's
