@@ -12,6 +12,7 @@ use std::hash::Hasher;
 use crate::lexicon::{Found, Layers, WordLookup};
 use crate::markers::{self, WordKeys};
 use crate::normalize;
+use crate::number_table::{prefetch, NumberTable};
 use crate::token::{Token, TokenKind};
 use crate::word_class::WordClass;
 
@@ -23,6 +24,7 @@ pub(crate) const UNNUMBERED: u32 = u32::MAX;
 /// next document, so memory stays flat on any input. (Within a document,
 /// words past the limit go unnumbered.)
 const CAPACITY: usize = 100_000;
+const _: () = assert!(CAPACITY <= crate::number_table::MAX_NUMBERS);
 
 /// Words longer than this (in bytes) are not numbered: no German word is
 /// that long, and a 4 MB "word" should not be copied into the memo.
@@ -36,7 +38,7 @@ pub(crate) struct WordMemo {
     /// (their ids).
     owner: (u64, u64),
     /// The numbers, found by the hash of their word ([`Spelling`]).
-    numbers: hashbrown::HashTable<u32>,
+    numbers: NumberTable,
     /// What is known of word number `n`, all of it together in one cache
     /// line: a word met for the first time in a while is read from one
     /// place in memory, not from one array per stage (the memo outgrows
@@ -56,6 +58,30 @@ pub(crate) struct WordMemo {
     folded: String,
     /// The lexicon's view of the last unnumbered word asked about.
     unnumbered: Option<WordLookup>,
+    /// The words of the document being numbered ([`WordMemo::number`]).
+    pending: Vec<Pending>,
+}
+
+/// A word of the document being numbered: its token, spelling and hash,
+/// and the number it most likely has.
+struct Pending {
+    token: u32,
+    spelling: Spelling,
+    hash: u64,
+    candidate: u32,
+}
+
+/// The text a token is numbered by, if it gets a number at all.
+fn numbered_text<'t>(t: &Token<'t>) -> Option<&'t str> {
+    match t.kind {
+        TokenKind::Word
+        | TokenKind::Number
+        | TokenKind::Emoji
+        | TokenKind::Emoticon
+        | TokenKind::Mention => Some(t.text),
+        TokenKind::Hashtag => Some(t.key()),
+        _ => None,
+    }
 }
 
 impl WordMemo {
@@ -86,17 +112,46 @@ impl WordMemo {
     /// markers read as that word), emoji, emoticons and mentions by their
     /// text. (Mentions only for their repeat fingerprint: `@DB_Bahn` opens
     /// many a tweet, and would be folded for each.)
+    ///
+    /// In three passes over the document's words, not one word at a time:
+    /// each lookup reads the table and then the word's record, two reads
+    /// that mostly miss the core's caches (the memo outgrows them), and the
+    /// second waits for the first. Word by word, the next lookup waited for
+    /// both; pass by pass, the reads of all words are independent of each
+    /// other, and the core has many in flight at once.
     pub(crate) fn number(&mut self, tokens: &[Token<'_>], ids: &mut Vec<u32>) {
         ids.clear();
-        ids.extend(tokens.iter().map(|t| match t.kind {
-            TokenKind::Word
-            | TokenKind::Number
-            | TokenKind::Emoji
-            | TokenKind::Emoticon
-            | TokenKind::Mention => self.number_of(t.text),
-            TokenKind::Hashtag => self.number_of(t.key()),
-            _ => UNNUMBERED,
-        }));
+        ids.resize(tokens.len(), UNNUMBERED);
+        let mut pending = std::mem::take(&mut self.pending);
+        pending.clear();
+        // 1. Each word's spelling and hash; its slot in the table fetched.
+        for (i, t) in tokens.iter().enumerate() {
+            if let Some(text) = numbered_text(t).filter(|w| w.len() <= MAX_WORD_BYTES) {
+                let (spelling, hash) = Spelling::of(text.as_bytes());
+                self.numbers.prefetch(hash);
+                pending.push(Pending { token: i as u32, spelling, hash, candidate: UNNUMBERED });
+            }
+        }
+        // 2. The first number in the table whose hash tag matches: most
+        // likely the word's (checked below); its record fetched.
+        for p in pending.iter_mut() {
+            p.candidate = self.numbers.candidate(p.hash).unwrap_or(UNNUMBERED);
+            if let Some(word) = self.words.get(p.candidate as usize) {
+                prefetch(word);
+            }
+        }
+        // 3. The candidate checked against the word; else (a new word, a
+        // tag shared by two words) the full lookup, which adds new words.
+        for p in &pending {
+            let text = numbered_text(&tokens[p.token as usize]).unwrap_or_default();
+            let word = text.as_bytes();
+            let known = self
+                .words
+                .get(p.candidate as usize)
+                .is_some_and(|w| w.spelling.is(&p.spelling, word, &self.long_words));
+            ids[p.token as usize] = if known { p.candidate } else { self.number_of(text) };
+        }
+        self.pending = pending;
     }
 
     /// The number of `word`, which is added if new and there is room.
@@ -110,9 +165,9 @@ impl WordMemo {
         }
         let (spelling, hash) = Spelling::of(word);
         let Self { numbers, words, long_words, .. } = self;
-        let is_word = |&n: &u32| words[n as usize].spelling.is(&spelling, word, long_words);
+        let is_word = |n: u32| words[n as usize].spelling.is(&spelling, word, long_words);
         match numbers.find(hash, is_word) {
-            Some(&n) => n,
+            Some(n) => n,
             None => self.add(text, spelling, hash),
         }
     }
@@ -138,7 +193,7 @@ impl WordMemo {
         words.push(Word::new(spelling, folded_at, folded));
         // A word's hash is not kept (it would not fit the cache line): when
         // the table grows, it is computed again.
-        numbers.insert_unique(hash, n, |&m| words[m as usize].spelling.hash(long_words));
+        numbers.insert(hash, n, |m| words[m as usize].spelling.hash(long_words));
         n
     }
 
@@ -333,6 +388,7 @@ impl Spelling {
     const INLINE: usize = 16;
 
     /// The spelling of `word`, and its hash.
+    #[inline]
     fn of(word: &[u8]) -> (Spelling, u64) {
         let n = word.len();
         let le64 = |at: usize| u64::from_le_bytes(word[at..at + 8].try_into().unwrap_or_default());
