@@ -142,14 +142,24 @@ impl WordMemo {
         }
         // 3. The candidate checked against the word; else (a new word, a
         // tag shared by two words) the full lookup, which adds new words.
+        // A known word's lexicon entry, which the scorer reads next, is
+        // fetched.
         for p in &pending {
             let text = numbered_text(&tokens[p.token as usize]).unwrap_or_default();
             let word = text.as_bytes();
             let known = self
                 .words
                 .get(p.candidate as usize)
-                .is_some_and(|w| w.spelling.is(&p.spelling, word, &self.long_words));
-            ids[p.token as usize] = if known { p.candidate } else { self.number_of(text) };
+                .filter(|w| w.spelling.is(&p.spelling, word, &self.long_words));
+            ids[p.token as usize] = match known {
+                Some(w) => {
+                    if let Some(entry) = self.entries.get(w.entry as usize) {
+                        prefetch(entry);
+                    }
+                    p.candidate
+                }
+                None => self.number_of(text),
+            };
         }
         self.pending = pending;
     }
