@@ -145,8 +145,11 @@ impl WordMemo {
         // A known word's lexicon entry, which the scorer reads next, is
         // fetched.
         for p in &pending {
-            let text = numbered_text(&tokens[p.token as usize]).unwrap_or_default();
-            let word = text.as_bytes();
+            let text = || numbered_text(&tokens[p.token as usize]).unwrap_or_default();
+            // A short word is told by its spelling alone (no need to find
+            // its text again).
+            let long = p.spelling.len as usize > Spelling::INLINE;
+            let word = if long { text().as_bytes() } else { &[] };
             let known = self
                 .words
                 .get(p.candidate as usize)
@@ -158,7 +161,7 @@ impl WordMemo {
                     }
                     p.candidate
                 }
-                None => self.number_of(text),
+                None => self.number_of(text()),
             };
         }
         self.pending = pending;
@@ -445,7 +448,8 @@ impl Spelling {
     }
 
     /// Whether this is the spelling of `word`, whose spelling (not yet in
-    /// the memo) is `other`.
+    /// the memo) is `other` (`word` may be left empty if it has at most
+    /// [`Spelling::INLINE`] bytes).
     fn is(&self, other: &Spelling, word: &[u8], long_words: &[u8]) -> bool {
         let at = self.at as usize;
         self.ends == other.ends
