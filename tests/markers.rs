@@ -310,7 +310,8 @@ fn flags_on_film_reviews() {
     // then `Betrug`, `nichts passiert`, `ausgefallen` asking for a subject
     // too: 0.37 (10 of 27). 47 flags left of 124. Then `nie wieder` only
     // as a vow (exclaimed, or with a first-person word): 0.72 and 0.43,
-    // all 124 0.56 (23 of 41).
+    // all 124 0.56 (23 of 41); after the audit of stemmed cue words
+    // (`words_that_only_stem_alike_are_no_cues`): 0.58 (23 of 40).
     if let Some(f) =
         set_figures(include_str!("markers/heldout15_filmstarts_flags.tsv"), &["filmstarts"])
     {
@@ -905,6 +906,30 @@ fn never_again_is_a_vow_only_when_said_as_one() {
         "Sie sieht ihn danach niemals wieder, das Ende ist traurig.",
         "Nokia: Nie wieder Smartphones, Mitarbeiter in Angst.",
         "Schlafen, nie wieder aufwachen, der Tag war furchtbar.",
+    ];
+    check_experience_cues(&cues, &controls);
+}
+
+/// Cue words matched by their stem must not catch another word that
+/// stems alike (an audit of every stemmed cue word against the vocabulary
+/// of ../shared/data: `fing wegen` is no `Finger weg`, a `Buch` no
+/// `buchen`, `zu später Stunde` no `zu spät`, `Druck` no `Drucker`, an
+/// `Empfehlung` no `empfehlen`).
+#[test]
+fn words_that_only_stem_alike_are_no_cues() {
+    let cues = [
+        ("Finger weg von diesem Anbieter!", "never_again/finger_weg"),
+        ("Der Zug kam mal wieder zu spät, ich bin sauer.", "waiting/zu_spaet"),
+        ("Nie mehr buche ich bei denen, furchtbar.", "never_again/"),
+        ("Mein Drucker geht seit dem Update nicht mehr.", "defect/app_geht_nicht"),
+        ("Kann ich leider nicht empfehlen.", "never_again/nicht_empfehlen"),
+    ];
+    let controls = [
+        "Alles fing wegen eines Fehlers an, ich war sauer.",
+        "Ich kam zu später Stunde nach Hause, müde und genervt.",
+        "Das Buch werde ich nie mehr vergessen, es war grausam.",
+        "Der Druck auf mich geht nicht weg, schlimm.",
+        "Nicht meine Empfehlung, ein schlechter Film.",
     ];
     check_experience_cues(&cues, &controls);
 }
