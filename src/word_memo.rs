@@ -505,6 +505,41 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        /// Numbering a document's words pass by pass gives each the number
+        /// that numbering them one at a time, in order, gives: new words
+        /// repeated within the document, hashtags, long words alike.
+        #[test]
+        fn passes_number_as_one_word_at_a_time_does(
+            docs in proptest::collection::vec(
+                proptest::collection::vec(
+                    "[ab]{1,3}|#[ab]{1,2}|Kundenzufriedenheit[ab]{0,2}sumfrage|, ",
+                    0..30,
+                ),
+                1..5,
+            )
+        ) {
+            let (mut passes, mut one_by_one) = (WordMemo::default(), WordMemo::default());
+            passes.begin((1, 1));
+            one_by_one.begin((1, 1));
+            let mut ids = Vec::new();
+            for doc in docs {
+                let text = doc.join(" ");
+                let mut tokens = Vec::new();
+                Tokenizer.tokenize(&text, &mut tokens);
+                passes.number(&tokens, &mut ids);
+                let expected: Vec<u32> = tokens
+                    .iter()
+                    .map(|t| match numbered_text(t) {
+                        Some(word) => one_by_one.number_of(word),
+                        None => UNNUMBERED,
+                    })
+                    .collect();
+                proptest::prop_assert_eq!(&ids, &expected, "{:?}", text);
+            }
+        }
+    }
+
     #[test]
     fn another_owner_or_a_full_memo_starts_over() {
         let mut memo = WordMemo::default();
