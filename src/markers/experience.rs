@@ -37,12 +37,10 @@ use crate::markers::MarkerKind;
 use crate::normalize;
 use crate::token::{Token, TokenKind};
 
-/// Cues that, followed by a bad thing, wish it gone (see [`detect`]).
-const WISH_CUES: &[&str] = &["never_again/nie_wieder"];
-
-/// Cues that are a customer's vow only when the writer makes it of
-/// themselves or exclaims it (see [`is_vow`]).
-const VOW_CUES: &[&str] = &["never_again/nie_wieder"];
+/// `nie wieder`: followed by a bad thing, a wish that it be gone
+/// (see [`detect`]); otherwise a customer's vow only when the writer makes
+/// it of themselves or says it as one (see [`is_vow`]).
+const NEVER_AGAIN_CUE: &str = "never_again/nie_wieder";
 
 /// First-person words; colloquial German drops the pronoun (`hab`, `bin`).
 const FIRST_PERSON: &[&str] = &[
@@ -195,7 +193,7 @@ pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<
         // `Nie wieder Chaos`, `Nie wieder Krieg`: never again *a bad thing*
         // is a wish, not a complaint. The complaint names what it leaves
         // (`Nie wieder Bahn!`, `Nie wieder bestelle ich hier`).
-        if WISH_CUES.contains(&pattern.id.as_str()) {
+        if pattern.id == NEVER_AGAIN_CUE {
             let bad_thing = cx.tokens.get(m.last + 1).is_some_and(|t| {
                 t.kind == TokenKind::Word
                     && sentence_hits.iter().any(|h| h.start == t.span.start && h.valence < 0.0)
@@ -271,7 +269,7 @@ pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<
         if !(pattern.strong || reported) {
             continue;
         }
-        if VOW_CUES.contains(&pattern.id.as_str()) && !words.first_person && !is_vow(cx, m) {
+        if pattern.id == NEVER_AGAIN_CUE && !words.first_person && !is_vow(cx, m) {
             continue;
         }
         let (start, end) = (cue_start, cue_end);
