@@ -38,9 +38,9 @@ What the lexicon and the markers learn about a word depends on the word
 alone, as does the hash of its folded form that the repeat fingerprint
 (`markers/spam.rs`) is made of: each thread keeps these per distinct word
 (`word_memo.rs`), with the word folded once when it is first met, and
-every token is hashed once per document to find them there — all of a
-document's words at once, pass by pass, so that the cache misses of the
-lookups (`number_table.rs`) overlap. A new word
+every token is hashed once per document to find them there — a few
+hundred of a document's words at a time, pass by pass, so that the cache
+misses of the lookups (`number_table.rs`) overlap. A new word
 is stemmed by the lexicon and by the markers alike: each thread also
 remembers the last stems it computed (`stem.rs`).
 

@@ -26,6 +26,9 @@ pub(crate) const UNNUMBERED: u32 = u32::MAX;
 const CAPACITY: usize = 100_000;
 const _: () = assert!(CAPACITY <= crate::number_table::MAX_NUMBERS);
 
+/// How many tokens [`WordMemo::number`] numbers together.
+const NUMBERING_BATCH: usize = 256;
+
 /// Words longer than this (in bytes) are not numbered: no German word is
 /// that long, and a 4 MB "word" should not be copied into the memo.
 const MAX_WORD_BYTES: usize = 64;
@@ -113,7 +116,8 @@ impl WordMemo {
     /// text. (Mentions only for their repeat fingerprint: `@DB_Bahn` opens
     /// many a tweet, and would be folded for each.)
     ///
-    /// In three passes over the document's words, not one word at a time:
+    /// In three passes over the document's words (256 tokens at a time),
+    /// not one word at a time:
     /// each lookup reads the table and then the word's record, two reads
     /// that mostly miss the core's caches (the memo outgrows them), and the
     /// second waits for the first. Word by word, the next lookup waited for
@@ -123,13 +127,32 @@ impl WordMemo {
         ids.clear();
         ids.resize(tokens.len(), UNNUMBERED);
         let mut pending = std::mem::take(&mut self.pending);
+        // A batch of tokens at a time: enough lookups in flight, and the
+        // pending words of an enormous document do not pile up.
+        for (b, batch) in tokens.chunks(NUMBERING_BATCH).enumerate() {
+            self.number_batch(batch, b * NUMBERING_BATCH, tokens, ids, &mut pending);
+        }
+        self.pending = pending;
+    }
+
+    /// [`WordMemo::number`] of the tokens `batch`, which start at token
+    /// `offset` of `tokens`.
+    fn number_batch(
+        &mut self,
+        batch: &[Token<'_>],
+        offset: usize,
+        tokens: &[Token<'_>],
+        ids: &mut [u32],
+        pending: &mut Vec<Pending>,
+    ) {
         pending.clear();
         // 1. Each word's spelling and hash; its slot in the table fetched.
-        for (i, t) in tokens.iter().enumerate() {
+        for (i, t) in batch.iter().enumerate() {
             if let Some(text) = numbered_text(t).filter(|w| w.len() <= MAX_WORD_BYTES) {
                 let (spelling, hash) = Spelling::of(text.as_bytes());
                 self.numbers.prefetch(hash);
-                pending.push(Pending { token: i as u32, spelling, hash, candidate: UNNUMBERED });
+                let token = (offset + i) as u32;
+                pending.push(Pending { token, spelling, hash, candidate: UNNUMBERED });
             }
         }
         // 2. The first number in the table whose hash tag matches: most
@@ -144,7 +167,7 @@ impl WordMemo {
         // tag shared by two words) the full lookup, which adds new words.
         // A known word's lexicon entry, which the scorer reads next, is
         // fetched.
-        for p in &pending {
+        for p in pending.iter() {
             let text = || numbered_text(&tokens[p.token as usize]).unwrap_or_default();
             // A short word is told by its spelling alone (no need to find
             // its text again).
@@ -164,7 +187,6 @@ impl WordMemo {
                 None => self.number_of(text()),
             };
         }
-        self.pending = pending;
     }
 
     /// The number of `word`, which is added if new and there is room.
@@ -514,9 +536,9 @@ mod tests {
             docs in proptest::collection::vec(
                 proptest::collection::vec(
                     "[ab]{1,3}|#[ab]{1,2}|Kundenzufriedenheit[ab]{0,2}sumfrage|, ",
-                    0..30,
+                    0..600,
                 ),
-                1..5,
+                1..4,
             )
         ) {
             let (mut passes, mut one_by_one) = (WordMemo::default(), WordMemo::default());
@@ -538,6 +560,20 @@ mod tests {
                 proptest::prop_assert_eq!(&ids, &expected, "{:?}", text);
             }
         }
+    }
+
+    #[test]
+    fn an_enormous_document_is_numbered_in_bounded_memory() {
+        let mut memo = WordMemo::default();
+        memo.begin((1, 1));
+        let text = "a b c ".repeat(20_000);
+        let mut tokens = Vec::new();
+        Tokenizer.tokenize(&text, &mut tokens);
+        let mut ids = Vec::new();
+        memo.number(&tokens, &mut ids);
+        assert_eq!(ids.len(), 60_000);
+        assert_eq!(ids[0], ids[59_997], "the same word, the same number");
+        assert!(memo.pending.capacity() <= NUMBERING_BATCH, "{}", memo.pending.capacity());
     }
 
     #[test]
