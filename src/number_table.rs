@@ -1,10 +1,10 @@
 //! The word memo's index: word numbers found by the hash of their word.
 //!
 //! A hash table of its own, rather than `hashbrown`'s, for one thing: the
-//! memo looks up all the words of a document at once ([`WordMemo::number`]
-//! in `word_memo.rs`), and asks the core to fetch each word's slot before
-//! reading any of them, so that the cache misses of a document's words
-//! overlap instead of following each other. That needs the slot's address
+//! memo looks up a few hundred words of a document at once
+//! ([`WordMemo::number`] in `word_memo.rs`), and asks the core to fetch
+//! each word's slot before reading any of them, so that the cache misses
+//! of those words overlap instead of following each other. That needs the slot's address
 //! before the lookup, which `hashbrown` does not give.
 //!
 //! Open addressing with linear probing, four bytes a slot: the number
@@ -68,8 +68,9 @@ impl NumberTable {
             if slot == 0 {
                 return None;
             }
-            if slot & !NUMBER_MASK == tag && is((slot & NUMBER_MASK) - 1) {
-                return Some((slot & NUMBER_MASK) - 1);
+            let number = (slot & NUMBER_MASK) - 1;
+            if slot & !NUMBER_MASK == tag && is(number) {
+                return Some(number);
             }
             at = (at + 1) & mask;
         }
