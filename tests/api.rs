@@ -1,20 +1,35 @@
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use stimmung::{Analyzer, Config, Label, Lexicon, Weights};
 
-/// A fresh file under the system temp dir with `content`.
-pub fn temp_file(name: &str, content: &[u8]) -> PathBuf {
-    use std::sync::atomic::{AtomicUsize, Ordering};
-    static N: AtomicUsize = AtomicUsize::new(0);
-    let dir = std::env::temp_dir().join(format!(
-        "stimmung-test-{}-{}",
-        std::process::id(),
-        N.fetch_add(1, Ordering::Relaxed)
-    ));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(name);
+/// A file holding `content`, alone in a fresh temporary directory. Dropping
+/// it removes the directory, with anything a test wrote beside the file
+/// (a compiled lexicon, a tuned config), so test runs leave nothing behind.
+pub struct TempFile {
+    path: PathBuf,
+    _dir: tempfile::TempDir,
+}
+
+impl std::ops::Deref for TempFile {
+    type Target = Path;
+    fn deref(&self) -> &Path {
+        &self.path
+    }
+}
+
+impl AsRef<Path> for TempFile {
+    fn as_ref(&self) -> &Path {
+        &self.path
+    }
+}
+
+/// `content` written to a file called `name` (the name matters: input
+/// formats are told by extension, and error messages must name the file).
+pub fn temp_file(name: &str, content: &[u8]) -> TempFile {
+    let dir = tempfile::Builder::new().prefix("stimmung-test-").tempdir().unwrap();
+    let path = dir.path().join(name);
     std::fs::write(&path, content).unwrap();
-    path
+    TempFile { path, _dir: dir }
 }
 
 #[test]
@@ -133,7 +148,7 @@ fn without_default_lexicon_only_user_layers_count() {
 #[test]
 fn lexicon_file_errors_name_file_and_line() {
     let path = temp_file("bad.tsv", b"gut\t1.0\n# comment\nschlecht\tnope\n");
-    let err = Analyzer::builder().lexicon_path(&path).build().unwrap_err();
+    let err = Analyzer::builder().lexicon_path(&*path).build().unwrap_err();
     let msg = err.to_string();
     assert!(msg.contains("bad.tsv:3:") && msg.contains("not a number"), "{msg}");
     assert_eq!(err.line(), Some(3));

@@ -78,12 +78,12 @@ fn pathological_text_costs_at_most_twice_ordinary_text_per_byte() {
         eprintln!("skipped: valgrind is not installed (the cost test counts instructions with it)");
         return;
     }
-    let dir = std::env::temp_dir().join(format!("stimmung-cost-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let scratch = tempfile::Builder::new().prefix("stimmung-cost-").tempdir().unwrap();
+    let dir = scratch.path();
     let marginal = |name: &str, make: &dyn Fn(usize) -> String| {
         let (small, large) = (make(BASE), make(2 * BASE));
-        let a = instructions(&dir, &format!("{name}-1"), &small);
-        let b = instructions(&dir, &format!("{name}-2"), &large);
+        let a = instructions(dir, &format!("{name}-1"), &small);
+        let b = instructions(dir, &format!("{name}-2"), &large);
         (b.saturating_sub(a)) as f64 / (large.len() - small.len()) as f64
     };
     let base = marginal("ordinary", &ordinary);

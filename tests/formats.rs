@@ -228,8 +228,8 @@ fn malformed_and_hostile_xml() {
 
 #[test]
 fn summary_text_and_json() {
-    let summary =
-        std::env::temp_dir().join(format!("stimmung-summary-{}.json", std::process::id()));
+    let scratch = tempfile::Builder::new().prefix("stimmung-summary-").tempdir().unwrap();
+    let summary = scratch.path().join("summary.json");
     let out = run(&[
         "score",
         "--summary",

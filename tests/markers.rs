@@ -782,13 +782,13 @@ fn user_patterns_extend_the_default() {
         "firma.txt",
         "[boilerplate/non_answer]\nfirmenlinie = & firmenlinie entspricht nicht\n".as_bytes(),
     );
-    let analyzer = Analyzer::builder().marker_patterns_path(&path).build().unwrap();
+    let analyzer = Analyzer::builder().marker_patterns_path(&*path).build().unwrap();
     let a = analyzer.analyze("Das entspricht nicht unserer Firmenlinie.");
     assert!(a.flags().iter().any(|f| f.pattern() == "non_answer/firmenlinie"), "{:?}", a.flags());
     // The embedded patterns are still there.
     assert!(!analyzer.analyze("Vielen Dank für Ihr Verständnis").flags().is_empty());
     let bad = crate::api::temp_file("bad.txt", b"[boilerplate/x]\nkaputt\n");
-    let err = Analyzer::builder().marker_patterns_path(&bad).build().unwrap_err();
+    let err = Analyzer::builder().marker_patterns_path(&*bad).build().unwrap_err();
     assert!(err.to_string().contains("bad.txt:2"), "{err}");
 }
 
@@ -850,7 +850,7 @@ x = firmenlinie
     );
     let err = Analyzer::builder()
         .marker_set(stimmung::MarkerSet::german())
-        .marker_patterns_path(&path)
+        .marker_patterns_path(&*path)
         .build()
         .unwrap_err();
     assert!(err.to_string().contains("cannot be combined"), "{err}");
