@@ -115,7 +115,6 @@ fn pathological_text_costs_at_most_twice_ordinary_text_per_byte() {
             worst.push(format!("{name} {ratio:.2}×"));
         }
     }
-    let _ = std::fs::remove_dir_all(&dir);
     eprintln!("marginal cost per byte relative to ordinary text: {}", report.join(", "));
     assert!(worst.is_empty(), "costlier than {MAX_RATIO}× ordinary text: {}", worst.join(", "));
 }
