@@ -156,6 +156,17 @@ pub struct SourceEntry {
     pub entry: Entry,
 }
 
+/// The lines of a source file that hold content, with their 1-based
+/// numbers (for error messages): a byte-order mark, `\r` line ends, blank
+/// lines and `#` comments are skipped.
+fn content_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    text.lines()
+        .enumerate()
+        .map(|(i, raw)| (i + 1, raw.trim_end_matches('\r')))
+        .filter(|(_, raw)| !raw.trim().is_empty() && !raw.starts_with('#'))
+}
+
 /// Parses a lexicon in the stimmung TSV format:
 ///
 /// ```text
@@ -171,16 +182,10 @@ pub struct SourceEntry {
 /// silently ignored.
 pub fn parse_tsv(path: &str, text: &str) -> Result<Vec<SourceEntry>, SourceError> {
     let err = |line: usize, message: String| SourceError { path: path.to_string(), line, message };
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut seen: BTreeMap<String, usize> = BTreeMap::new();
     let mut key = String::new();
     let mut out = Vec::new();
-    for (i, raw) in text.lines().enumerate() {
-        let line = i + 1;
-        let raw = raw.trim_end_matches('\r');
-        if raw.trim().is_empty() || raw.starts_with('#') {
-            continue;
-        }
+    for (line, raw) in content_lines(text) {
         let mut cols = raw.split('\t');
         let term = cols.next().unwrap_or("").trim();
         let weight = cols.next().map(str::trim);
@@ -250,42 +255,27 @@ pub fn parse_tsv(path: &str, text: &str) -> Result<Vec<SourceEntry>, SourceError
 ///
 /// Forms that occur under several lemmas keep the first weight seen.
 pub fn parse_sentiws(path: &str, text: &str, scale: f64) -> Result<Vec<SourceEntry>, SourceError> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let err = |line: usize, message: String| SourceError { path: path.to_string(), line, message };
     let mut seen: BTreeMap<String, ()> = BTreeMap::new();
     let mut key = String::new();
     let mut out = Vec::new();
-    for (i, raw) in text.lines().enumerate() {
-        let line = i + 1;
-        let raw = raw.trim_end_matches('\r');
-        if raw.trim().is_empty() || raw.starts_with('#') {
-            continue;
-        }
+    for (line, raw) in content_lines(text) {
         let mut cols = raw.split('\t');
         let head = cols.next().unwrap_or("");
         let lemma = head.split('|').next().unwrap_or("").trim();
         let weight = cols.next().map(str::trim).unwrap_or("");
         let forms = cols.next().unwrap_or("");
         if lemma.is_empty() || !head.contains('|') {
-            return Err(SourceError {
-                path: path.to_string(),
+            return Err(err(
                 line,
-                message: format!(
-                    "expected Lemma|POS<TAB>weight<TAB>forms, found {:?}",
-                    truncate(raw, 60)
-                ),
-            });
+                format!("expected Lemma|POS<TAB>weight<TAB>forms, found {:?}", truncate(raw, 60)),
+            ));
         }
-        let weight: f64 = weight.parse().map_err(|_| SourceError {
-            path: path.to_string(),
-            line,
-            message: format!("weight {weight:?} of {lemma:?} is not a number"),
-        })?;
+        let weight: f64 = weight
+            .parse()
+            .map_err(|_| err(line, format!("weight {weight:?} of {lemma:?} is not a number")))?;
         if !weight.is_finite() || weight.abs() > 1.0 {
-            return Err(SourceError {
-                path: path.to_string(),
-                line,
-                message: format!("weight {weight} of {lemma:?} is outside [-1, 1]"),
-            });
+            return Err(err(line, format!("weight {weight} of {lemma:?} is outside [-1, 1]")));
         }
         let valence = (weight * scale).clamp(-4.0, 4.0);
         let terms =
