@@ -9,7 +9,7 @@ use std::sync::{Arc, LazyLock};
 
 use rayon::prelude::*;
 
-use crate::analysis::{Analysis, Flag, Hit, Label, Rule};
+use crate::analysis::{Analysis, Evidence, Flag, Hit, Label, Rule};
 use crate::config::Config;
 use crate::error::{Error, Result};
 use crate::lexicon::{EntryKind, Layers, Lexicon};
@@ -180,21 +180,42 @@ impl Analyzer {
         scratch.mask.clear();
         scratch.mask.resize(tokens.len(), false);
         let mut flags = Vec::new();
+        // The context matches of each kind, gathered once a `~` pattern of
+        // that kind asks for them.
+        let (mut formula_voices, mut shop_words) = (None, None);
+        let mut calls = markers::CallsToBuy::default();
         for m in &matches {
             let (pattern, kind) = inner.markers.pattern(m.pattern);
-            if !matches!(kind, MarkerKind::Boilerplate | MarkerKind::HardSell) {
+            if !matches!(kind, MarkerKind::Boilerplate | MarkerKind::HardSell) || pattern.is_context
+            {
                 continue;
             }
             if kind == MarkerKind::HardSell
-                && !markers::is_call_to_buy(&tokens, sentences[m.sentence].clone(), m)
+                && !calls.is_call(&inner.markers, &tokens, sentences[m.sentence].clone(), m)
             {
                 continue;
+            }
+            let span = tokens[m.first].span.start..tokens[m.last].span.end;
+            let mut evidence = Vec::new();
+            if pattern.needs_context {
+                // `Kein Kommentar!` between friends, `nur noch 3 Tage` until
+                // an election: such a pattern counts only where the text
+                // speaks as a company (`wir`, `Ihnen`, `Unternehmen`) or
+                // sells (`Preis`, `€`, `Shop`) near it.
+                let contexts = match kind {
+                    MarkerKind::Boilerplate => &mut formula_voices,
+                    _ => &mut shop_words,
+                }
+                .get_or_insert_with(|| markers::contexts(&inner.markers, &matches, kind));
+                let Some(c) = markers::nearby_context(contexts, m) else { continue };
+                let context = tokens[c.first].span.start..tokens[c.last].span.end;
+                evidence.push(Evidence::new(text, span.clone(), "cue"));
+                evidence.push(Evidence::new(text, context, "context"));
             }
             if kind == MarkerKind::Boilerplate {
                 scratch.mask[m.first..=m.last].iter_mut().for_each(|x| *x = true);
             }
-            let span = tokens[m.first].span.start..tokens[m.last].span.end;
-            flags.push(Flag::new(text, kind, &pattern.category, span, &pattern.id, Vec::new()));
+            flags.push(Flag::new(text, kind, &pattern.category, span, &pattern.id, evidence));
         }
 
         let scorer = self.scorer();

@@ -130,8 +130,7 @@ pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<
     // What the text names that an experience can be had with, in text
     // order, for the cues with other common senses; a company's account it
     // mentions will do too (asked once, if needed).
-    let subjects: Vec<&Match> =
-        matches.iter().filter(|m| set.pattern(m.pattern).0.is_subject).collect();
+    let subjects = super::contexts(set, matches, MarkerKind::NegativeExperience);
     let mut service_account: Option<Option<usize>> = None;
     // Whether the text speaks as or to a person (asked once, if needed).
     let mut personal: Option<bool> = None;
@@ -141,7 +140,7 @@ pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<
     let mut facts: Option<SentenceFacts> = None;
     for m in matches {
         let (pattern, kind) = set.pattern(m.pattern);
-        if kind != MarkerKind::NegativeExperience || pattern.is_subject {
+        if kind != MarkerKind::NegativeExperience || pattern.is_context {
             continue;
         }
         // A cue inside a service formula is the company's word for the
@@ -154,8 +153,8 @@ pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<
         // (by another word than the cue's own: `#Kündigung` names a
         // contract, and is the cue; one between its words will do, `wurde
         // im Zug … angemacht`) or mentions its account.
-        let subject = nearby_subject(&subjects, m);
-        if pattern.needs_subject
+        let subject = super::nearby_context(&subjects, m);
+        if pattern.needs_context
             && subject.is_none()
             && service_account.get_or_insert_with(|| find_service_account(set, cx.tokens)).is_none()
         {
@@ -285,7 +284,7 @@ pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<
         if let Some(i) = context {
             evidence.push(Evidence::new(cx.text, cx.tokens[i].span.clone(), "context"));
         }
-        if pattern.needs_subject {
+        if pattern.needs_context {
             // The subject word named, else the account mentioned.
             let span = match (subject, service_account.flatten()) {
                 (Some(s), _) => Some(cx.tokens[s.first].span.start..cx.tokens[s.last].span.end),
@@ -313,25 +312,6 @@ pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<
             f
         })
         .collect()
-}
-
-/// How many sentences before a cue's own, and after it, may name what the
-/// experience was had with: feedback names the company a sentence or two
-/// before its complaint (`Bin heute mit dem ICE gefahren. Klimaanlage
-/// kaputt.`), while a long review that names a `Flug` or a `Hotel`
-/// somewhere has not thereby made every `eiskalt` in it a complaint.
-const SUBJECT_BEFORE: usize = 2;
-const SUBJECT_AFTER: usize = 1;
-
-/// A company, product or service named near cue `m` (`subjects` in text
-/// order), by another word than the cue's own.
-fn nearby_subject<'m>(subjects: &[&'m Match], m: &Match) -> Option<&'m Match> {
-    let from = subjects.partition_point(|s| s.sentence + SUBJECT_BEFORE < m.sentence);
-    subjects[from..]
-        .iter()
-        .take_while(|s| s.sentence <= m.sentence + SUBJECT_AFTER)
-        .find(|s| s.first != m.first && s.last != m.last)
-        .copied()
 }
 
 /// What one sentence offers the cues in it.

@@ -28,7 +28,7 @@ use crate::stem::Stemmer;
 use crate::token::Token;
 use crate::word_memo::WordMemo;
 pub(crate) use experience::{detect as detect_experiences, ExperienceContext};
-pub(crate) use hard_sell::is_call_to_buy;
+pub(crate) use hard_sell::CallsToBuy;
 pub(crate) use pattern::WordKeys;
 use pattern::{Content, Pattern, Vocab};
 pub(crate) use spam::{detect as detect_spam, fingerprint, folded_hash, hash_folded};
@@ -193,9 +193,10 @@ impl MarkerSet {
         self.inner.patterns.is_empty()
     }
 
-    /// Number of patterns of one kind.
+    /// Number of patterns of one kind (not counting its context patterns,
+    /// which mark nothing themselves).
     pub fn count(&self, kind: MarkerKind) -> usize {
-        self.inner.patterns.iter().filter(|(_, k)| *k == kind).count()
+        self.inner.patterns.iter().filter(|(p, k)| *k == kind && !p.is_context).count()
     }
 
     pub(crate) fn pattern(&self, i: usize) -> (&Pattern, MarkerKind) {
@@ -208,7 +209,9 @@ impl MarkerSet {
     pub(crate) fn names_subject(&self, folded: &str) -> bool {
         let c = &*self.inner;
         let keys = WordKeys::new(&c.vocab, &c.stemmer, folded, folded);
-        c.patterns.iter().any(|(p, _)| p.is_subject && p.names(&keys))
+        c.patterns
+            .iter()
+            .any(|(p, k)| *k == MarkerKind::NegativeExperience && p.is_context && p.names(&keys))
     }
 
     /// Whether `folded` (a folded word) is one of the words pattern `i`
@@ -268,16 +271,16 @@ impl MarkerSet {
                 candidates.dedup();
                 candidates.retain(|&p| enabled.contains(&c.patterns[p].1));
                 for &pi in candidates.iter() {
-                    if c.patterns[pi].0.is_subject {
+                    if c.patterns[pi].0.is_context {
                         subjects.push((si, start..at, pi));
                         continue;
                     }
                     find_into(&mut out, &c.patterns[pi].0, pi, content, si);
                 }
             }
-            // A company or product named is asked for only by `~` cues:
-            // most texts have none, and `Paket`, `Bahn`, `Kunde` are common.
-            if out.iter().any(|m| c.patterns[m.pattern].0.needs_subject) {
+            // Context is asked for only by `~` patterns: most texts have
+            // none, and `Paket`, `Bahn`, `Kunde`, `wir` are common.
+            if out.iter().any(|m| c.patterns[m.pattern].0.needs_context) {
                 for (si, range, pi) in subjects.drain(..) {
                     find_into(&mut out, &c.patterns[pi].0, pi, &content[range], si);
                 }
@@ -330,9 +333,9 @@ pub(crate) fn merge_overlapping(set: &MarkerSet, matches: &[Match]) -> Vec<Match
     let mut latest: [Option<usize>; 4] = [None; 4];
     for m in matches {
         let (pattern, kind) = set.pattern(m.pattern);
-        // A named company or product is no cue: kept apart, so that a cue
-        // around it keeps its own name.
-        if pattern.is_subject {
+        // Context is no marker: kept apart, so that a marker around it
+        // keeps its own name.
+        if pattern.is_context {
             out.push(m.clone());
             continue;
         }
@@ -354,25 +357,59 @@ pub(crate) fn merge_overlapping(set: &MarkerSet, matches: &[Match]) -> Vec<Match
     out
 }
 
-/// Whether match `m` names the merged match `o` in its place. A negative
-/// experience is judged by the pattern it is named by, so the cue that
-/// asks least of its context names it (`Bis heute habe ich keine Antwort`:
-/// `keine Antwort` needs no named company, `bis heute … keine` does);
-/// otherwise, and for the other kinds, the pattern that covered most
-/// tokens.
+/// Whether match `m` names the merged match `o` in its place. A merged
+/// match is judged by the pattern it is named by, so the one that asks
+/// least of its context names it (`Bis heute habe ich keine Antwort`:
+/// `keine Antwort` needs no named company, `bis heute … keine` does;
+/// `Leider ist es aus technischen Gründen nicht möglich`: `leider … nicht
+/// möglich` needs no company's voice); otherwise the pattern that covered
+/// most tokens.
 fn outranks(set: &MarkerSet, m: &Match, o: &Match) -> bool {
-    let (new, kind) = set.pattern(m.pattern);
+    let new = set.pattern(m.pattern).0;
     let longer = m.last - m.first > o.last - o.first;
-    if kind != MarkerKind::NegativeExperience {
-        return longer;
-    }
     let old = set.pattern(o.pattern).0;
-    let demands = |p: &Pattern| (!p.strong, p.needs_subject, p.weak);
+    let demands = |p: &Pattern| (!p.strong, p.needs_context, p.weak);
     match demands(new).cmp(&demands(old)) {
         std::cmp::Ordering::Less => true,
         std::cmp::Ordering::Greater => false,
         std::cmp::Ordering::Equal => longer,
     }
+}
+
+/// How many sentences before a pattern's own, and after it, may hold its
+/// context: feedback names the company a sentence or two before its
+/// complaint (`Bin heute mit dem ICE gefahren. Klimaanlage kaputt.`), a
+/// reply speaks as `wir` around its formula, while a long review that
+/// names a `Flug` or a `Hotel` somewhere has not thereby made every
+/// `eiskalt` in it a complaint.
+const CONTEXT_BEFORE: usize = 2;
+const CONTEXT_AFTER: usize = 1;
+
+/// The context matches among `matches` (in text order) for the patterns of
+/// `kind`.
+pub(crate) fn contexts<'m>(
+    set: &MarkerSet,
+    matches: &'m [Match],
+    kind: MarkerKind,
+) -> Vec<&'m Match> {
+    matches
+        .iter()
+        .filter(|m| {
+            let (p, k) = set.pattern(m.pattern);
+            k == kind && p.is_context
+        })
+        .collect()
+}
+
+/// A context match near `m` (`contexts` in text order, of `m`'s kind), by
+/// another word than `m`'s own first or last.
+pub(crate) fn nearby_context<'m>(contexts: &[&'m Match], m: &Match) -> Option<&'m Match> {
+    let from = contexts.partition_point(|s| s.sentence + CONTEXT_BEFORE < m.sentence);
+    contexts[from..]
+        .iter()
+        .take_while(|s| s.sentence <= m.sentence + CONTEXT_AFTER)
+        .find(|s| s.first != m.first && s.last != m.last)
+        .copied()
 }
 
 #[cfg(test)]

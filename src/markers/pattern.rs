@@ -58,6 +58,11 @@ pub(crate) enum Elem {
     Word {
         keys: Vec<Key>,
         optional: bool,
+        /// Bit `id % 64` of each key's number: a token whose two numbers
+        /// hit none of these bits is told apart without reading the keys
+        /// (a sentence is tried against every pattern anchored in it, and
+        /// context patterns have a score of alternatives).
+        filter: u64,
     },
     Num {
         optional: bool,
@@ -148,12 +153,17 @@ pub(crate) struct Pattern {
     pub strong: bool,
     /// `?name`: a cue that needs a negative sentence.
     pub weak: bool,
-    /// `~name`: a cue that needs a company, product or service named in
-    /// the text (`kaputt` is also how tired someone is).
-    pub needs_subject: bool,
-    /// A pattern of `[negative_experience/subject]`: it names a company,
-    /// product or service, and is no cue.
-    pub is_subject: bool,
+    /// `~name`: a pattern whose words have other common senses, which
+    /// counts only near a context pattern of its kind ([`Pattern::is_context`]):
+    /// a negative experience's cue near a company, product or service
+    /// named (`kaputt` is also how tired someone is), a formula near a
+    /// company's voice (`Kein Kommentar!` is also a joke between friends),
+    /// a call to buy near a price or a shop (`nur noch 3 Tage` until an
+    /// election).
+    pub needs_context: bool,
+    /// A pattern of a `[kind/subject]` or `[kind/context]` section: what a
+    /// `~` pattern of that kind needs near it. No marker itself.
+    pub is_context: bool,
     pub elems: Vec<Elem>,
     /// The element that selects the pattern for a sentence (see
     /// [`Pattern::anchor_keys`]): a sentence without it cannot match.
@@ -163,10 +173,10 @@ pub(crate) struct Pattern {
     anchor_reach: usize,
 }
 
-/// The category of the patterns that name a company, product or service
-/// (`Bahn`, `Paket`, `Hotline`) for the negative experience detector: no
-/// cues themselves, they let `~` cues fire.
-pub(crate) const SUBJECT: &str = "subject";
+/// The categories of context patterns ([`Pattern::is_context`]): for the
+/// negative experience detector the `subject` an experience is had with
+/// (`Bahn`, `Paket`, `Hotline`), for the other kinds their `context`.
+const CONTEXT_CATEGORIES: [&str; 2] = ["subject", "context"];
 
 /// A problem in a pattern file.
 #[derive(Debug)]
@@ -217,7 +227,7 @@ pub(crate) fn parse(
         let name = name.trim();
         let marks = name.len() - name.trim_start_matches(['!', '?', '~']).len();
         let (marks, name) = (&name[..marks], name[marks..].trim());
-        let (strong, weak, needs_subject) =
+        let (strong, weak, needs_context) =
             (marks.contains('!'), marks.contains('?'), marks.contains('~'));
         if strong && weak {
             return Err(err(format!("pattern {name:?} cannot be both strong `!` and weak `?`")));
@@ -244,7 +254,7 @@ pub(crate) fn parse(
         if unordered && elems.iter().any(|e| matches!(e, Elem::Gap(_))) {
             return Err(err(format!("pattern {name:?}: gaps make no sense in an `&` pattern")));
         }
-        let is_subject = kind == "negative_experience" && category == SUBJECT;
+        let is_context = CONTEXT_CATEGORIES.contains(&category.as_str());
         let id = format!("{category}/{name}");
         let anchor = anchor_elem(&elems, &frequent);
         let anchor_reach = elems[..anchor.unwrap_or(0)]
@@ -261,8 +271,8 @@ pub(crate) fn parse(
             unordered,
             strong,
             weak,
-            needs_subject,
-            is_subject,
+            needs_context,
+            is_context,
             elems,
             anchor,
             anchor_reach,
@@ -313,7 +323,8 @@ fn parse_elem(
         let id = vocab.intern(&text, exact);
         keys.push(Key { text, id, exact, capital });
     }
-    Ok(Elem::Word { keys, optional })
+    let filter = keys.iter().fold(0, |f, k| f | id_bit(k.id));
+    Ok(Elem::Word { keys, optional, filter })
 }
 
 /// What the matcher needs to know of a word, whatever its position: the
@@ -397,6 +408,11 @@ impl Content {
             // Most words of a sentence are in no pattern (no vocabulary
             // number, both keys `NONE`): told at once, not key by key.
             Elem::Word { .. } if self.keys.folded & self.keys.stem == Vocab::NONE => false,
+            Elem::Word { filter, .. }
+                if filter & (id_bit(self.keys.folded) | id_bit(self.keys.stem)) == 0 =>
+            {
+                false
+            }
             Elem::Word { keys, .. } => {
                 keys.iter().any(|k| k.names(&self.keys) && (self.capital || !k.capital))
             }
@@ -407,6 +423,11 @@ impl Content {
             Elem::Gap(_) => true,
         }
     }
+}
+
+/// The bit of vocabulary number `id` in an [`Elem::Word`]'s filter.
+fn id_bit(id: u32) -> u64 {
+    1 << (id % 64)
 }
 
 /// Whether a token takes part in matching: words, numbers, URLs, hashtags
@@ -464,7 +485,9 @@ impl Pattern {
         // Starts before this one have been tried.
         let mut untried = from;
         for (p, token) in content.iter().enumerate().skip(from) {
-            if token.matches(anchor) {
+            // A token that matches the anchor anchors some pattern: the
+            // flag is read before the keys.
+            if token.anchors() && token.matches(anchor) {
                 let first = p.saturating_sub(self.anchor_reach).max(untried);
                 if let Some(r) = (first..=p).find_map(at) {
                     return Some(r);
@@ -577,7 +600,7 @@ fn anchor_elem(elems: &[Elem], frequent: &FrequentKeys) -> Option<usize> {
         .iter()
         .enumerate()
         .filter_map(|(i, e)| match e {
-            Elem::Word { keys, optional: false } => Some((i, keys)),
+            Elem::Word { keys, optional: false, .. } => Some((i, keys)),
             _ => None,
         })
         .max_by_key(|(_, keys)| keys.iter().map(rarity).min().unwrap_or((0, 0)))
@@ -652,16 +675,16 @@ mod tests {
         };
         let p = parse_one("?~warten = warte").unwrap();
         assert_eq!(
-            (p.id.as_str(), p.strong, p.weak, p.needs_subject),
+            (p.id.as_str(), p.strong, p.weak, p.needs_context),
             ("test/warten", false, true, true)
         );
         let p = parse_one("~ kaputt = kaputt").unwrap();
         assert_eq!(
-            (p.id.as_str(), p.strong, p.weak, p.needs_subject),
+            (p.id.as_str(), p.strong, p.weak, p.needs_context),
             ("test/kaputt", false, false, true)
         );
         let p = parse_one("!nie = nie wieder").unwrap();
-        assert_eq!((p.strong, p.weak, p.needs_subject), (true, false, false));
+        assert_eq!((p.strong, p.weak, p.needs_context), (true, false, false));
         assert!(parse_one("!?x = nie").is_err());
         assert!(parse_one("~ = nie").is_err());
     }
