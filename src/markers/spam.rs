@@ -95,7 +95,10 @@ pub(crate) fn detect(
 ///
 /// Texts are compared after folding case, umlauts and whitespace; texts
 /// shorter than [`RepeatDetector::MIN_CHARS`] (`Danke!`, `+1`) are
-/// ignored, since people do write those independently.
+/// ignored, since people do write those independently, and so are
+/// retweets (`RT @name: …`), which quote another's text: their copies are
+/// how a tweet spreads (35 of the 38 repeats among the 7,359 PotTS tweets
+/// were retweets).
 ///
 /// Memory is bounded by `capacity`, at about 27 bytes a text plus its id.
 /// Texts are remembered in two generations of `capacity / 2`: when the
@@ -216,7 +219,8 @@ impl RepeatDetector {
         self.check_fingerprint(id, text, RepeatDetector::fingerprint(text))
     }
 
-    /// The fingerprint of `text`, or `None` if it is too short to count.
+    /// The fingerprint of `text`, or `None` if it is too short to count or
+    /// a retweet.
     /// Case, umlaut spellings, whitespace between and around tokens (`gut!`
     /// and `gut !` are the same) and the `#` of a hashtag do not change it.
     /// (Case changes it where it changes the tokens: `:O` is a face, `:o` a
@@ -263,6 +267,9 @@ pub(crate) fn fingerprint(
     mut hash: impl FnMut(usize) -> u64,
 ) -> Option<Fingerprint> {
     text.trim().chars().nth(RepeatDetector::MIN_CHARS - 1)?;
+    if is_retweet(tokens) {
+        return None;
+    }
     let mut fingerprint = rustc_hash::FxHasher::default();
     for (i, t) in tokens.iter().enumerate() {
         // Line breaks are whitespace; every other token counts by its
@@ -273,6 +280,15 @@ pub(crate) fn fingerprint(
         }
     }
     Some(Fingerprint(fingerprint.finish()))
+}
+
+/// Whether the text opens as a retweet: `RT` and a mention.
+fn is_retweet(tokens: &[Token<'_>]) -> bool {
+    let mut words = tokens.iter().filter(|t| t.kind != TokenKind::LineBreak);
+    matches!(
+        (words.next(), words.next()),
+        (Some(rt), Some(who)) if rt.text == "RT" && who.kind == TokenKind::Mention
+    )
 }
 
 /// The hash of `key` folded (case, umlaut spellings: `Grüße`, `GRUESSE`).
@@ -326,6 +342,22 @@ mod tests {
             assert!(repeats.check("b", text).is_some(), "window {capacity}");
             assert!(repeats.newer.fingerprints.capacity() <= 1 << 20);
         }
+    }
+
+    #[test]
+    fn retweets_are_no_repeats_but_copies_of_their_text_are() {
+        let mut repeats = RepeatDetector::new(1000);
+        let tweet = "Wieder kein Moslem als Papst, so ein Pech";
+        let retweet = format!("RT @hipsterschwein : {tweet}");
+        assert!(repeats.check("t1", &retweet).is_none());
+        assert!(repeats.check("t2", &retweet).is_none(), "a retweet spreads a tweet");
+        assert!(repeats.check("t3", &format!("RT\n@hipsterschwein {tweet}")).is_none());
+        // Not a retweet: `RT` later, or not before a mention.
+        let quoted = format!("Lest mal RT @hipsterschwein : {tweet}");
+        assert!(repeats.check("t4", &quoted).is_none());
+        assert!(repeats.check("t5", &quoted).is_some());
+        assert!(repeats.check("t6", tweet).is_none());
+        assert!(repeats.check("t7", tweet).is_some());
     }
 
     #[test]
