@@ -179,7 +179,9 @@ impl Analyzer {
         };
         scratch.mask.clear();
         scratch.mask.resize(tokens.len(), false);
-        let mut flags = Vec::new();
+        // Room for a flag per match: a flood of matches in one record
+        // would otherwise copy the flags at every doubling.
+        let mut flags = Vec::with_capacity(matches.len());
         // The context matches of each kind, gathered once a `~` pattern of
         // that kind asks for them.
         let (mut formula_voices, mut shop_words) = (None, None);
@@ -196,8 +198,7 @@ impl Analyzer {
                 continue;
             }
             let span = tokens[m.first].span.start..tokens[m.last].span.end;
-            let mut evidence = Vec::new();
-            if pattern.needs_context {
+            let evidence = if pattern.needs_context {
                 // `Kein Kommentar!` between friends, `nur noch 3 Tage` until
                 // an election: such a pattern counts only where the text
                 // speaks as a company (`wir`, `Ihnen`, `Unternehmen`) or
@@ -209,9 +210,13 @@ impl Analyzer {
                 .get_or_insert_with(|| markers::contexts(&inner.markers, &matches, kind));
                 let Some(c) = markers::nearby_context(contexts, m) else { continue };
                 let context = tokens[c.first].span.start..tokens[c.last].span.end;
-                evidence.push(Evidence::new(text, span.clone(), "cue"));
-                evidence.push(Evidence::new(text, context, "context"));
-            }
+                vec![
+                    Evidence::new(text, span.clone(), "cue"),
+                    Evidence::new(text, context, "context"),
+                ]
+            } else {
+                Vec::new()
+            };
             if kind == MarkerKind::Boilerplate {
                 scratch.mask[m.first..=m.last].iter_mut().for_each(|x| *x = true);
             }

@@ -407,6 +407,11 @@ fn kind_by_first_char(first: char) -> TokenKind {
     if PICTOGRAPHS.contains(&(first as u32)) {
         return TokenKind::Emoji;
     }
+    // Currency signs (`€`, `₹`) likewise are punctuation: asked first, a
+    // price skips three searches (the marker patterns read `€` and `$`).
+    if CURRENCY_SIGNS.contains(&(first as u32)) {
+        return TokenKind::Punct;
+    }
     if first.is_numeric() {
         TokenKind::Number
     } else if first.is_alphabetic() {
@@ -421,6 +426,9 @@ fn kind_by_first_char(first: char) -> TokenKind {
         TokenKind::Punct
     }
 }
+
+/// Unicode's block of currency symbols (U+20A0–U+20CF).
+const CURRENCY_SIGNS: std::ops::RangeInclusive<u32> = 0x20A0..=0x20CF;
 
 /// Unicode's blocks of pictographs and emoticons (U+1F300–U+1FAFF).
 const PICTOGRAPHS: std::ops::RangeInclusive<u32> = 0x1F300..=0x1FAFF;
@@ -935,6 +943,18 @@ mod tests {
         for c in PICTOGRAPHS.filter_map(char::from_u32) {
             assert!(!c.is_numeric() && !c.is_alphanumeric() && is_emoji(c), "{c:?}");
         }
+    }
+
+    /// The shortcut for currency signs gives what the full test gives:
+    /// none of them is a digit, a letter or an emoji.
+    #[test]
+    fn currency_signs_are_punctuation() {
+        for c in CURRENCY_SIGNS.filter_map(char::from_u32) {
+            assert!(!c.is_numeric() && !c.is_alphanumeric() && !is_emoji(c), "{c:?}");
+        }
+        let mut out = Vec::new();
+        Tokenizer.tokenize("nur 5 € statt 10 €", &mut out);
+        assert!(out.iter().filter(|t| t.text == "€").all(|t| t.kind == TokenKind::Punct));
     }
 
     #[test]

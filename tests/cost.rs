@@ -95,10 +95,10 @@ fn pathological_text_costs_at_most_twice_ordinary_text_per_byte() {
         ("emoticons", &|n| flood(":-) :( ;) xD <3 ", n)),
         ("boilerplate", &|n| flood("Vielen Dank für Ihr Verständnis. ", n)),
         // Formulas and calls that look for their context nearby, in one
-        // endless sentence: each must not scan all the context before it.
-        ("formulas_in_context", &|n| {
-            flood("kein Kommentar sagt unser Sprecher, nur noch 3 Tage 10 € Rabatt, ", n)
-        }),
+        // endless sentence: each must not scan all the context before it
+        // (a call to buy read its whole sentence for an `ich`: quadratic).
+        ("formulas_in_context", &|n| flood("kein Kommentar sagt unser Sprecher, ", n)),
+        ("calls_in_context", &|n| flood("nur noch 3 Tage, dann gibt es 10 € Rabatt, ", n)),
         ("one_word", &|n| flood("a", n)),
         ("no_spaces", &|n| flood("gutschlechtnichtsehr,", n)),
         ("polar_words", &|n| flood("gut schlecht toll mies super ", n)),

@@ -278,11 +278,19 @@ impl MarkerSet {
                     find_into(&mut out, &c.patterns[pi].0, pi, content, si);
                 }
             }
-            // Context is asked for only by `~` patterns: most texts have
-            // none, and `Paket`, `Bahn`, `Kunde`, `wir` are common.
-            if out.iter().any(|m| c.patterns[m.pattern].0.needs_context) {
+            // Context is asked for only by `~` patterns, and only of their
+            // own kind: most texts have none, and `Paket`, `Bahn`, `Kunde`,
+            // `wir`, `€` are common.
+            let mut asking = [false; MarkerKind::ALL.len()];
+            for m in &out {
+                let (p, kind) = &c.patterns[m.pattern];
+                asking[*kind as usize] |= p.needs_context;
+            }
+            if asking.contains(&true) {
                 for (si, range, pi) in subjects.drain(..) {
-                    find_into(&mut out, &c.patterns[pi].0, pi, &content[range], si);
+                    if asking[c.patterns[pi].1 as usize] {
+                        find_into(&mut out, &c.patterns[pi].0, pi, &content[range], si);
+                    }
                 }
             }
             out.sort_by_key(|m| (m.first, std::cmp::Reverse(m.last)));

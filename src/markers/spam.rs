@@ -31,6 +31,9 @@ const ENGLISH: &[&str] = &[
 /// words).
 const MAX_PRAISE_WORDS: usize = 30;
 
+/// Quotation marks, straight and German (not `’`, the apostrophe too).
+const QUOTE_MARKS: &[&str] = &["\"", "„", "“", "”", "«", "»", "‚", "‘"];
+
 /// A referral (`Weitere Informationen unter …`) ends a long announcement as
 /// often as a spam comment; spam is short. A museum's 200-word post on its
 /// special trains, ending in its own address, is no spam.
@@ -57,11 +60,37 @@ pub(crate) fn detect(
         .count();
     let is_english = words.len() >= 5 && english * 10 >= words.len() * 4;
     let url = tokens.iter().find(|t| t.kind == TokenKind::Url);
+    // Praise with a link and an `@name` past the opening addressees is
+    // sharing, not a drive-by: a tweet names whose article it passes on
+    // (`schöner Artikel in der FAZ … via @alio`, `RT @x`, `.@faz_net: …`)
+    // or whom it cheers (`Weiter so @jusos`). Comment spam under a post
+    // names nobody, and a bot's reply (`@name Toller Artikel! <link>`) only
+    // the one it answers.
+    let names_someone = tokens
+        .iter()
+        .skip_while(|t| matches!(t.kind, TokenKind::Mention | TokenKind::LineBreak))
+        .any(|t| t.kind == TokenKind::Mention);
+    // So is praise of a title it quotes (`Interessanter Artikel: "Googles
+    // gefährliche Meinungsmache"`): generic praise fits any post, and
+    // quotes none.
+    let quote_marks = tokens
+        .iter()
+        .filter(|t| t.kind == TokenKind::Punct && QUOTE_MARKS.contains(&t.text))
+        .count();
+    let specific = names_someone || quote_marks >= 2;
     let mut flags = Vec::new();
+    // What `~` referrals need near them, gathered once one is met.
+    let mut selling = None;
     for m in matches {
         let (pattern, kind) = set.pattern(m.pattern);
-        if kind != MarkerKind::Spam {
+        if kind != MarkerKind::Spam || pattern.is_context {
             continue;
+        }
+        if pattern.needs_context {
+            let contexts = selling.get_or_insert_with(|| super::contexts(set, matches, kind));
+            if super::nearby_context(contexts, m).is_none() {
+                continue;
+            }
         }
         let (start, end) = (tokens[m.first].span.start, tokens[m.last].span.end);
         let mut evidence = vec![Evidence::new(text, start..end, "praise")];
@@ -78,7 +107,7 @@ pub(crate) fn detect(
                 "referral"
             } else if pattern.category == "praise_en" && is_english {
                 "english_praise"
-            } else if has_link && words.len() <= MAX_PRAISE_WORDS {
+            } else if has_link && words.len() <= MAX_PRAISE_WORDS && !specific {
                 "link_drop"
             } else {
                 continue;
