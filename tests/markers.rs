@@ -185,6 +185,14 @@ fn tweet_figures(labels: &str) -> Option<Figures> {
     set_figures(labels, &["sb10k_train", "sb10k_dev", "potts"])
 }
 
+/// Checks the label rows `labels` (`set<TAB>id<TAB>kinds`, naming texts
+/// of `sets`) against `floors`; skipped with a message without ../shared.
+fn check_labels(name: &str, labels: &str, sets: &[&str], floors: &[(MarkerKind, f64, f64)]) {
+    if let Some(f) = set_figures(labels, sets) {
+        check(name, &f, floors);
+    }
+}
+
 /// Label rows `set<TAB>id<TAB>kinds` naming texts of `sets`.
 fn set_figures(labels: &str, sets: &[&str]) -> Option<Figures> {
     let rows = label_lines(labels)
@@ -271,9 +279,12 @@ fn flags_on_a_fresh_mixed_sample() {
     // programme's registration), as `bis heute … nichts` now needs a named
     // company or service.
     let sets = ["germeval2017_dev", "sb10k_train", "sb10k_dev", "potts"];
-    if let Some(f) = set_figures(include_str!("markers/heldout13_flags.tsv"), &sets) {
-        check("heldout13 (fresh flags)", &f, &[(MarkerKind::NegativeExperience, 0.5, 0.9)]);
-    }
+    check_labels(
+        "heldout13 (fresh flags)",
+        include_str!("markers/heldout13_flags.tsv"),
+        &sets,
+        &[(MarkerKind::NegativeExperience, 0.5, 0.9)],
+    );
 }
 
 /// Then all 34 flags left on the rest of those texts (GermEval only; no
@@ -285,9 +296,12 @@ fn flags_on_the_rest_of_the_fresh_feedback() {
     // after empathy formulas became boilerplate and a cue or context word
     // inside a formula stopped counting, 0.53 (17 of 32).
     let sets = ["germeval2017_dev"];
-    if let Some(f) = set_figures(include_str!("markers/heldout14_germeval_flags.tsv"), &sets) {
-        check("heldout14 (fresh flags)", &f, &[(MarkerKind::NegativeExperience, 0.5, 1.0)]);
-    }
+    check_labels(
+        "heldout14 (fresh flags)",
+        include_str!("markers/heldout14_germeval_flags.tsv"),
+        &sets,
+        &[(MarkerKind::NegativeExperience, 0.5, 1.0)],
+    );
 }
 
 /// Another domain: user reviews of films (filmstarts), where complaints
@@ -312,11 +326,12 @@ fn flags_on_film_reviews() {
     // as a vow (exclaimed, or with a first-person word): 0.72 and 0.43,
     // all 124 0.56 (23 of 41); after the audit of stemmed cue words
     // (`words_that_only_stem_alike_are_no_cues`): 0.58 (23 of 40).
-    if let Some(f) =
-        set_figures(include_str!("markers/heldout15_filmstarts_flags.tsv"), &["filmstarts"])
-    {
-        check("heldout15 (film review flags)", &f, &[(MarkerKind::NegativeExperience, 0.5, 0.9)]);
-    }
+    check_labels(
+        "heldout15 (film review flags)",
+        include_str!("markers/heldout15_filmstarts_flags.tsv"),
+        &["filmstarts"],
+        &[(MarkerKind::NegativeExperience, 0.5, 0.9)],
+    );
 }
 
 /// Boilerplate and hard sell on text no label file had used: all 110 of
@@ -347,13 +362,12 @@ fn boilerplate_and_hard_sell_flags_on_fresh_text() {
         "filmstarts",
         "wikipedia_neutral",
     ];
-    if let Some(f) = set_figures(include_str!("markers/heldout16_fresh_flags.tsv"), &sets) {
-        check(
-            "heldout16 (fresh boilerplate and hard-sell flags)",
-            &f,
-            &[(MarkerKind::Boilerplate, 0.85, 1.0), (MarkerKind::HardSell, 0.8, 1.0)],
-        );
-    }
+    check_labels(
+        "heldout16 (fresh boilerplate and hard-sell flags)",
+        include_str!("markers/heldout16_fresh_flags.tsv"),
+        &sets,
+        &[(MarkerKind::Boilerplate, 0.85, 1.0), (MarkerKind::HardSell, 0.8, 1.0)],
+    );
 }
 
 /// Formulas that are also everyday language count only in a company's or
@@ -423,9 +437,12 @@ fn spam_flags_on_fresh_text() {
     // title it quotes is sharing too: 0.91 (10 of 11). Lost: a poster
     // shop's ad, found only through `Poster`.
     let sets = ["germeval2017_dev", "sb10k_train", "sb10k_dev", "potts"];
-    if let Some(f) = set_figures(include_str!("markers/heldout17_spam_flags.tsv"), &sets) {
-        check("heldout17 (fresh spam flags)", &f, &[(MarkerKind::Spam, 0.85, 0.9)]);
-    }
+    check_labels(
+        "heldout17 (fresh spam flags)",
+        include_str!("markers/heldout17_spam_flags.tsv"),
+        &sets,
+        &[(MarkerKind::Spam, 0.85, 0.9)],
+    );
 }
 
 /// Generic praise with a link is a drive-by; praise that names whose
