@@ -464,6 +464,11 @@ fn sharing_an_article_is_no_link_drop() {
         "Schönes Poster im Flur gesehen: http://t.co/x",
     ];
     check_kind(MarkerKind::Spam, &spam, &sharing);
+    let analysis =
+        Analyzer::new().analyze("Neue Angebote im Shop, mehr Infos unter http://shop.example.com");
+    let flag = analysis.flags().iter().find(|f| f.kind() == MarkerKind::Spam).unwrap();
+    let roles: Vec<&str> = flag.evidence().iter().map(|e| e.role()).collect();
+    assert_eq!(roles, ["praise", "link", "context"], "{flag:?}");
 }
 
 /// A company's reply tells of the reader's trouble in its formulas; the

@@ -86,16 +86,20 @@ pub(crate) fn detect(
         if kind != MarkerKind::Spam || pattern.is_context {
             continue;
         }
-        if pattern.needs_context {
+        let context = if pattern.needs_context {
             let contexts = selling.get_or_insert_with(|| super::contexts(set, matches, kind));
-            if super::nearby_context(contexts, m).is_none() {
-                continue;
-            }
-        }
+            let Some(c) = super::nearby_context(contexts, m) else { continue };
+            Some(tokens[c.first].span.start..tokens[c.last].span.end)
+        } else {
+            None
+        };
         let (start, end) = (tokens[m.first].span.start, tokens[m.last].span.end);
         let mut evidence = vec![Evidence::new(text, start..end, "praise")];
         if let Some(u) = url {
             evidence.push(Evidence::new(text, u.span.clone(), "link"));
+        }
+        if let Some(span) = context {
+            evidence.push(Evidence::new(text, span, "context"));
         }
         // An author "name" that is a URL is the signature of SEO spam.
         let author_is_link = meta.author.is_some_and(|a| a.contains("http") || a.contains("www."));
