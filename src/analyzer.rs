@@ -182,9 +182,7 @@ impl Analyzer {
         // Room for a flag per match: a flood of matches in one record
         // would otherwise copy the flags at every doubling.
         let mut flags = Vec::with_capacity(matches.len());
-        // The context matches of each kind, gathered once a `~` pattern of
-        // that kind asks for them.
-        let (mut formula_voices, mut shop_words) = (None, None);
+        let mut contexts = markers::Contexts::new(&inner.markers, &matches);
         let mut calls = markers::CallsToBuy::default();
         for m in &matches {
             let (pattern, kind) = inner.markers.pattern(m.pattern);
@@ -203,12 +201,7 @@ impl Analyzer {
                 // an election: such a pattern counts only where the text
                 // speaks as a company (`wir`, `Ihnen`, `Unternehmen`) or
                 // sells (`Preis`, `€`, `Shop`) near it.
-                let contexts = match kind {
-                    MarkerKind::Boilerplate => &mut formula_voices,
-                    _ => &mut shop_words,
-                }
-                .get_or_insert_with(|| markers::contexts(&inner.markers, &matches, kind));
-                let Some(c) = markers::nearby_context(contexts, m) else { continue };
+                let Some(c) = contexts.near(m) else { continue };
                 let context = tokens[c.first].span.start..tokens[c.last].span.end;
                 vec![
                     Evidence::new(text, span.clone(), "cue"),

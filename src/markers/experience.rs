@@ -130,7 +130,7 @@ pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<
     // What the text names that an experience can be had with, in text
     // order, for the cues with other common senses; a company's account it
     // mentions will do too (asked once, if needed).
-    let subjects = super::contexts(set, matches, MarkerKind::NegativeExperience);
+    let mut subjects = super::Contexts::new(set, matches);
     let mut service_account: Option<Option<usize>> = None;
     // Whether the text speaks as or to a person (asked once, if needed).
     let mut personal: Option<bool> = None;
@@ -153,7 +153,7 @@ pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<
         // (by another word than the cue's own: `#Kündigung` names a
         // contract, and is the cue; one between its words will do, `wurde
         // im Zug … angemacht`) or mentions its account.
-        let subject = super::nearby_context(&subjects, m);
+        let subject = subjects.near(m);
         if pattern.needs_context
             && subject.is_none()
             && service_account.get_or_insert_with(|| find_service_account(set, cx.tokens)).is_none()

@@ -393,31 +393,41 @@ fn outranks(set: &MarkerSet, m: &Match, o: &Match) -> bool {
 const CONTEXT_BEFORE: usize = 2;
 const CONTEXT_AFTER: usize = 1;
 
-/// The context matches among `matches` (in text order) for the patterns of
-/// `kind`.
-pub(crate) fn contexts<'m>(
-    set: &MarkerSet,
+/// The context matches of a document's matches, per kind, gathered the
+/// first time a `~` pattern of that kind asks (most documents have none).
+pub(crate) struct Contexts<'m> {
+    set: &'m MarkerSet,
     matches: &'m [Match],
-    kind: MarkerKind,
-) -> Vec<&'m Match> {
-    matches
-        .iter()
-        .filter(|m| {
-            let (p, k) = set.pattern(m.pattern);
-            k == kind && p.is_context
-        })
-        .collect()
+    of_kind: [Option<Vec<&'m Match>>; MarkerKind::ALL.len()],
 }
 
-/// A context match near `m` (`contexts` in text order, of `m`'s kind), by
-/// another word than `m`'s own first or last.
-pub(crate) fn nearby_context<'m>(contexts: &[&'m Match], m: &Match) -> Option<&'m Match> {
-    let from = contexts.partition_point(|s| s.sentence + CONTEXT_BEFORE < m.sentence);
-    contexts[from..]
-        .iter()
-        .take_while(|s| s.sentence <= m.sentence + CONTEXT_AFTER)
-        .find(|s| s.first != m.first && s.last != m.last)
-        .copied()
+impl<'m> Contexts<'m> {
+    /// The contexts among `matches` (in text order).
+    pub(crate) fn new(set: &'m MarkerSet, matches: &'m [Match]) -> Self {
+        Contexts { set, matches, of_kind: Default::default() }
+    }
+
+    /// A context match of `m`'s kind near `m`, by another word than `m`'s
+    /// own first or last.
+    pub(crate) fn near(&mut self, m: &Match) -> Option<&'m Match> {
+        let (set, matches) = (self.set, self.matches);
+        let kind = set.pattern(m.pattern).1;
+        let contexts: &[&Match] = self.of_kind[kind as usize].get_or_insert_with(|| {
+            matches
+                .iter()
+                .filter(|c| {
+                    let (p, k) = set.pattern(c.pattern);
+                    k == kind && p.is_context
+                })
+                .collect()
+        });
+        let from = contexts.partition_point(|s| s.sentence + CONTEXT_BEFORE < m.sentence);
+        contexts[from..]
+            .iter()
+            .take_while(|s| s.sentence <= m.sentence + CONTEXT_AFTER)
+            .find(|s| s.first != m.first && s.last != m.last)
+            .copied()
+    }
 }
 
 #[cfg(test)]

@@ -79,16 +79,14 @@ pub(crate) fn detect(
         .count();
     let specific = names_someone || quote_marks >= 2;
     let mut flags = Vec::new();
-    // What `~` referrals need near them, gathered once one is met.
-    let mut selling = None;
+    let mut contexts = super::Contexts::new(set, matches);
     for m in matches {
         let (pattern, kind) = set.pattern(m.pattern);
         if kind != MarkerKind::Spam || pattern.is_context {
             continue;
         }
         let context = if pattern.needs_context {
-            let contexts = selling.get_or_insert_with(|| super::contexts(set, matches, kind));
-            let Some(c) = super::nearby_context(contexts, m) else { continue };
+            let Some(c) = contexts.near(m) else { continue };
             Some(tokens[c.first].span.start..tokens[c.last].span.end)
         } else {
             None
