@@ -91,7 +91,12 @@ loaded with [`Lexicon::from_sentiws_path`].
   frequent collisions with neutral entries, but an unlisted inflected form
   can still pick up a neighbour's valence.
 - Negation scope ends at clause boundaries (punctuation and conjunctions);
-  long-distance negation and sarcasm are not recognised.
+  long-distance negation is not recognised, and sarcasm only as praise
+  standing alone in a complaint (`Danke, Bahn! Sitzen seit zwei Stunden
+  fest.`, `Na toll.`), not inside a sentence (`echt super Service...`).
+- Tone markers read patterns, not meaning: a formula or a cue in another
+  sense can still fire where its context words happen to stand near it
+  (see the README's Tone markers for the measured precision).
 - Scores of long texts saturate: the compound is a squashed sum.
 */
 
