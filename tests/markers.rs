@@ -398,7 +398,8 @@ fn everyday_formulas_are_boilerplate_only_in_a_company_voice() {
     let analysis = Analyzer::new().analyze(company[0]);
     let flag = analysis.flags().iter().find(|f| f.kind() == MarkerKind::Boilerplate).unwrap();
     let roles: Vec<(&str, &str)> = flag.evidence().iter().map(|e| (e.role(), e.text())).collect();
-    assert_eq!(roles, [("cue", "Kein Kommentar"), ("context", "Sprecher")]);
+    // The nearest context word is the evidence.
+    assert_eq!(roles, [("cue", "Kein Kommentar"), ("context", "Unternehmens")]);
 }
 
 /// Scarcity and giveaway words that are also everyday language count as

@@ -407,8 +407,8 @@ impl<'m> Contexts<'m> {
         Contexts { set, matches, of_kind: Default::default() }
     }
 
-    /// A context match of `m`'s kind near `m`, by another word than `m`'s
-    /// own first or last.
+    /// The context match of `m`'s kind nearest to `m` (by tokens) within
+    /// its sentence window, by another word than `m`'s own first or last.
     pub(crate) fn near(&mut self, m: &Match) -> Option<&'m Match> {
         let (set, matches) = (self.set, self.matches);
         let kind = set.pattern(m.pattern).1;
@@ -421,12 +421,28 @@ impl<'m> Contexts<'m> {
                 })
                 .collect()
         });
-        let from = contexts.partition_point(|s| s.sentence + CONTEXT_BEFORE < m.sentence);
-        contexts[from..]
+        // The nearest on each side of `m`'s first token; each side stops
+        // at the first that is not `m`'s own word (contexts are in text
+        // order), so a flood of them costs a search, not a scan.
+        let other = |s: &&&Match| s.first != m.first && s.last != m.last;
+        let at = contexts.partition_point(|s| s.first < m.first);
+        let before = contexts[..at]
+            .iter()
+            .rev()
+            .take_while(|s| s.sentence + CONTEXT_BEFORE >= m.sentence)
+            .find(other);
+        let after = contexts[at..]
             .iter()
             .take_while(|s| s.sentence <= m.sentence + CONTEXT_AFTER)
-            .find(|s| s.first != m.first && s.last != m.last)
-            .copied()
+            .find(other);
+        match (before, after) {
+            (Some(b), Some(a)) => {
+                let gap_before = m.first.saturating_sub(b.last);
+                let gap_after = a.first.saturating_sub(m.last);
+                Some(if gap_after < gap_before { *a } else { *b })
+            }
+            (b, a) => b.or(a).copied(),
+        }
     }
 }
 
