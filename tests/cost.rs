@@ -107,6 +107,9 @@ fn pathological_text_costs_at_most_twice_ordinary_text_per_byte() {
         // its per-sentence facts).
         ("experience_cues", &|n| flood("Das Paket ist nicht angekommen und ", n)),
         ("weak_cues", &|n| flood("ich warte gespannt ", n)),
+        // Cues in a positive endless sentence, each in a clause of its own:
+        // each reads its own clause's polarity, not the whole sentence.
+        ("cues_among_praise", &|n| flood("super Hotline, mein Paket ist nicht angekommen, ", n)),
         ("sarcasm", &|n| flood("@a Danke, ", n)),
         ("sarcasm_sentences", &|n| flood("Danke! Schrecklich! ", n)),
         ("never_such", &|n| flood("so noch nie lange nicht ", n)),

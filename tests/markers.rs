@@ -576,6 +576,26 @@ fn opening_thanks_is_no_good_experience() {
     assert!(!has_experience(sincere).0, "{sincere}");
 }
 
+#[test]
+fn praise_in_another_clause_makes_no_good_experience() {
+    // Praise in a clause of its own, before or after the cue (the labelled
+    // sets: SB-10k, heldout2): the experience stands.
+    let flagged = [
+        "@MaxundMichaKrim Thx4 rosa Empfehlung, sehe rot, beim Anblick meines gecrashten PCs.",
+        "Seit Montag kein Internet und der Techniker kommt erst nächste Woche, echt super Service...",
+    ];
+    // A concession joins the clauses: then the sentence as a whole says how
+    // it went. A face comments on every clause of its sentence (PotTS).
+    let not_flagged = [
+        "Heute trotz Verspätung super Service!",
+        "Die Lieferung kam zwar mit Verspätung, aber alles war super.",
+        "Die Lieferung kam mit Verspätung, immerhin war alles heil.",
+        "Bei mir kam das Paket erst nach drei Tagen an, dafür war der Preis unschlagbar.",
+        "Ich hatte heute einen Termin bei der Telekom, kein Durchkommen am Schalter :-)",
+    ];
+    check_kind(MarkerKind::NegativeExperience, &flagged, &not_flagged);
+}
+
 /// Each text of `cues` gets a negative-experience flag whose pattern starts
 /// with the one given; no text of `controls` gets one.
 fn check_experience_cues(cues: &[(&str, &str)], controls: &[&str]) {
@@ -657,6 +677,14 @@ fn everyday_complaints_beyond_the_railway() {
         ("Wir zahlen 2 Euro pro MB, das ist Wucher.", "never_again/abzocke"),
         ("Die App funktioniert nicht.", "defect/app_geht_nicht"),
         ("Mein Laptop ist heute schon wieder abgestürzt.", "defect/abgestuerzt"),
+        // Service gone since a given day, help put off, a promise never
+        // kept, a bus gone early (the labelled sets: heldout, heldout2,
+        // GermEval heldout7).
+        ("Seit Freitag keine Heizung in unserer Wohnung.", "waiting/seit_tag_kein"),
+        ("Der Techniker kommt erst nächste Woche, sagt die Hotline.", "waiting/erst_naechste"),
+        ("Die versprochene Gutschrift ist nie gekommen.", "broken_promise/versprochenes_nie"),
+        ("Mir ist die U17 heute 2 Minuten zu früh abgefahren.", "waiting/zu_frueh_abgefahren"),
+        ("Der Bus ist mir vor der Nase weggefahren.", "waiting/vor_der_nase"),
         // A hashtag's word counts as the word.
         ("Wir stehen hier im Nirgendwo. #gestrandet", "stranded/gestrandet"),
     ];
@@ -685,6 +713,9 @@ fn everyday_complaints_beyond_the_railway() {
         "Einmal hat sie drei Stunden Plakate aufgehängt und dann keine Lust mehr gehabt.",
         "Auf der anderen Seite geht das nicht.",
         "Die Regierung funktioniert nicht.",
+        // No company, no service: a promise in politics, a season.
+        "Die versprochene Reform ist nie gekommen.",
+        "Seit gestern kein Regen mehr, endlich Sommer.",
     ];
     check_experience_cues(&cues, &controls);
 }

@@ -185,8 +185,14 @@ pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<
                 own_negatives += usize::from(h.contribution < 0.0);
             }
         }
+        // Praise in another clause does not make the cue's clause a good
+        // experience (`Thx4 rosa Empfehlung, sehe rot beim Anblick meines
+        // gecrashten PCs`, `Seit Montag kein Internet …, echt super
+        // Service...`), unless a concession joins them (`Trotz Verspätung
+        // super Service`, `…, aber alles war super`): then the sentence
+        // as a whole says how it went.
         let rest = f.sum - own_sum;
-        if rest > 0.0 {
+        if rest > 0.0 && f.clause_sum(cx, m, &mut folded).is_none_or(|sum| sum - own_sum > 0.0) {
             continue; // a good (or mixed-positive) experience
         }
         // `Nie wieder Chaos`, `Nie wieder Krieg`: never again *a bad thing*
@@ -325,7 +331,49 @@ struct SentenceFacts<'a> {
     negatives: usize,
     /// What its words say, read when a cue first needs it.
     words: Option<WordFacts>,
+    /// Its clauses, read when a cue in a positive sentence first needs them.
+    clauses: Option<Clauses>,
 }
+
+/// A sentence's clauses, for the polarity of a cue's own clause.
+struct Clauses {
+    /// Whether a concessive or contrast word joins them (then there is no
+    /// clause of its own to read).
+    conceded: bool,
+    /// Byte offsets of the clause-ending punctuation, in order.
+    bounds: Vec<usize>,
+    /// Where the hits inside the sentence start, in order…
+    starts: Vec<usize>,
+    /// …and `sums[i]`, the sum of the contributions of the first `i` of
+    /// them (a flood of cues in one clause then costs one pass, not one
+    /// per cue). Words only:
+    sums: Vec<f64>,
+    /// the contributions of faces, emoji and hashtags, which belong to
+    /// every clause.
+    tone: f64,
+}
+
+/// Words that concede or contrast: with one of them in the sentence, praise
+/// in another clause weighs against the cue (`Trotz Verspätung, super
+/// Service`, `Kam zu spät, aber immerhin freundlich`).
+const CONCESSIONS: &[&str] = &[
+    "aber",
+    "doch",
+    "jedoch",
+    "allerdings",
+    "trotzdem",
+    "dennoch",
+    "sondern",
+    "obwohl",
+    "obgleich",
+    "wenngleich",
+    "trotz",
+    "zwar",
+    "immerhin",
+    "wenigstens",
+    "endlich",
+    "dafuer",
+];
 
 impl<'a> SentenceFacts<'a> {
     fn new(cx: &ExperienceContext<'a>, si: usize) -> SentenceFacts<'a> {
@@ -349,7 +397,66 @@ impl<'a> SentenceFacts<'a> {
             sum: polar.map(|h| h.contribution).sum(),
             negatives: inside.filter(|h| h.contribution < 0.0).count(),
             words: None,
+            clauses: None,
         }
+    }
+
+    /// The sum of the contributions of the hits in the clause of cue `m`
+    /// (between the clause punctuation around it: `,` `;` `:` `–` `(` `)`
+    /// `…`), or `None` if a concession joins the sentence's clauses.
+    fn clause_sum(
+        &mut self,
+        cx: &ExperienceContext<'_>,
+        m: &Match,
+        folded: &mut String,
+    ) -> Option<f64> {
+        let (si, hits) = (self.sentence, self.hits);
+        let clauses = self.clauses.get_or_insert_with(|| Clauses::new(cx, si, hits, folded));
+        if clauses.conceded {
+            return None;
+        }
+        let (cue_start, cue_end) = (cx.tokens[m.first].span.start, cx.tokens[m.last].span.end);
+        let sentence = &cx.scored[si];
+        let b = clauses.bounds.partition_point(|&b| b < cue_start);
+        let from = b.checked_sub(1).map_or(sentence.start, |i| clauses.bounds[i]);
+        let to =
+            clauses.bounds[b..].iter().find(|&&b| b >= cue_end).copied().unwrap_or(sentence.end);
+        let lo = clauses.starts.partition_point(|&s| s < from);
+        let hi = clauses.starts.partition_point(|&s| s < to);
+        Some(clauses.sums[hi] - clauses.sums[lo] + clauses.tone)
+    }
+}
+
+impl Clauses {
+    fn new(cx: &ExperienceContext<'_>, si: usize, hits: &[Hit], folded: &mut String) -> Clauses {
+        let mut conceded = false;
+        let mut bounds = Vec::new();
+        for t in cx.sentences[si].clone().map(|i| &cx.tokens[i]) {
+            match t.kind {
+                TokenKind::Word => {
+                    normalize::fold_into(t.text, folded);
+                    conceded |= roles_of(folded) & CONCESSION_WORD != 0;
+                }
+                TokenKind::Punct if matches!(t.text, "," | ";" | ":" | "–" | "(" | ")" | "…") =>
+                {
+                    bounds.push(t.span.start);
+                }
+                _ => {}
+            }
+        }
+        let end = cx.scored[si].end;
+        let (mut starts, mut sums, mut tone) = (Vec::new(), vec![0.0], 0.0);
+        for h in hits.iter().filter(|h| h.end <= end) {
+            // A face, an emoji or a hashtag comments on the whole sentence
+            // (`Kein Durchkommen für den NPD-Bus :-)`).
+            if cx.text[h.start..].starts_with(|c: char| !c.is_alphanumeric()) {
+                tone += h.contribution;
+                continue;
+            }
+            starts.push(h.start);
+            sums.push(sums.last().copied().unwrap_or(0.0) + h.contribution);
+        }
+        Clauses { conceded, bounds, starts, sums, tone }
     }
 }
 
@@ -496,6 +603,7 @@ fn roles_of(folded: &str) -> u8 {
             (OPINION, OPINION_WORD),
             (CONDITIONS, CONDITION_WORD),
             (SERVICE_ACCOUNT_WORDS, SERVICE_ACCOUNT_WORD),
+            (CONCESSIONS, CONCESSION_WORD),
         ];
         for (words, role) in lists {
             for &word in words {
@@ -513,6 +621,7 @@ const TIME_WORD: u8 = 4;
 const OPINION_WORD: u8 = 8;
 const CONDITION_WORD: u8 = 16;
 const SERVICE_ACCOUNT_WORD: u8 = 32;
+const CONCESSION_WORD: u8 = 64;
 
 /// Whether a text is a person's: short, or with a first- or second-person
 /// word or a mention anywhere. (Measured on 40 flags of GermEval texts no
