@@ -596,6 +596,20 @@ fn praise_in_another_clause_makes_no_good_experience() {
     check_kind(MarkerKind::NegativeExperience, &flagged, &not_flagged);
 }
 
+#[test]
+fn the_writers_reaction_after_a_report_is_its_context() {
+    // SB-10k: the sentence after says what the writer does about it. A
+    // time word after is no context: it belongs to what comes next.
+    let flagged = ["Meh, trojita immer noch kein Support für mehrere Accounts. Muss mich wohl doch nach nem andern Mailclient umsehen."];
+    let not_flagged = ["Die App hat immer noch keinen Dark Mode. Morgen ist auch noch ein Tag."];
+    assert!(Analyzer::new()
+        .analyze("Die App hat immer noch keinen Dark Mode. Ich bin genervt.")
+        .flags()
+        .iter()
+        .any(|f| f.kind() == MarkerKind::NegativeExperience));
+    check_kind(MarkerKind::NegativeExperience, &flagged, &not_flagged);
+}
+
 /// Each text of `cues` gets a negative-experience flag whose pattern starts
 /// with the one given; no text of `controls` gets one.
 fn check_experience_cues(cues: &[(&str, &str)], controls: &[&str]) {

@@ -245,7 +245,8 @@ pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<
             continue;
         }
         // The sentence before often sets the scene (`Hab dreimal bei der
-        // Hotline angerufen. Nix passiert!`), and a message addressed to
+        // Hotline angerufen. Nix passiert!`), the one after may tell the
+        // writer's reaction, and a message addressed to
         // someone (`@DB_Bahn Das Bistro ist defekt`) tells them what
         // happened: both are context too. A cue whose words in order name
         // the writer (`hat mich … angemacht`) is its own context (in any
@@ -258,7 +259,7 @@ pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<
             .filter(|&i| !is_masked(cx, i))
             .find(|&i| !own(i) || ordered && is_first_person(cx.tokens[i].text, &mut folded))
             .or_else(|| {
-                *words.before.get_or_insert_with(|| context_before(cx, m.sentence, &mut folded))
+                *words.around.get_or_insert_with(|| context_around(cx, m.sentence, &mut folded))
             })
             .or(addressed);
         // A time word alone is weak context in a long text that speaks of
@@ -472,8 +473,8 @@ struct WordFacts {
     has_time: bool,
     /// Whether the sentence has a first-person word.
     first_person: bool,
-    /// A first-person or time word in the sentence before, once asked.
-    before: Option<Option<usize>>,
+    /// Context in the sentences around ([`context_around`]), once asked.
+    around: Option<Option<usize>>,
 }
 
 impl WordFacts {
@@ -484,7 +485,7 @@ impl WordFacts {
             condition: None,
             has_time: false,
             first_person: false,
-            before: None,
+            around: None,
         };
         let mut first = true;
         for i in cx.sentences[si].clone() {
@@ -563,16 +564,24 @@ fn is_masked(cx: &ExperienceContext<'_>, i: usize) -> bool {
     cx.masked.get(i).copied().unwrap_or(false)
 }
 
-/// The first first-person or time word of the sentence before `si`.
-fn context_before(cx: &ExperienceContext<'_>, si: usize, folded: &mut String) -> Option<usize> {
-    let before = cx.sentences.get(si.checked_sub(1)?)?;
-    before.clone().find(|&i| {
-        let t = &cx.tokens[i];
-        t.kind == TokenKind::Word && !is_masked(cx, i) && {
-            normalize::fold_into(t.text, folded);
-            is_context_word(folded)
-        }
-    })
+/// The first first-person or time word of the sentence before `si`, else
+/// the first first-person word of the sentence after it: the writer's
+/// reaction (`trojita immer noch kein Support. Muss mich wohl nach nem
+/// andern Mailclient umsehen.`). A time word after is no context: it
+/// belongs to the next report.
+fn context_around(cx: &ExperienceContext<'_>, si: usize, folded: &mut String) -> Option<usize> {
+    let mut first = |range: Option<&Range<usize>>, roles: u8| {
+        range?.clone().find(|&i| {
+            let t = &cx.tokens[i];
+            t.kind == TokenKind::Word && !is_masked(cx, i) && {
+                normalize::fold_into(t.text, folded);
+                roles_of(folded) & roles != 0
+            }
+        })
+    };
+    let before = si.checked_sub(1).and_then(|b| cx.sentences.get(b));
+    first(before, FIRST_PERSON_WORD | TIME_WORD)
+        .or_else(|| first(cx.sentences.get(si + 1), FIRST_PERSON_WORD))
 }
 
 /// Texts up to this many bytes count as personal whatever their words: a
@@ -691,12 +700,6 @@ fn handle_parts(handle: &str) -> Vec<&str> {
         parts.push(&handle[s..]);
     }
     parts
-}
-
-/// A first-person or time word (folded): what tells of something that
-/// happened to the writer.
-fn is_context_word(word: &str) -> bool {
-    roles_of(word) & (FIRST_PERSON_WORD | TIME_WORD) != 0
 }
 
 /// The `@mention` a text opens with (a reply), if any, after a greeting
