@@ -576,6 +576,81 @@ fn opening_thanks_is_no_good_experience() {
     assert!(!has_experience(sincere).0, "{sincere}");
 }
 
+/// Each phrase the tone-marker issue names, exactly as written there, gets
+/// a flag of its kind and category; so do the patterns an audit found that
+/// could never match (`funkstille|totstellen|stellt sich tot` read as
+/// `… sich tot` after every alternative).
+#[test]
+fn the_named_phrases_are_flagged_as_written() {
+    let analyzer = Analyzer::new();
+    let named = [
+        (
+            "Zu Spekulationen und Gerüchten nehmen wir grundsätzlich keine Stellung.",
+            "boilerplate",
+            "non_answer",
+        ),
+        ("Das können wir so nicht bestätigen.", "boilerplate", "non_answer"),
+        ("Zu diesem Thema wurde schon alles gesagt.", "boilerplate", "non_answer"),
+        ("Dazu geben wir keinen Kommentar ab.", "boilerplate", "non_answer"),
+        ("Vielen Dank für Ihr Verständnis.", "boilerplate", "service_formula"),
+        ("Wir bedauern die Unannehmlichkeiten.", "boilerplate", "service_formula"),
+        ("Ihr Anliegen wurde weitergeleitet.", "boilerplate", "service_formula"),
+        ("Wir leiten Ihr Anliegen an die Fachabteilung weiter.", "boilerplate", "service_formula"),
+        ("Wir stellen uns neu auf.", "boilerplate", "pr_euphemism"),
+        ("Es gibt eine moderate Preisanpassung.", "boilerplate", "pr_euphemism"),
+        ("Die Verschlankung der Verwaltung ist beschlossen.", "boilerplate", "pr_euphemism"),
+        ("Wir denken ganzheitlich.", "boilerplate", "buzzword"),
+        ("Wir wollen Synergien heben.", "boilerplate", "pr_euphemism"),
+        ("Unsere 360-Grad-Kommunikation.", "boilerplate", "buzzword"),
+        ("Seit drei Wochen warte ich auf eine Antwort.", "negative_experience", "waiting"),
+        ("Nie wieder!", "negative_experience", "never_again"),
+        ("Finger weg!", "negative_experience", "never_again"),
+        ("Ich hänge seit einer Stunde in der Warteschleife.", "negative_experience", "waiting"),
+        ("Seit Tagen meldet sich niemand bei mir.", "negative_experience", "no_answer"),
+        (
+            "Mir wurde ein Rückruf versprochen, passiert ist nichts.",
+            "negative_experience",
+            "broken_promise",
+        ),
+        ("Die Erstattung wurde mir verweigert.", "negative_experience", "refusal"),
+        ("Ich wurde dreimal weiterverbunden.", "negative_experience", "passed_around"),
+        (
+            "Ich wurde bei der Hotline dreimal weitergeleitet.",
+            "negative_experience",
+            "passed_around",
+        ),
+        (
+            "Ich wurde bei der Hotline hin und her verbunden.",
+            "negative_experience",
+            "passed_around",
+        ),
+        (
+            "Jedesmal ein anderer Mitarbeiter, ich bin genervt.",
+            "negative_experience",
+            "passed_around",
+        ),
+        ("Ich wurde am Telefon abgewimmelt.", "negative_experience", "passed_around"),
+        ("Vom Vermieter herrscht bei mir Funkstille.", "negative_experience", "no_answer"),
+        (
+            "Der Vermieter stellt sich seit Wochen tot, ich bin sauer.",
+            "negative_experience",
+            "no_answer",
+        ),
+        ("Jetzt sofort kaufen!", "hard_sell", "pressure"),
+        ("Nur heute im Shop!", "hard_sell", "scarcity"),
+        ("10% Rabatt auf alles im Shop!", "hard_sell", "discount"),
+        ("Solange der Vorrat reicht!", "hard_sell", "scarcity"),
+        ("I LOVE this blog! Awesome Job!", "spam", "english_praise"),
+    ];
+    for (text, kind, category) in named {
+        let a = analyzer.analyze(text);
+        let found: Vec<_> = a.flags().iter().map(|f| (f.kind().as_str(), f.category())).collect();
+        assert!(found.contains(&(kind, category)), "{text}: {found:?}");
+    }
+    // A message passed on is no experience of being passed around.
+    check_kind(MarkerKind::NegativeExperience, &[], &["Ich habe dir den Link weitergeleitet."]);
+}
+
 #[test]
 fn praise_in_another_clause_makes_no_good_experience() {
     // Praise in a clause of its own, before or after the cue (the labelled
