@@ -418,10 +418,11 @@ impl<'a> SentenceFacts<'a> {
         }
         let (cue_start, cue_end) = (cx.tokens[m.first].span.start, cx.tokens[m.last].span.end);
         let sentence = &cx.scored[si];
-        let b = clauses.bounds.partition_point(|&b| b < cue_start);
-        let from = b.checked_sub(1).map_or(sentence.start, |i| clauses.bounds[i]);
-        let to =
-            clauses.bounds[b..].iter().find(|&&b| b >= cue_end).copied().unwrap_or(sentence.end);
+        // The bounds around the cue (a cue found in any order may span one).
+        let before = clauses.bounds.partition_point(|&b| b < cue_start);
+        let after = clauses.bounds.partition_point(|&b| b < cue_end);
+        let from = before.checked_sub(1).map_or(sentence.start, |i| clauses.bounds[i]);
+        let to = clauses.bounds.get(after).copied().unwrap_or(sentence.end);
         let lo = clauses.starts.partition_point(|&s| s < from);
         let hi = clauses.starts.partition_point(|&s| s < to);
         Some(clauses.sums[hi] - clauses.sums[lo] + clauses.tone)

@@ -984,7 +984,6 @@ fn sentence_of(sentences: &[Sentence], at: usize) -> Option<usize> {
 /// The lexicon key of the phrase `nie wieder`.
 const NEVER_AGAIN: &str = "nie wieder";
 
-/// Praise that, standing alone in a complaint, is sarcasm.
 /// Whether the word before byte `start` of `text` is `na` (`Na toll`,
 /// `na prima`), commas and spaces between.
 fn after_na(text: &str, start: usize) -> bool {
@@ -999,6 +998,7 @@ fn after_na(text: &str, start: usize) -> bool {
     }
 }
 
+/// Praise that, standing alone in a complaint, is sarcasm.
 const IRONIC_INTERJECTIONS: &[&str] = &[
     "danke",
     "dankeschön",
