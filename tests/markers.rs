@@ -774,6 +774,24 @@ fn everyday_complaints_beyond_the_railway() {
         ("Die versprochene Gutschrift ist nie gekommen.", "broken_promise/versprochenes_nie"),
         ("Mir ist die U17 heute 2 Minuten zu früh abgefahren.", "waiting/zu_frueh_abgefahren"),
         ("Der Bus ist mir vor der Nase weggefahren.", "waiting/vor_der_nase"),
+        // A third batch, written from general complaint vocabulary.
+        ("Meine Lieferung lässt auf sich warten.", "waiting/laesst_auf_sich_warten"),
+        ("Ich habe ewig in der Schlange gewartet.", "waiting/ewig_gewartet"),
+        ("Mein Reparaturtermin wurde schon wieder verschoben.", "waiting/termin_verschoben"),
+        ("Unser Flug war überbucht.", "waiting/ueberbucht"),
+        ("Mein Koffer ist in Frankfurt verschwunden.", "waiting/gepaeck_weg"),
+        ("Ich habe seit Tagen vergeblich versucht, jemanden zu erreichen.", "no_answer/vergeblich"),
+        ("Bei der Hotline geht seit Stunden niemand ran.", "no_answer/niemand_geht_ran"),
+        ("Die Hotline ist bei mir seit heute früh dauerbesetzt.", "no_answer/dauerbesetzt"),
+        ("Der Mitarbeiter hat bei mir einfach aufgelegt.", "no_answer/aufgelegt"),
+        ("Mein Liefertermin wurde wieder nicht eingehalten.", "broken_promise/nicht_eingehalten"),
+        ("Die App zeigt mir seit dem Update eine Fehlermeldung.", "defect/fehlermeldung"),
+        ("Mein Laptop hängt sich ständig auf.", "defect/haengt_sich_auf"),
+        ("Auf meiner Rechnung stehen versteckte Kosten.", "defect/versteckte_kosten"),
+        ("Ich habe angerufen, aber niemand bei der Hotline konnte mir helfen.", "refusal/nicht_helfen"),
+        ("Ich werde dort nicht mehr bestellen.", "never_again/nicht_mehr_bestellen"),
+        ("Da kaufe ich nicht mehr, ich bin enttäuscht.", "never_again/bestelle_nicht_mehr"),
+        ("Das war das letzte Mal, dass ich dort gebucht habe.", "never_again/das_letzte_mal"),
         // A hashtag's word counts as the word.
         ("Wir stehen hier im Nirgendwo. #gestrandet", "stranded/gestrandet"),
     ];
@@ -805,6 +823,13 @@ fn everyday_complaints_beyond_the_railway() {
         // No company, no service: a promise in politics, a season.
         "Die versprochene Reform ist nie gekommen.",
         "Seit gestern kein Regen mehr, endlich Sommer.",
+        // Where the third batch fired on SB-10k and filmstarts before it
+        // asked for the writer, a company or a vow: a joke, a condition of
+        // sale, a book (by stem `buche` is `Buch`).
+        "Mr. Coffee versucht vergeblich, meine Lebensgeister zu wecken.",
+        "Google translate kann mir grad nicht helfen.",
+        "Gemeint ist, dass man nach dem 31. den Download nicht mehr kaufen kann.",
+        "Man könnte meinen, ich habe die Hälfte vom Buch nicht gelesen, es ist mehr als 15 Jahre her.",
     ];
     check_experience_cues(&cues, &controls);
 }

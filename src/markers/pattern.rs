@@ -34,7 +34,11 @@
 //! `?~name` is both weak and `~`.
 //!
 //! Alternatives are single words: for a choice between phrases, write one
-//! pattern per phrase.
+//! pattern per phrase. A word after an alternative list is required after
+//! every alternative: `funkstille|totstellen|stellt =sich =tot` asks for
+//! `sich tot` after `funkstille` too (five default patterns had that
+//! mistake and could never match their headline word; the named phrases'
+//! test in `tests/markers.rs` now holds each of them).
 
 use std::ops::Range;
 
