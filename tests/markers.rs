@@ -325,12 +325,15 @@ fn flags_on_film_reviews() {
     // too: 0.37 (10 of 27). 47 flags left of 124. Then `nie wieder` only
     // as a vow (exclaimed, or with a first-person word): 0.72 and 0.43,
     // all 124 0.56 (23 of 41); after the audit of stemmed cue words
-    // (`words_that_only_stem_alike_are_no_cues`): 0.58 (23 of 40).
+    // (`words_that_only_stem_alike_are_no_cues`): 0.58 (23 of 40). Then,
+    // in a text that names a work (`[negative_experience/work]`), every
+    // cue but a strong one asking for a subject: 0.71 (22 of 31; lost: a
+    // reviewer's warning that the film would `unterjubeln` propaganda).
     check_labels(
         "heldout15 (film review flags)",
         include_str!("markers/heldout15_filmstarts_flags.tsv"),
         &["filmstarts"],
-        &[(MarkerKind::NegativeExperience, 0.5, 0.9)],
+        &[(MarkerKind::NegativeExperience, 0.65, 0.85)],
     );
 }
 
@@ -788,7 +791,10 @@ fn everyday_complaints_beyond_the_railway() {
         ("Die App zeigt mir seit dem Update eine Fehlermeldung.", "defect/fehlermeldung"),
         ("Mein Laptop hängt sich ständig auf.", "defect/haengt_sich_auf"),
         ("Auf meiner Rechnung stehen versteckte Kosten.", "defect/versteckte_kosten"),
-        ("Ich habe angerufen, aber niemand bei der Hotline konnte mir helfen.", "refusal/nicht_helfen"),
+        (
+            "Ich habe angerufen, aber niemand bei der Hotline konnte mir helfen.",
+            "refusal/nicht_helfen",
+        ),
         ("Ich werde dort nicht mehr bestellen.", "never_again/nicht_mehr_bestellen"),
         ("Da kaufe ich nicht mehr, ich bin enttäuscht.", "never_again/bestelle_nicht_mehr"),
         ("Das war das letzte Mal, dass ich dort gebucht habe.", "never_again/das_letzte_mal"),
@@ -923,6 +929,13 @@ fn plots_and_verdicts_in_reviews_are_no_experiences() {
         ),
         ("Wir warten seit zwei Stunden auf den Techniker, eine Frechheit.", "waiting/"),
         ("Was ich heute im Laden erlebt habe, war unverschämt.", "bad_experience/erlebt"),
+        // In a review, a cue near a subject still tells of the writer's
+        // evening, and a strong cue needs none.
+        (
+            "Der Film war toll, aber im Kino wurde mir das Ticket doppelt berechnet.",
+            "defect/doppelt_abgebucht",
+        ),
+        ("Den Film kann ich nicht empfehlen.", "never_again/nicht_empfehlen"),
     ];
     let controls = [
         "Es geht darum, dass ein Mädchen in einem Bunker aufwacht und nicht weiß, was passiert ist.",
@@ -934,6 +947,11 @@ fn plots_and_verdicts_in_reviews_are_no_experiences() {
         "Ich mochte ihn nicht: er wartet im Gefängnis auf die Todesstrafe, die Szenen sind grausam.",
         "Man leidet mit und darf erleben, was die Hauptfigur Schlimmes durchmacht.",
         "Seit langem habe ich nicht so einen schlechten Film gesehen.",
+        // A text that names a work tells of its scenes (filmstarts,
+        // heldout15): no subject near, no experience.
+        "Ich habe den Film gestern gesehen. Am Ende gab es bei mir keine Reaktion, so vorhersehbar war es.",
+        "Ich fand die Handlung schwach: sie irrt tagelang durch die Wüste, kein Netz, keine Hilfe.",
+        "Ich habe Fight Club öfter gesehen als jeden anderen Film. Ich will gar keine Antwort darauf.",
     ];
     check_experience_cues(&cues, &controls);
 }

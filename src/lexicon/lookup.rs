@@ -644,6 +644,29 @@ mod tests {
     }
 
     #[test]
+    fn words_that_end_in_a_polar_word_are_no_compounds_of_it() {
+        // Found by listing every compound-head hit on the ../shared texts;
+        // a neutral head (`marsch`, `kleider`, `regelungen`) blocks all the
+        // compounds ending in it.
+        for word in [
+            "Abenteuer",
+            "Getränke",
+            "Sommerkleider",
+            "Koalitionsgesprächen",
+            "Aufmarsch",
+            "Kulanzregelungen",
+            "Grundgedanke",
+            "harmloser",
+        ] {
+            assert!(via(word).is_none_or(|(_, w)| w == 0.0), "{word}: {:?}", via(word));
+        }
+        // Real compounds keep their head's polarity.
+        for word in ["Logikfehler", "Streckensperrung", "Knallidiot"] {
+            assert!(via(word).is_some_and(|(v, w)| v == Via::CompoundHead && w < 0.0), "{word}");
+        }
+    }
+
+    #[test]
     fn stem_collision_is_blocked_by_surface() {
         // `schon` (already) must not inherit `schön` through the stem.
         assert!(via("schon").is_none_or(|(_, w)| w == 0.0));

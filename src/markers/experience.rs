@@ -132,6 +132,8 @@ pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<
     // mentions will do too (asked once, if needed).
     let mut subjects = super::Contexts::new(set, matches);
     let mut service_account: Option<Option<usize>> = None;
+    // Whether the text names a work reviewed (asked once, if needed).
+    let mut about_a_work: Option<bool> = None;
     // Whether the text speaks as or to a person (asked once, if needed).
     let mut personal: Option<bool> = None;
     // What a sentence offers every cue in it, computed once per sentence:
@@ -154,7 +156,17 @@ pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<
         // contract, and is the cue; one between its words will do, `wurde
         // im Zug … angemacht`) or mentions its account.
         let subject = subjects.near(m);
-        if pattern.needs_context
+        // In a review (the text names a film, a book, a game), every cue
+        // but a strong one needs a subject too: `keine Antworten`, `Kein
+        // Netz`, `tagelang`, `Störung` tell of the plot there.
+        let in_review = !pattern.strong
+            && *about_a_work.get_or_insert_with(|| {
+                matches.iter().any(|c| {
+                    let (p, kind) = set.pattern(c.pattern);
+                    p.is_work && kind == MarkerKind::NegativeExperience
+                })
+            });
+        if (pattern.needs_context || in_review)
             && subject.is_none()
             && service_account.get_or_insert_with(|| find_service_account(set, cx.tokens)).is_none()
         {
@@ -291,7 +303,7 @@ pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<
         if let Some(i) = context {
             evidence.push(Evidence::new(cx.text, cx.tokens[i].span.clone(), "context"));
         }
-        if pattern.needs_context {
+        if pattern.needs_context || in_review {
             // The subject word named, else the account mentioned.
             let span = match (subject, service_account.flatten()) {
                 (Some(s), _) => Some(cx.tokens[s.first].span.start..cx.tokens[s.last].span.end),
@@ -338,9 +350,12 @@ struct SentenceFacts<'a> {
 
 /// A sentence's clauses, for the polarity of a cue's own clause.
 struct Clauses {
-    /// Whether a concessive or contrast word joins them (then there is no
-    /// clause of its own to read).
+    /// Whether a concessive word joins them (then there is no clause of
+    /// its own to read).
     conceded: bool,
+    /// Where its last contrast word (`aber`) starts: a cue before it is
+    /// outweighed by what follows, a cue after it is what weighs.
+    last_contrast: Option<usize>,
     /// Byte offsets of the clause-ending punctuation, in order.
     bounds: Vec<usize>,
     /// Where the hits inside the sentence start, in order…
@@ -354,17 +369,12 @@ struct Clauses {
     tone: f64,
 }
 
-/// Words that concede or contrast: with one of them in the sentence, praise
-/// in another clause weighs against the cue (`Trotz Verspätung, super
-/// Service`, `Kam zu spät, aber immerhin freundlich`).
+/// Words that concede: with one of them in the sentence, praise in another
+/// clause weighs against the cue (`Trotz Verspätung, super Service`, `Kam
+/// zu spät, immerhin freundlich`).
 const CONCESSIONS: &[&str] = &[
-    "aber",
-    "doch",
-    "jedoch",
-    "allerdings",
     "trotzdem",
     "dennoch",
-    "sondern",
     "obwohl",
     "obgleich",
     "wenngleich",
@@ -375,6 +385,12 @@ const CONCESSIONS: &[&str] = &[
     "endlich",
     "dafuer",
 ];
+
+/// Words that contrast: what follows them weighs more. Praise after one
+/// outweighs a cue before it (`Kam zu spät, aber alles war super`); a cue
+/// after one stands against the praise before it (`Der Film war toll,
+/// aber im Kino wurde mir das Ticket doppelt berechnet`).
+const CONTRASTS: &[&str] = &["aber", "doch", "jedoch", "allerdings", "sondern"];
 
 impl<'a> SentenceFacts<'a> {
     fn new(cx: &ExperienceContext<'a>, si: usize) -> SentenceFacts<'a> {
@@ -404,7 +420,9 @@ impl<'a> SentenceFacts<'a> {
 
     /// The sum of the contributions of the hits in the clause of cue `m`
     /// (between the clause punctuation around it: `,` `;` `:` `–` `(` `)`
-    /// `…`), or `None` if a concession joins the sentence's clauses.
+    /// `…`), or `None` if a concession joins the sentence's clauses or a
+    /// contrast word follows the cue: then the whole sentence says how it
+    /// went.
     fn clause_sum(
         &mut self,
         cx: &ExperienceContext<'_>,
@@ -413,10 +431,10 @@ impl<'a> SentenceFacts<'a> {
     ) -> Option<f64> {
         let (si, hits) = (self.sentence, self.hits);
         let clauses = self.clauses.get_or_insert_with(|| Clauses::new(cx, si, hits, folded));
-        if clauses.conceded {
+        let (cue_start, cue_end) = (cx.tokens[m.first].span.start, cx.tokens[m.last].span.end);
+        if clauses.conceded || clauses.last_contrast.is_some_and(|c| c > cue_start) {
             return None;
         }
-        let (cue_start, cue_end) = (cx.tokens[m.first].span.start, cx.tokens[m.last].span.end);
         let sentence = &cx.scored[si];
         // The bounds around the cue (a cue found in any order may span one).
         let before = clauses.bounds.partition_point(|&b| b < cue_start);
@@ -431,13 +449,17 @@ impl<'a> SentenceFacts<'a> {
 
 impl Clauses {
     fn new(cx: &ExperienceContext<'_>, si: usize, hits: &[Hit], folded: &mut String) -> Clauses {
-        let mut conceded = false;
+        let (mut conceded, mut last_contrast) = (false, None);
         let mut bounds = Vec::new();
         for t in cx.sentences[si].clone().map(|i| &cx.tokens[i]) {
             match t.kind {
                 TokenKind::Word => {
                     normalize::fold_into(t.text, folded);
-                    conceded |= roles_of(folded) & CONCESSION_WORD != 0;
+                    let roles = roles_of(folded);
+                    conceded |= roles & CONCESSION_WORD != 0;
+                    if roles & CONTRAST_WORD != 0 {
+                        last_contrast = Some(t.span.start);
+                    }
                 }
                 TokenKind::Punct if matches!(t.text, "," | ";" | ":" | "–" | "(" | ")" | "…") =>
                 {
@@ -458,7 +480,7 @@ impl Clauses {
             starts.push(h.start);
             sums.push(sums.last().copied().unwrap_or(0.0) + h.contribution);
         }
-        Clauses { conceded, bounds, starts, sums, tone }
+        Clauses { conceded, last_contrast, bounds, starts, sums, tone }
     }
 }
 
@@ -614,6 +636,7 @@ fn roles_of(folded: &str) -> u8 {
             (CONDITIONS, CONDITION_WORD),
             (SERVICE_ACCOUNT_WORDS, SERVICE_ACCOUNT_WORD),
             (CONCESSIONS, CONCESSION_WORD),
+            (CONTRASTS, CONTRAST_WORD),
         ];
         for (words, role) in lists {
             for &word in words {
@@ -632,6 +655,7 @@ const OPINION_WORD: u8 = 8;
 const CONDITION_WORD: u8 = 16;
 const SERVICE_ACCOUNT_WORD: u8 = 32;
 const CONCESSION_WORD: u8 = 64;
+const CONTRAST_WORD: u8 = 128;
 
 /// Whether a text is a person's: short, or with a first- or second-person
 /// word or a mention anywhere. (Measured on 40 flags of GermEval texts no

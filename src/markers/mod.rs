@@ -96,6 +96,8 @@ struct Compiled {
     patterns: Vec<(Pattern, MarkerKind)>,
     /// For each key number: the patterns it anchors, in pattern order.
     anchored: Vec<Vec<usize>>,
+    /// Per kind, whether it has `work` patterns.
+    has_work: [bool; MarkerKind::ALL.len()],
     /// The patterns' key texts, numbered.
     vocab: Vocab,
     stemmer: Stemmer,
@@ -154,8 +156,12 @@ impl MarkerSet {
                 }
             }
         }
+        let mut has_work = [false; MarkerKind::ALL.len()];
+        for (p, kind) in &patterns {
+            has_work[*kind as usize] |= p.is_work;
+        }
         let id = NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        let compiled = Compiled { patterns, anchored, vocab, stemmer, id };
+        let compiled = Compiled { patterns, anchored, has_work, vocab, stemmer, id };
         Ok(MarkerSet { inner: Arc::new(compiled) })
     }
 
@@ -209,9 +215,9 @@ impl MarkerSet {
     pub(crate) fn names_subject(&self, folded: &str) -> bool {
         let c = &*self.inner;
         let keys = WordKeys::new(&c.vocab, &c.stemmer, folded, folded);
-        c.patterns
-            .iter()
-            .any(|(p, k)| *k == MarkerKind::NegativeExperience && p.is_context && p.names(&keys))
+        c.patterns.iter().any(|(p, k)| {
+            *k == MarkerKind::NegativeExperience && p.is_context && !p.is_work && p.names(&keys)
+        })
     }
 
     /// Whether `folded` (a folded word) is one of the words pattern `i`
@@ -278,13 +284,16 @@ impl MarkerSet {
                     find_into(&mut out, &c.patterns[pi].0, pi, content, si);
                 }
             }
-            // Context is asked for only by `~` patterns, and only of their
-            // own kind: most texts have none, and `Paket`, `Bahn`, `Kunde`,
-            // `wir`, `€` are common.
+            // Context is asked for only by the patterns that may need it,
+            // and only of their own kind: most texts have none, and
+            // `Paket`, `Bahn`, `Kunde`, `wir`, `€` are common. Those are
+            // `~` patterns, and, in a kind with `work` patterns, every
+            // pattern that is not strong (in a review it needs a subject).
             let mut asking = [false; MarkerKind::ALL.len()];
             for m in &out {
                 let (p, kind) = &c.patterns[m.pattern];
-                asking[*kind as usize] |= p.needs_context;
+                asking[*kind as usize] |=
+                    p.needs_context || !p.strong && c.has_work[*kind as usize];
             }
             if asking.contains(&true) {
                 for (si, range, pi) in subjects.drain(..) {
@@ -417,7 +426,7 @@ impl<'m> Contexts<'m> {
                 .iter()
                 .filter(|c| {
                     let (p, k) = set.pattern(c.pattern);
-                    k == kind && p.is_context
+                    k == kind && p.is_context && !p.is_work
                 })
                 .collect()
         });

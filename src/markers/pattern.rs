@@ -165,9 +165,15 @@ pub(crate) struct Pattern {
     /// a call to buy near a price or a shop (`nur noch 3 Tage` until an
     /// election).
     pub needs_context: bool,
-    /// A pattern of a `[kind/subject]` or `[kind/context]` section: what a
-    /// `~` pattern of that kind needs near it. No marker itself.
+    /// A pattern of a `[kind/subject]`, `[kind/context]` or `[kind/work]`
+    /// section: what a `~` pattern of that kind needs near it, or (`work`)
+    /// what makes a text a review. No marker itself.
     pub is_context: bool,
+    /// A pattern of a `[kind/work]` section: a word that names a work
+    /// reviewed (`Film`, `Roman`, `Staffel`). In a text with one, a
+    /// negative-experience cue that is not strong counts only near a
+    /// subject, as a `~` cue does: such texts tell of plots and verdicts.
+    pub is_work: bool,
     pub elems: Vec<Elem>,
     /// The element that selects the pattern for a sentence (see
     /// [`Pattern::anchor_keys`]): a sentence without it cannot match.
@@ -179,8 +185,9 @@ pub(crate) struct Pattern {
 
 /// The categories of context patterns ([`Pattern::is_context`]): for the
 /// negative experience detector the `subject` an experience is had with
-/// (`Bahn`, `Paket`, `Hotline`), for the other kinds their `context`.
-const CONTEXT_CATEGORIES: [&str; 2] = ["subject", "context"];
+/// (`Bahn`, `Paket`, `Hotline`) and the `work` a review is about, for the
+/// other kinds their `context`.
+const CONTEXT_CATEGORIES: [&str; 3] = ["subject", "context", "work"];
 
 /// A problem in a pattern file.
 #[derive(Debug)]
@@ -259,6 +266,7 @@ pub(crate) fn parse(
             return Err(err(format!("pattern {name:?}: gaps make no sense in an `&` pattern")));
         }
         let is_context = CONTEXT_CATEGORIES.contains(&category.as_str());
+        let is_work = category == "work";
         let id = format!("{category}/{name}");
         let anchor = anchor_elem(&elems, &frequent);
         let anchor_reach = elems[..anchor.unwrap_or(0)]
@@ -277,6 +285,7 @@ pub(crate) fn parse(
             weak,
             needs_context,
             is_context,
+            is_work,
             elems,
             anchor,
             anchor_reach,
