@@ -77,6 +77,9 @@ const MIN_STEM_CHARS: usize = 4;
 /// `großartig`, `Gesellschaft`): splitting there guesses wrong far more
 /// often than right.
 const SUFFIX_HEADS: &[&str] = &[
+    // `-loser` is an adjective in `-los` (`reibungsloser`, `beispielloser`),
+    // not the English `loser`.
+    "los",
     "reich",
     "weise",
     "artig",
@@ -657,6 +660,11 @@ mod tests {
             "Kulanzregelungen",
             "Grundgedanke",
             "harmloser",
+            "reibungsloser",
+            "Kleiderschränke",
+            "Gepäckstücke",
+            "baugleiche",
+            "Altersvorsorge",
         ] {
             assert!(via(word).is_none_or(|(_, w)| w == 0.0), "{word}: {:?}", via(word));
         }
