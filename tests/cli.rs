@@ -334,6 +334,57 @@ fn eval_compare_variants() {
 }
 
 #[test]
+fn eval_scores_tone_markers_per_kind_and_compares_pattern_files() {
+    // Marker gold names `kinds` instead of `label`; figures per text.
+    let gold = temp_file(
+        "m.tsv",
+        "id\tkinds\ttext\n\
+         1\tboilerplate\tVielen Dank für Ihr Verständnis.\n\
+         2\tboilerplate\tIch nehme gerne Stellung zu Ihrer Frage.\n\
+         3\tnegative_experience\tIch fahre jetzt Fernbus. Danke, Bahn.\n\
+         4\t-\tDer Zug fährt um acht.\n"
+            .as_bytes(),
+    );
+    let path = gold.to_str().unwrap();
+    let out = stimmung(&["eval", "--json", path], b"");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let kind = |v: &serde_json::Value, k: &str| {
+        v["marker_sets"][0]["kinds"].as_array().unwrap().iter().find(|x| x["kind"] == k).cloned()
+    };
+    let b = kind(&v, "boilerplate").unwrap();
+    assert_eq!(
+        (b["gold"].as_u64(), b["flagged"].as_u64(), b["found"].as_u64()),
+        (Some(2), Some(1), Some(1))
+    );
+    assert_eq!(kind(&v, "negative_experience").unwrap()["recall"].as_f64(), Some(0.0));
+    // `--errors` names the missed texts and the false flags' patterns.
+    let out = stimmung(&["eval", "--errors", "5", path], b"");
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("negative_experience missed: 1") && text.contains("[3]"), "{text}");
+    // A pattern file as a variant: the user's cue finds the switch.
+    let patterns = temp_file(
+        "mine.txt",
+        b"[negative_experience/never_again]\n!wechsel = fahre jetzt fernbus\n",
+    );
+    let variants = format!("default,{}", patterns.display());
+    let out = stimmung(&["eval", "--json", "--compare", &variants, path], b"");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let f = |i: usize| v["variants"][i]["macro_f1"]["m:negative_experience"].as_f64().unwrap();
+    assert_eq!((f(0), f(1)), (0.0, 1.0), "{v}");
+    // An unknown kind is an error naming the file and line.
+    let bad = temp_file("bad.tsv", "id\tkinds\ttext\n1\tgossip\tHallo\n".as_bytes());
+    let out = stimmung(&["eval", bad.to_str().unwrap()], b"");
+    assert!(!out.status.success());
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains("bad.tsv:2"),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
 fn tune_writes_a_loadable_config_deterministically() {
     let gold = "id\tlabel\ttext\n1\tpositive\tDas ist gut\n2\tnegative\tDas ist nicht gut\n\
                 3\tneutral\tDer Zug fährt\n4\tpositive\tSuper, danke :)\n5\tnegative\tNie wieder, furchtbar\n\

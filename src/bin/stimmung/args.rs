@@ -132,10 +132,13 @@ pub struct ScoreArgs {
 #[derive(Args, Debug)]
 pub struct EvalArgs {
     /// Gold files: TSV/CSV with a header holding `label` and `text` (and
-    /// optionally `id`), or JSONL with those fields.
+    /// optionally `id`), or JSONL with those fields; or tone-marker gold,
+    /// naming `kinds` instead of `label` (comma-separated kinds, `-` for
+    /// none: per kind precision, recall and F1 over texts).
     #[arg(required = true)]
     pub gold: Vec<PathBuf>,
-    /// Print the N worst misclassifications per set, with their hits.
+    /// Print the N worst misclassifications per set, with their hits (for
+    /// marker gold: N missed and N false texts per kind, with the flags).
     #[arg(long, value_name = "N", default_value_t = 0)]
     pub errors: usize,
     /// Write JSON instead of tables.
@@ -148,9 +151,10 @@ pub struct EvalArgs {
     #[arg(long, allow_negative_numbers = true)]
     pub negative_threshold: Option<f64>,
     /// Evaluate variants side by side (comma-separated): configs (`.toml`),
-    /// lexicon files layered over the analyzer (`.tsv`, `.stmlex`), or
-    /// `default`. The table shows each variant's macro-F1 and its
-    /// difference to the first.
+    /// lexicon files layered over the analyzer (`.tsv`, `.stmlex`), marker
+    /// pattern files added to the embedded ones (`.txt`), or `default`. The
+    /// table shows each variant's macro-F1 (for marker gold the F1 of each
+    /// kind) and its difference to the first.
     #[arg(long, value_delimiter = ',', value_name = "VARIANT,…")]
     pub compare: Vec<PathBuf>,
     #[command(flatten)]

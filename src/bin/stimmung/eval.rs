@@ -14,6 +14,7 @@ use serde::Serialize;
 use stimmung::{Analysis, Analyzer, Label};
 
 use crate::args::EvalArgs;
+use crate::eval_markers;
 use crate::gold::{self, GoldSet};
 
 const LABELS: [Label; 3] = [Label::Positive, Label::Negative, Label::Neutral];
@@ -113,7 +114,21 @@ pub fn run(args: &EvalArgs) -> Result<ExitCode> {
     }
     let analyzer = builder.build()?;
     let mut all = Vec::new();
+    let mut marker_sets = Vec::new();
     for path in &args.gold {
+        if eval_markers::is_marker_gold(path)? {
+            let set = eval_markers::read(path)?;
+            let results = eval_markers::analyze(&analyzer, &set);
+            let fig = eval_markers::figures(&set, &results);
+            if !args.json {
+                eval_markers::print_table(&fig);
+                if args.errors > 0 {
+                    eval_markers::print_errors(&set, &results, args.errors);
+                }
+            }
+            marker_sets.push(fig);
+            continue;
+        }
         let set = gold::read(path)?;
         let (results, pairs) = predict(&analyzer, &set);
         let fig = figures(&set.name, set.skipped, &pairs);
@@ -126,7 +141,8 @@ pub fn run(args: &EvalArgs) -> Result<ExitCode> {
         all.push(fig);
     }
     if args.json {
-        println!("{}", serde_json::to_string_pretty(&serde_json::json!({ "sets": all }))?);
+        let v = serde_json::json!({ "sets": all, "marker_sets": marker_sets });
+        println!("{}", serde_json::to_string_pretty(&v)?);
     } else if all.len() > 1 {
         let mean = all.iter().map(|f| f.macro_f1).sum::<f64>() / all.len() as f64;
         println!("mean macro-F1 over {} sets: {mean:.3}", all.len());
@@ -142,25 +158,64 @@ fn predict(analyzer: &Analyzer, set: &GoldSet) -> (Vec<Analysis>, Vec<(Label, La
     (results, pairs)
 }
 
-/// `--compare`: every variant on every set, one table.
+/// A gold file of either kind.
+enum Gold {
+    Labels(GoldSet),
+    Markers(eval_markers::MarkerSet),
+}
+
+/// `--compare`: every variant on every set, one table: a sentiment set's
+/// macro-F1, a marker set's F1 per kind in its gold (`dev:boilerplate`).
 fn compare(args: &EvalArgs) -> Result<ExitCode> {
-    let sets: Vec<GoldSet> = args.gold.iter().map(|p| gold::read(p)).collect::<Result<_>>()?;
+    let sets: Vec<Gold> = args
+        .gold
+        .iter()
+        .map(|p| {
+            Ok(if eval_markers::is_marker_gold(p)? {
+                Gold::Markers(eval_markers::read(p)?)
+            } else {
+                Gold::Labels(gold::read(p)?)
+            })
+        })
+        .collect::<Result<_>>()?;
+    let mut rows: Vec<String> = Vec::new();
     let mut columns: Vec<(String, Vec<f64>)> = Vec::new();
     for variant in &args.compare {
         let mut builder = args.analyzer.builder()?;
         let name = variant.display().to_string();
         if name != "default" {
-            if variant.extension().is_some_and(|e| e == "toml") {
-                builder.config(&stimmung::Config::from_path(variant)?);
-            } else {
-                builder.lexicon_path(variant);
+            match variant.extension().and_then(|e| e.to_str()) {
+                Some("toml") => {
+                    builder.config(&stimmung::Config::from_path(variant)?);
+                }
+                // A marker pattern file, added to the embedded patterns.
+                Some("txt") => {
+                    builder.marker_patterns_path(variant);
+                }
+                _ => {
+                    builder.lexicon_path(variant);
+                }
             }
         }
         let analyzer = builder.build()?;
-        let scores = sets
-            .iter()
-            .map(|set| figures(&set.name, set.skipped, &predict(&analyzer, set).1).macro_f1)
-            .collect();
+        let mut scores = Vec::new();
+        rows.clear();
+        for set in &sets {
+            match set {
+                Gold::Labels(set) => {
+                    rows.push(set.name.clone());
+                    let pairs = predict(&analyzer, set).1;
+                    scores.push(figures(&set.name, set.skipped, &pairs).macro_f1);
+                }
+                Gold::Markers(set) => {
+                    let f = eval_markers::figures(set, &eval_markers::analyze(&analyzer, set));
+                    for k in f.kinds.iter().filter(|k| k.gold > 0) {
+                        rows.push(format!("{}:{}", set.name, k.kind.as_str()));
+                        scores.push(k.f1);
+                    }
+                }
+            }
+        }
         columns.push((name, scores));
     }
     if args.json {
@@ -168,24 +223,25 @@ fn compare(args: &EvalArgs) -> Result<ExitCode> {
             .iter()
             .map(|(n, s)| {
                 let per_set: serde_json::Map<String, serde_json::Value> =
-                    sets.iter().zip(s).map(|(set, f)| (set.name.clone(), (*f).into())).collect();
+                    rows.iter().zip(s).map(|(row, f)| (row.clone(), (*f).into())).collect();
                 serde_json::json!({ "variant": n, "macro_f1": per_set })
             })
             .collect();
         println!("{}", serde_json::to_string_pretty(&serde_json::json!({ "variants": v }))?);
         return Ok(ExitCode::SUCCESS);
     }
-    print!("{:<20}", "set");
+    let width = rows.iter().map(|r| r.chars().count()).max().unwrap_or(0).max(20);
+    print!("{:<width$}", "set");
     for (n, _) in &columns {
         print!(" {:>22}", short(n));
     }
     println!();
     let mut means = vec![0.0; columns.len()];
-    for (i, set) in sets.iter().enumerate() {
-        print!("{:<20}", set.name);
+    for (i, row) in rows.iter().enumerate() {
+        print!("{row:<width$}");
         let base = columns[0].1[i];
         for (c, (_, scores)) in columns.iter().enumerate() {
-            means[c] += scores[i] / sets.len() as f64;
+            means[c] += scores[i] / rows.len() as f64;
             if c == 0 {
                 print!(" {:>22.3}", scores[i]);
             } else {
@@ -194,7 +250,7 @@ fn compare(args: &EvalArgs) -> Result<ExitCode> {
         }
         println!();
     }
-    print!("{:<20}", "mean");
+    print!("{:<width$}", "mean");
     for (c, m) in means.iter().enumerate() {
         if c == 0 {
             print!(" {m:>22.3}");

@@ -7,6 +7,7 @@
 mod alloc;
 mod args;
 mod eval;
+mod eval_markers;
 mod gold;
 mod input;
 mod lexicon;
