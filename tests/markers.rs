@@ -237,7 +237,10 @@ fn markers_on_real_customer_feedback() {
 fn flags_on_fresh_customer_feedback() {
     // As drawn: precision 0.45. After news stopped counting as a person's
     // report: 18 of 32 flags real, all 18 kept; after `~` cues: 18 of 31;
-    // after this session's rounds (heldout12, heldout13): 18 of 29.
+    // after this session's rounds (heldout12, heldout13): 18 of 29; after
+    // a sentence opened by `Wenn` counted as hypothetical in its
+    // consequence too (unless `immer`, `jedes Mal` make it `whenever`):
+    // 18 of 27.
     if let Some(f) = germeval_figures(include_str!("markers/heldout11_germeval_flags.tsv")) {
         check("heldout11 (GermEval flags)", &f, &[(MarkerKind::NegativeExperience, 0.6, 1.0)]);
     }
@@ -768,6 +771,11 @@ fn everyday_complaints_beyond_the_railway() {
         ("Ich hatte einen miserablen Kundenservice.", "bad_experience/schlechter_service"),
         ("Wir zahlen 2 Euro pro MB, das ist Wucher.", "never_again/abzocke"),
         ("Die App funktioniert nicht.", "defect/app_geht_nicht"),
+        // `wenn` with a word of frequency is `whenever`: a report.
+        (
+            "Wenn ich bei der Hotline anrufe, lande ich jedes Mal in der Warteschleife.",
+            "waiting/warteschleife",
+        ),
         ("Mein Laptop ist heute schon wieder abgestürzt.", "defect/abgestuerzt"),
         // Service gone since a given day, help put off, a promise never
         // kept, a bus gone early (the labelled sets: heldout, heldout2,
@@ -815,8 +823,10 @@ fn everyday_complaints_beyond_the_railway() {
         // Being ignored is an experience only for the writer or their
         // messages (PotTS: politics ignoring facts).
         "Ich fürchte nur, die Politik wird die Fakten weiterhin ignorieren.",
-        // A condition opening the sentence tells what might happen (PotTS).
+        // A condition opening the sentence tells what might happen (PotTS),
+        // in its consequence too (GermEval).
         "Wenn ich heute nichts Süßes bekomme, geh ich auf die Palme!",
+        "@freundin Wenn die @DB_Bahn nicht entgegenkommt, ist das reine Abzocke.",
         // News of an accusation tells of others (PotTS).
         "RT @x: Opposition wirft dem Minister Betrug vor.",
         "Betrug mit Pferdefleisch größer als bekannt.",

@@ -105,6 +105,21 @@ const TIME: &[&str] = &[
     "monat",
 ];
 
+/// Words of frequency: after a sentence-opening `wenn` they make it
+/// `whenever`, a report of what keeps happening.
+const HABITUAL: &[&str] = &[
+    "immer",
+    "jedes",
+    "jedesmal",
+    "staendig",
+    "dauernd",
+    "regelmaessig",
+    "meistens",
+    "oft",
+    "haeufig",
+    "jedem",
+];
+
 /// Words that open a condition.
 const CONDITIONS: &[&str] = &["wenn", "falls", "sofern"];
 
@@ -241,17 +256,22 @@ pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<
                 })
         };
         let opinion = words.opinion.iter().any(|&i| !own(i));
-        // A cue in the clause of a `Wenn` or `Falls` opening the sentence
-        // (after it, no comma between) tells what might happen: `Wenn ich
-        // heute nichts bekomme, …`. A cue can start before the sentence's
-        // first word, with a number or a hashtag, and is then outside. Inside
-        // a sentence `wenn` is as often `whenever` (`… nervt, wenn man
-        // nirgends eine Auskunft bekommt`) and is left alone.
+        // A sentence opened by `Wenn` or `Falls` tells what might happen,
+        // in its condition (`Wenn ich heute nichts bekomme, …`) and in what
+        // follows from it (`Wenn der Mitfahrer sich verspätet, warte ich
+        // nicht`, `Wenn die Bahn nicht entgegenkommt, ist das Abzocke`),
+        // unless a word of frequency makes it `whenever` (`Wenn ich anrufe,
+        // lande ich jedes Mal in der Warteschleife`): then only its
+        // condition is. A cue can start before the sentence's first word,
+        // with a number or a hashtag, and is then outside. Inside a sentence
+        // `wenn` is as often `whenever` (`… nervt, wenn man nirgends eine
+        // Auskunft bekommt`) and is left alone.
         let hypothetical = words.condition.is_some_and(|c| {
             c < m.first
-                && !cx.tokens[c..m.first]
-                    .iter()
-                    .any(|t| t.kind == TokenKind::Punct && matches!(t.text, "," | ";" | ":" | "–"))
+                && (!words.habitual
+                    || !cx.tokens[c..m.first].iter().any(|t| {
+                        t.kind == TokenKind::Punct && matches!(t.text, "," | ";" | ":" | "–")
+                    }))
         });
         if hypothetical {
             continue;
@@ -494,6 +514,9 @@ struct WordFacts {
     /// A `wenn` or `falls` opening the sentence.
     condition: Option<usize>,
     has_time: bool,
+    /// Whether the sentence has a word of frequency (`immer`, `jedes`,
+    /// `ständig`): a `wenn` there means `whenever`.
+    habitual: bool,
     /// Whether the sentence has a first-person word.
     first_person: bool,
     /// Context in the sentences around ([`context_around`]), once asked.
@@ -507,6 +530,7 @@ impl WordFacts {
             opinion: Vec::new(),
             condition: None,
             has_time: false,
+            habitual: false,
             first_person: false,
             around: None,
         };
@@ -519,6 +543,7 @@ impl WordFacts {
             normalize::fold_into(t.text, folded);
             let roles = roles_of(folded);
             facts.has_time |= roles & TIME_WORD != 0;
+            facts.habitual |= roles & HABITUAL_WORD != 0;
             facts.first_person |= roles & FIRST_PERSON_WORD != 0;
             if facts.context.len() < 3 && roles & (FIRST_PERSON_WORD | TIME_WORD) != 0 {
                 facts.context.push(i);
@@ -593,7 +618,7 @@ fn is_masked(cx: &ExperienceContext<'_>, i: usize) -> bool {
 /// andern Mailclient umsehen.`). A time word after is no context: it
 /// belongs to the next report.
 fn context_around(cx: &ExperienceContext<'_>, si: usize, folded: &mut String) -> Option<usize> {
-    let mut first = |range: Option<&Range<usize>>, roles: u8| {
+    let mut first = |range: Option<&Range<usize>>, roles: u16| {
         range?.clone().find(|&i| {
             let t = &cx.tokens[i];
             t.kind == TokenKind::Word && !is_masked(cx, i) && {
@@ -625,8 +650,8 @@ fn is_first_person(word: &str, folded: &mut String) -> bool {
 /// [`TIME`], …), as bits: one hash lookup per word of a sentence with a
 /// cue, where the lists were searched one by one (most of the cost of a
 /// flood of cues in one endless sentence, `tests/cost.rs`).
-fn roles_of(folded: &str) -> u8 {
-    static ROLES: LazyLock<FxHashMap<&'static str, u8>> = LazyLock::new(|| {
+fn roles_of(folded: &str) -> u16 {
+    static ROLES: LazyLock<FxHashMap<&'static str, u16>> = LazyLock::new(|| {
         let mut roles = FxHashMap::default();
         let lists = [
             (FIRST_PERSON, FIRST_PERSON_WORD),
@@ -637,6 +662,7 @@ fn roles_of(folded: &str) -> u8 {
             (SERVICE_ACCOUNT_WORDS, SERVICE_ACCOUNT_WORD),
             (CONCESSIONS, CONCESSION_WORD),
             (CONTRASTS, CONTRAST_WORD),
+            (HABITUAL, HABITUAL_WORD),
         ];
         for (words, role) in lists {
             for &word in words {
@@ -648,14 +674,15 @@ fn roles_of(folded: &str) -> u8 {
     ROLES.get(folded).copied().unwrap_or(0)
 }
 
-const FIRST_PERSON_WORD: u8 = 1;
-const SECOND_PERSON_WORD: u8 = 2;
-const TIME_WORD: u8 = 4;
-const OPINION_WORD: u8 = 8;
-const CONDITION_WORD: u8 = 16;
-const SERVICE_ACCOUNT_WORD: u8 = 32;
-const CONCESSION_WORD: u8 = 64;
-const CONTRAST_WORD: u8 = 128;
+const FIRST_PERSON_WORD: u16 = 1;
+const SECOND_PERSON_WORD: u16 = 2;
+const TIME_WORD: u16 = 4;
+const OPINION_WORD: u16 = 8;
+const CONDITION_WORD: u16 = 16;
+const SERVICE_ACCOUNT_WORD: u16 = 32;
+const CONCESSION_WORD: u16 = 64;
+const CONTRAST_WORD: u16 = 128;
+const HABITUAL_WORD: u16 = 256;
 
 /// Whether a text is a person's: short, or with a first- or second-person
 /// word or a mention anywhere. (Measured on 40 flags of GermEval texts no
