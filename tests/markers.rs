@@ -1134,6 +1134,9 @@ fn shop_shares_and_seo_offers_with_a_link_are_spam_and_an_order_is_no_call_to_bu
         ("Bessere Suchmaschinen-Platzierung aus einer Hand http://t.co/x", "referral/seo"),
         ("Kredit auch bei negativer Schufa: http://t.co/x", "referral/kredit"),
         ("Ein Krimi für lange Abende. From amazon.de: http://t.co/x", "referral/from_shop"),
+        // A mention counts as its name where that is a pattern's word
+        // (PotTS: a shop's share button).
+        ("Das habe ich bei @eBay gefunden http://t.co/x", "referral/shop_gefunden"),
     ] {
         let found = kinds(text);
         assert!(

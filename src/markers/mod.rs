@@ -24,8 +24,9 @@ use std::sync::{Arc, LazyLock};
 use serde::Serialize;
 
 use crate::error::{Error, Result};
+use crate::normalize;
 use crate::stem::Stemmer;
-use crate::token::Token;
+use crate::token::{Token, TokenKind};
 use crate::word_memo::WordMemo;
 pub(crate) use experience::{detect as detect_experiences, ExperienceContext};
 pub(crate) use hard_sell::CallsToBuy;
@@ -242,7 +243,7 @@ impl MarkerSet {
         let c = &*self.inner;
         SCRATCH.with(|scratch| {
             let mut scratch = scratch.borrow_mut();
-            let MarkerScratch { content, candidates, subjects } = &mut *scratch;
+            let MarkerScratch { content, candidates, subjects, folded } = &mut *scratch;
             content.clear();
             for (i, t) in tokens.iter().enumerate() {
                 if pattern::is_content(t) {
@@ -253,6 +254,18 @@ impl MarkerSet {
                             .anchoring(|id| !c.anchored[id as usize].is_empty())
                     });
                     content.push(Content::new(i, t, keys));
+                } else if t.kind == TokenKind::Mention {
+                    // A mention counts as its name where that is a word of
+                    // some pattern (`Das habe ich bei @eBay gefunden`); any
+                    // other stays out of the way, as punctuation does
+                    // (`Danke @DB_Bahn für Ihr Verständnis`).
+                    let name = &t.text[1..];
+                    normalize::fold_into(name, folded);
+                    let keys = WordKeys::new(&c.vocab, &c.stemmer, name, folded);
+                    if keys.is_key() {
+                        let keys = keys.anchoring(|id| !c.anchored[id as usize].is_empty());
+                        content.push(Content::new(i, t, keys));
+                    }
                 }
             }
             let mut out = Vec::new();
@@ -331,6 +344,8 @@ struct MarkerScratch {
     /// Subject patterns anchored in a sentence (its index, its range in
     /// `content`, the pattern), tried only if a cue needs a subject.
     subjects: Vec<(usize, Range<usize>, usize)>,
+    /// A mention's folded name.
+    folded: String,
 }
 
 impl std::fmt::Debug for MarkerSet {

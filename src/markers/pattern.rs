@@ -16,7 +16,9 @@
 //! | `<url>` | a URL |
 //! | `*N` | up to N tokens of anything (a bounded gap) |
 //!
-//! Elements match in order, skipping punctuation — unless the expression
+//! Elements match in order, skipping punctuation and mentions (a mention
+//! counts as its name only where that is a word of some pattern: `bei
+//! @eBay gefunden`) — unless the expression
 //! starts with `&`: then all its required elements must occur within
 //! [`WINDOW`] tokens of each other in one sentence, in any order. That is what
 //! German word order needs: `& stellung nehmen kein|nicht` finds "Zu
@@ -380,6 +382,11 @@ impl WordKeys {
     }
 
     /// These keys, knowing whether `anchors(id)` holds for one of them.
+    /// Whether the word is a key of some pattern.
+    pub(crate) fn is_key(&self) -> bool {
+        self.folded != Vocab::NONE || self.stem != Vocab::NONE
+    }
+
     pub(crate) fn anchoring(self, anchors: impl Fn(u32) -> bool) -> WordKeys {
         let ids = [self.folded, self.stem];
         let anchored = ids.into_iter().any(|id| id != Vocab::NONE && anchors(id));
