@@ -24,7 +24,6 @@ use std::sync::{Arc, LazyLock};
 use serde::Serialize;
 
 use crate::error::{Error, Result};
-use crate::normalize;
 use crate::stem::Stemmer;
 use crate::token::{Token, TokenKind};
 use crate::word_memo::WordMemo;
@@ -243,7 +242,7 @@ impl MarkerSet {
         let c = &*self.inner;
         SCRATCH.with(|scratch| {
             let mut scratch = scratch.borrow_mut();
-            let MarkerScratch { content, candidates, subjects, folded } = &mut *scratch;
+            let MarkerScratch { content, candidates, subjects } = &mut *scratch;
             content.clear();
             for (i, t) in tokens.iter().enumerate() {
                 if pattern::is_content(t) {
@@ -259,11 +258,14 @@ impl MarkerSet {
                     // some pattern (`Das habe ich bei @eBay gefunden`); any
                     // other stays out of the way, as punctuation does
                     // (`Danke @DB_Bahn für Ihr Verständnis`).
+                    // Its keys are kept in the memo with the mention's own.
                     let name = &t.text[1..];
-                    normalize::fold_into(name, folded);
-                    let keys = WordKeys::new(&c.vocab, &c.stemmer, name, folded);
+                    let keys = memo.keys(ids[i], name, |folded| {
+                        let folded = folded.strip_prefix('@').unwrap_or(folded);
+                        WordKeys::new(&c.vocab, &c.stemmer, name, folded)
+                            .anchoring(|id| !c.anchored[id as usize].is_empty())
+                    });
                     if keys.is_key() {
-                        let keys = keys.anchoring(|id| !c.anchored[id as usize].is_empty());
                         content.push(Content::new(i, t, keys));
                     }
                 }
@@ -344,8 +346,6 @@ struct MarkerScratch {
     /// Subject patterns anchored in a sentence (its index, its range in
     /// `content`, the pattern), tried only if a cue needs a subject.
     subjects: Vec<(usize, Range<usize>, usize)>,
-    /// A mention's folded name.
-    folded: String,
 }
 
 impl std::fmt::Debug for MarkerSet {
