@@ -1137,6 +1137,7 @@ fn shop_shares_and_seo_offers_with_a_link_are_spam_and_an_order_is_no_call_to_bu
         // A mention counts as its name where that is a pattern's word
         // (PotTS: a shop's share button).
         ("Das habe ich bei @eBay gefunden http://t.co/x", "referral/shop_gefunden"),
+        ("Trauerratgeber von Eltern für Eltern http://t.co/x via @amazon", "referral/shop_via"),
     ] {
         let found = kinds(text);
         assert!(
