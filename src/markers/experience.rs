@@ -280,7 +280,7 @@ pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<
         // Hotline angerufen. Nix passiert!`), the one after may tell the
         // writer's reaction, and a message addressed to
         // someone (`@DB_Bahn Das Bistro ist defekt`) tells them what
-        // happened: both are context too. A cue whose words in order name
+        // happened: all are context too. A cue whose words in order name
         // the writer (`hat mich … angemacht`) is its own context (in any
         // order, `mich` may be far from the rest: `für mich den Übergang`).
         let ordered = !pattern.unordered;

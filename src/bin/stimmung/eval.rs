@@ -51,6 +51,24 @@ fn index(l: Label) -> usize {
     }
 }
 
+/// `a / b`, 0 for an empty `b`.
+pub fn ratio(a: usize, b: usize) -> f64 {
+    if b > 0 {
+        a as f64 / b as f64
+    } else {
+        0.0
+    }
+}
+
+/// The harmonic mean of precision and recall, 0 where both are.
+pub fn f1(precision: f64, recall: f64) -> f64 {
+    if precision + recall > 0.0 {
+        2.0 * precision * recall / (precision + recall)
+    } else {
+        0.0
+    }
+}
+
 /// Figures for gold and predicted label pairs.
 pub fn figures(name: &str, skipped: usize, pairs: &[(Label, Label)]) -> SetFigures {
     let mut confusion = [[0usize; 3]; 3];
@@ -65,14 +83,9 @@ pub fn figures(name: &str, skipped: usize, pairs: &[(Label, Label)]) -> SetFigur
         let i = index(l);
         let support: usize = confusion[i].iter().sum();
         let predicted: usize = (0..3).map(|g| confusion[g][i]).sum();
-        let tp = confusion[i][i] as f64;
-        let precision = if predicted > 0 { tp / predicted as f64 } else { 0.0 };
-        let recall = if support > 0 { tp / support as f64 } else { 0.0 };
-        let f1 = if precision + recall > 0.0 {
-            2.0 * precision * recall / (precision + recall)
-        } else {
-            0.0
-        };
+        let tp = confusion[i][i];
+        let (precision, recall) = (ratio(tp, predicted), ratio(tp, support));
+        let f1 = f1(precision, recall);
         if support > 0 {
             macro_over.push(l);
         }

@@ -15,6 +15,8 @@ use anyhow::{bail, Context, Result};
 use serde::Serialize;
 use stimmung::{Analysis, Analyzer, MarkerKind};
 
+use crate::eval::{f1, ratio};
+
 /// One text with the marker kinds it carries.
 pub struct MarkerItem {
     pub id: String,
@@ -158,13 +160,8 @@ pub fn figures(set: &MarkerSet, results: &[Analysis]) -> MarkerFigures {
         if gold == 0 && flagged == 0 {
             continue;
         }
-        let ratio = |a: usize, b: usize| if b > 0 { a as f64 / b as f64 } else { 0.0 };
         let (precision, recall) = (ratio(found, flagged), ratio(found, gold));
-        let f1 = if precision + recall > 0.0 {
-            2.0 * precision * recall / (precision + recall)
-        } else {
-            0.0
-        };
+        let f1 = f1(precision, recall);
         kinds.push(KindFigures { kind, gold, flagged, found, precision, recall, f1 });
     }
     MarkerFigures { name: set.name.clone(), n: set.items.len(), kinds }
