@@ -278,6 +278,29 @@ fn closed_stdout_ends_quietly() {
         );
         assert!(out.stderr.is_empty(), "{format}: {}", String::from_utf8_lossy(&out.stderr));
     }
+    // So do the reports of `eval` (it panicked: `println!` on a closed
+    // pipe) — here a long list of errors, for both kinds of gold.
+    let labels: String = std::iter::once("id\tlabel\ttext\n".to_string())
+        .chain((0..3_000).map(|i| format!("{i}\tnegative\tSuper, danke!\n")))
+        .collect();
+    let markers: String = std::iter::once("id\tkinds\ttext\n".to_string())
+        .chain((0..3_000).map(|i| format!("{i}\tspam\tSuper, danke!\n")))
+        .collect();
+    for (name, gold) in [("labels.tsv", labels), ("markers.tsv", markers)] {
+        let path = temp_file(name, gold.as_bytes());
+        let mut child = Command::new(env!("CARGO_BIN_EXE_stimmung"))
+            .args(["eval", "--errors", "3000", path.to_str().unwrap()])
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut first = [0u8; 64];
+        child.stdout.as_mut().unwrap().read_exact(&mut first).unwrap();
+        drop(child.stdout.take());
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{name}: {}", String::from_utf8_lossy(&out.stderr));
+        assert!(out.stderr.is_empty(), "{name}: {}", String::from_utf8_lossy(&out.stderr));
+    }
 }
 
 #[test]

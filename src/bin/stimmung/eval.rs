@@ -134,9 +134,9 @@ pub fn run(args: &EvalArgs) -> Result<ExitCode> {
             let results = eval_markers::analyze(&analyzer, &set);
             let fig = eval_markers::figures(&set, &results);
             if !args.json {
-                eval_markers::print_table(&fig);
+                eval_markers::print_table(&fig)?;
                 if args.errors > 0 {
-                    eval_markers::print_errors(&set, &results, args.errors);
+                    eval_markers::print_errors(&set, &results, args.errors)?;
                 }
             }
             marker_sets.push(fig);
@@ -146,19 +146,19 @@ pub fn run(args: &EvalArgs) -> Result<ExitCode> {
         let (results, pairs) = predict(&analyzer, &set);
         let fig = figures(&set.name, set.skipped, &pairs);
         if !args.json {
-            print_table(&fig);
+            print_table(&fig)?;
             if args.errors > 0 {
-                print_errors(&analyzer, &set, &results, args.errors);
+                print_errors(&analyzer, &set, &results, args.errors)?;
             }
         }
         all.push(fig);
     }
     if args.json {
         let v = serde_json::json!({ "sets": all, "marker_sets": marker_sets });
-        println!("{}", serde_json::to_string_pretty(&v)?);
+        outln!("{}", serde_json::to_string_pretty(&v)?)?;
     } else if all.len() > 1 {
         let mean = all.iter().map(|f| f.macro_f1).sum::<f64>() / all.len() as f64;
-        println!("mean macro-F1 over {} sets: {mean:.3}", all.len());
+        outln!("mean macro-F1 over {} sets: {mean:.3}", all.len())?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -240,38 +240,38 @@ fn compare(args: &EvalArgs) -> Result<ExitCode> {
                 serde_json::json!({ "variant": n, "macro_f1": per_set })
             })
             .collect();
-        println!("{}", serde_json::to_string_pretty(&serde_json::json!({ "variants": v }))?);
+        outln!("{}", serde_json::to_string_pretty(&serde_json::json!({ "variants": v }))?)?;
         return Ok(ExitCode::SUCCESS);
     }
     let width = rows.iter().map(|r| r.chars().count()).max().unwrap_or(0).max(20);
-    print!("{:<width$}", "set");
+    out!("{:<width$}", "set")?;
     for (n, _) in &columns {
-        print!(" {:>22}", short(n));
+        out!(" {:>22}", short(n))?;
     }
-    println!();
+    outln!()?;
     let mut means = vec![0.0; columns.len()];
     for (i, row) in rows.iter().enumerate() {
-        print!("{row:<width$}");
+        out!("{row:<width$}")?;
         let base = columns[0].1[i];
         for (c, (_, scores)) in columns.iter().enumerate() {
             means[c] += scores[i] / rows.len() as f64;
             if c == 0 {
-                print!(" {:>22.3}", scores[i]);
+                out!(" {:>22.3}", scores[i])?;
             } else {
-                print!(" {:>14.3} ({:+.3})", scores[i], scores[i] - base);
+                out!(" {:>14.3} ({:+.3})", scores[i], scores[i] - base)?;
             }
         }
-        println!();
+        outln!()?;
     }
-    print!("{:<width$}", "mean");
+    out!("{:<width$}", "mean")?;
     for (c, m) in means.iter().enumerate() {
         if c == 0 {
-            print!(" {m:>22.3}");
+            out!(" {m:>22.3}")?;
         } else {
-            print!(" {:>14.3} ({:+.3})", m, m - means[0]);
+            out!(" {:>14.3} ({:+.3})", m, m - means[0])?;
         }
     }
-    println!();
+    outln!()?;
     Ok(ExitCode::SUCCESS)
 }
 
@@ -282,9 +282,9 @@ fn short(name: &str) -> String {
     n.chars().skip(skip).collect()
 }
 
-fn print_table(f: &SetFigures) {
+fn print_table(f: &SetFigures) -> std::io::Result<()> {
     let over: Vec<&str> = f.macro_over.iter().map(|l| l.as_str()).collect();
-    println!(
+    outln!(
         "{}: n={} accuracy={:.3} macro-F1={:.3} (over {}{}){}",
         f.name,
         f.n,
@@ -297,13 +297,18 @@ fn print_table(f: &SetFigures) {
         } else {
             String::new()
         }
-    );
-    println!(
+    )?;
+    outln!(
         "  {:<9} {:>7} {:>7} {:>9} {:>7} {:>7}",
-        "class", "support", "predict", "precision", "recall", "F1"
-    );
+        "class",
+        "support",
+        "predict",
+        "precision",
+        "recall",
+        "F1"
+    )?;
     for c in &f.classes {
-        println!(
+        outln!(
             "  {:<9} {:>7} {:>7} {:>9.3} {:>7.3} {:>7.3}",
             c.label.as_str(),
             c.support,
@@ -311,13 +316,14 @@ fn print_table(f: &SetFigures) {
             c.precision,
             c.recall,
             c.f1
-        );
+        )?;
     }
-    println!("  confusion (rows gold, columns predicted: pos neg neu)");
+    outln!("  confusion (rows gold, columns predicted: pos neg neu)")?;
     for l in LABELS {
         let row = f.confusion[index(l)];
-        println!("  {:<9} {:>6} {:>6} {:>6}", l.as_str(), row[0], row[1], row[2]);
+        outln!("  {:<9} {:>6} {:>6} {:>6}", l.as_str(), row[0], row[1], row[2])?;
     }
+    Ok(())
 }
 
 /// How far a compound lies from the region of the gold label.
@@ -331,7 +337,12 @@ fn wrongness(analyzer: &Analyzer, gold: Label, a: &Analysis) -> f64 {
     }
 }
 
-fn print_errors(analyzer: &Analyzer, set: &GoldSet, results: &[Analysis], n: usize) {
+fn print_errors(
+    analyzer: &Analyzer,
+    set: &GoldSet,
+    results: &[Analysis],
+    n: usize,
+) -> std::io::Result<()> {
     let mut wrong: Vec<(f64, usize)> = set
         .items
         .iter()
@@ -341,30 +352,31 @@ fn print_errors(analyzer: &Analyzer, set: &GoldSet, results: &[Analysis], n: usi
         .map(|(i, (g, r))| (wrongness(analyzer, g.label, r), i))
         .collect();
     wrong.sort_by(|a, b| b.0.total_cmp(&a.0));
-    println!("  worst {} of {} errors:", n.min(wrong.len()), wrong.len());
+    outln!("  worst {} of {} errors:", n.min(wrong.len()), wrong.len())?;
     for &(_, i) in wrong.iter().take(n) {
         let (g, r) = (&set.items[i], &results[i]);
         let text: String = g.text.chars().take(160).collect();
-        println!(
+        outln!(
             "  [{}] gold {} predicted {} ({:+.3}): {}",
             g.id,
             g.label,
             r.label(),
             r.compound(),
             text
-        );
+        )?;
         for h in r.hits() {
             let rules: Vec<String> = h.rules().iter().map(|r| format!("{r:?}")).collect();
-            println!(
+            outln!(
                 "      {} ({}) {:+.2} -> {:+.2} {}",
                 h.term(),
                 h.key(),
                 h.valence(),
                 h.contribution(),
                 rules.join(",")
-            );
+            )?;
         }
     }
+    Ok(())
 }
 
 #[cfg(test)]

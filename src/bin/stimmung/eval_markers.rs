@@ -172,14 +172,20 @@ pub fn analyze(analyzer: &Analyzer, set: &MarkerSet) -> Vec<Analysis> {
     analyzer.analyze_batch(&texts)
 }
 
-pub fn print_table(f: &MarkerFigures) {
-    println!("{}: n={} (tone markers, per text)", f.name, f.n);
-    println!(
+pub fn print_table(f: &MarkerFigures) -> std::io::Result<()> {
+    outln!("{}: n={} (tone markers, per text)", f.name, f.n)?;
+    outln!(
         "  {:<20} {:>5} {:>7} {:>5} {:>9} {:>7} {:>7}",
-        "kind", "gold", "flagged", "found", "precision", "recall", "F1"
-    );
+        "kind",
+        "gold",
+        "flagged",
+        "found",
+        "precision",
+        "recall",
+        "F1"
+    )?;
     for k in &f.kinds {
-        println!(
+        outln!(
             "  {:<20} {:>5} {:>7} {:>5} {:>9.3} {:>7.3} {:>7.3}",
             k.kind.as_str(),
             k.gold,
@@ -188,12 +194,13 @@ pub fn print_table(f: &MarkerFigures) {
             k.precision,
             k.recall,
             k.f1
-        );
+        )?;
     }
+    Ok(())
 }
 
 /// Up to `n` misses and `n` false flags per kind, with the flags' patterns.
-pub fn print_errors(set: &MarkerSet, results: &[Analysis], n: usize) {
+pub fn print_errors(set: &MarkerSet, results: &[Analysis], n: usize) -> std::io::Result<()> {
     for kind in MarkerKind::ALL {
         let wrong: Vec<(bool, usize)> = set
             .items
@@ -211,22 +218,23 @@ pub fn print_errors(set: &MarkerSet, results: &[Analysis], n: usize) {
             if of_this.is_empty() {
                 continue;
             }
-            println!(
+            outln!(
                 "  {} {label}: {} (first {})",
                 kind.as_str(),
                 of_this.len(),
                 n.min(of_this.len())
-            );
+            )?;
             for &i in of_this.iter().take(n) {
                 let (g, a) = (&set.items[i], &results[i]);
                 let text: String = g.text.chars().take(160).collect();
-                println!("    [{}] {}", g.id, text.replace('\n', " "));
+                outln!("    [{}] {}", g.id, text.replace('\n', " "))?;
                 for f in a.flags().iter().filter(|f| f.kind() == kind) {
-                    println!("        {} `{}`", f.pattern(), f.text());
+                    outln!("        {} `{}`", f.pattern(), f.text())?;
                 }
             }
         }
     }
+    Ok(())
 }
 
 #[cfg(test)]

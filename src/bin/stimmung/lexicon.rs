@@ -13,26 +13,26 @@ pub fn run(args: &LexiconArgs) -> Result<ExitCode> {
         LexiconCommand::Compile { input, out } => {
             let lex = Lexicon::from_tsv_path(input)?;
             std::fs::write(out, lex.to_bytes()).with_context(|| out.display().to_string())?;
-            println!(
+            outln!(
                 "{}: {} forms, {} stems -> {}",
                 input.display(),
                 lex.len(),
                 lex.stem_count(),
                 out.display()
-            );
+            )?;
         }
         LexiconCommand::Lookup { words, analyzer } => {
             let a = analyzer.builder()?.build()?;
             for w in words {
                 match a.lookup(w) {
-                    Some(i) => println!(
+                    Some(i) => outln!(
                         "{w}\t{}\t{:+.3}\tvia {}\tkey {:?}",
                         i.kind().name(),
                         i.weight(),
                         i.via(),
                         i.key()
-                    ),
-                    None => println!("{w}\t-\t(not in the lexicon: neutral)"),
+                    )?,
+                    None => outln!("{w}\t-\t(not in the lexicon: neutral)")?,
                 }
             }
         }
@@ -55,19 +55,19 @@ pub fn run(args: &LexiconArgs) -> Result<ExitCode> {
                     histogram[((w + 4.0).clamp(0.0, 7.999)) as usize] += 1;
                 }
             }
-            println!(
+            outln!(
                 "{}: {} forms ({} phrases), {} stems",
                 lex.name(),
                 lex.len(),
                 phrases,
                 lex.stem_count()
-            );
+            )?;
             for (k, n) in kinds {
-                println!("  {k:<15} {n:>7}");
+                outln!("  {k:<15} {n:>7}")?;
             }
-            println!("  valence: {pos} positive, {neg} negative, {zero} neutral blockers");
+            outln!("  valence: {pos} positive, {neg} negative, {zero} neutral blockers")?;
             for (i, n) in histogram.iter().enumerate() {
-                println!("    [{:+}, {:+}) {n:>7}", i as i32 - 4, i as i32 - 3);
+                outln!("    [{:+}, {:+}) {n:>7}", i as i32 - 4, i as i32 - 3)?;
             }
         }
         LexiconCommand::Diff { a, b } => {
@@ -81,11 +81,11 @@ pub fn run(args: &LexiconArgs) -> Result<ExitCode> {
                 match ea.get(k) {
                     None => {
                         added += 1;
-                        println!("+ {k}\t{w:+.3}\t{}", t.name());
+                        outln!("+ {k}\t{w:+.3}\t{}", t.name())?;
                     }
                     Some((ta, wa)) if ta != t || (wa - w).abs() > 1e-9 => {
                         changed += 1;
-                        println!("~ {k}\t{wa:+.3} -> {w:+.3}\t{}", t.name());
+                        outln!("~ {k}\t{wa:+.3} -> {w:+.3}\t{}", t.name())?;
                     }
                     _ => {}
                 }
@@ -93,10 +93,10 @@ pub fn run(args: &LexiconArgs) -> Result<ExitCode> {
             for (k, (t, w)) in &ea {
                 if !eb.contains_key(k) {
                     removed += 1;
-                    println!("- {k}\t{w:+.3}\t{}", t.name());
+                    outln!("- {k}\t{w:+.3}\t{}", t.name())?;
                 }
             }
-            println!("{added} added, {removed} removed, {changed} changed");
+            outln!("{added} added, {removed} removed, {changed} changed")?;
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -4,6 +4,23 @@
 //! an error record); 2 usage or I/O error. A closed stdout (`| head`) ends
 //! the run quietly with 0.
 
+/// `println!` that returns an error for a closed stdout (`| head`), which
+/// `main` turns into a quiet exit, where `println!` would panic.
+macro_rules! outln {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        writeln!(std::io::stdout().lock(), $($arg)*)
+    }};
+}
+
+/// `print!` as [`outln`] is `println!`.
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        write!(std::io::stdout().lock(), $($arg)*)
+    }};
+}
+
 mod alloc;
 mod args;
 mod eval;

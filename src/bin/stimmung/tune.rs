@@ -268,13 +268,13 @@ pub fn run(args: &TuneArgs) -> Result<ExitCode> {
             &score_sets(&tuner.analyzer_with(&best, Some(&lex))?, &tuner.dev),
             &best.thresholds,
         );
-        println!("terms: {} corrections, train {best_f:.4} -> {train_f:.4}, dev {end_dev:.4} -> {dev:.4}", terms.len());
+        outln!("terms: {} corrections, train {best_f:.4} -> {train_f:.4}, dev {end_dev:.4} -> {dev:.4}", terms.len())?;
         best_f = train_f;
         end_dev = dev;
         fitted_terms = Some((path, terms));
     }
-    println!("train macro-F1: {start_train:.4} -> {best_f:.4}");
-    println!("dev macro-F1:   {start_dev:.4} -> {end_dev:.4}");
+    outln!("train macro-F1: {start_train:.4} -> {best_f:.4}")?;
+    outln!("dev macro-F1:   {start_dev:.4} -> {end_dev:.4}")?;
     if end_dev + 1e-9 < start_dev && !args.force {
         eprintln!(
             "stimmung: not writing {}: the fitted config is worse on dev (use --force to write anyway)",
@@ -283,10 +283,10 @@ pub fn run(args: &TuneArgs) -> Result<ExitCode> {
         return Ok(ExitCode::from(1));
     }
     std::fs::write(&args.out, best.to_toml()).with_context(|| args.out.display().to_string())?;
-    println!("wrote {}", args.out.display());
+    outln!("wrote {}", args.out.display())?;
     if let Some((path, terms)) = fitted_terms {
         std::fs::write(path, terms_tsv(&terms)).with_context(|| path.display().to_string())?;
-        println!("wrote {} (use it with --lexicon)", path.display());
+        outln!("wrote {} (use it with --lexicon)", path.display())?;
     }
     Ok(ExitCode::SUCCESS)
 }
