@@ -4,7 +4,8 @@
 //! A marker gold file names `kinds` instead of `label`: TSV or CSV with a
 //! header holding `kinds` and `text` (and optionally `id`), or JSONL with
 //! those fields. `kinds` is a comma-separated list of marker kinds
-//! (`boilerplate,negative_experience`), or `-` or empty for none — the
+//! (`boilerplate,negative_experience`; in JSONL also a list), or `-` or
+//! empty for none — the
 //! format of the self-contained label files in `tests/markers/`. Figures
 //! are at document level, as the README reports them: a text counts as
 //! found for a kind if any flag of that kind is on it.
@@ -109,11 +110,15 @@ pub fn read(path: &Path) -> Result<MarkerSet> {
                 Some(other) => other.to_string(),
                 None => (i + 1).to_string(),
             };
-            items.push(MarkerItem {
-                id,
-                kinds: parse_kinds(&field("kinds"), &at)?,
-                text: field("text"),
-            });
+            // `kinds` as the label files write it, or as a JSON list.
+            let kinds = match v.get("kinds") {
+                Some(serde_json::Value::Array(list)) => {
+                    let names: Vec<&str> = list.iter().filter_map(|k| k.as_str()).collect();
+                    parse_kinds(&names.join(","), &at)?
+                }
+                _ => parse_kinds(&field("kinds"), &at)?,
+            };
+            items.push(MarkerItem { id, kinds, text: field("text") });
         }
     } else {
         let csv = path.extension().is_some_and(|e| e == "csv");
