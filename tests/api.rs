@@ -266,3 +266,23 @@ fn clause_words_bound_negation() {
         assert!(!hit.rules().contains(&stimmung::Rule::NegatedAfter), "{text}: {hit:?}");
     }
 }
+
+/// A negating pronoun as the subject negates its predicate beyond the
+/// usual window (`Niemand … konnte mir helfen`); another negator does not.
+#[test]
+fn a_negating_pronoun_reaches_its_predicate() {
+    let analyzer = Analyzer::new();
+    for (text, term) in [
+        ("Niemand bei der Hotline konnte mir helfen.", "helfen"),
+        ("Keiner von den Mitarbeitern war heute freundlich.", "freundlich"),
+    ] {
+        let a = analyzer.analyze(text);
+        let hit = a.hits().iter().find(|h| h.term() == term).expect("a hit");
+        assert!(hit.contribution() < 0.0, "{text}: {hit:?}");
+        assert!(a.is_negative(), "{text}");
+    }
+    // `nicht` five words before `gut` is out of its reach.
+    let a = analyzer.analyze("Ich war nicht mit allen Leuten aus meiner Klasse gut befreundet.");
+    let hit = a.hits().iter().find(|h| h.term() == "gut").expect("gut is a hit");
+    assert!(!hit.rules().contains(&stimmung::Rule::Negated), "{hit:?}");
+}
