@@ -665,6 +665,10 @@ mod tests {
             "Gepäckstücke",
             "baugleiche",
             "Altersvorsorge",
+            "Beschützerinstinkt",
+            "Reflektion",
+            "Staatsangehörigkeit",
+            "Dauerregen",
         ] {
             assert!(via(word).is_none_or(|(_, w)| w == 0.0), "{word}: {:?}", via(word));
         }
