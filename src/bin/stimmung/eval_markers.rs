@@ -66,8 +66,16 @@ fn is_jsonl(path: &Path) -> bool {
 }
 
 fn header_fields(path: &Path) -> Result<Vec<String>> {
-    let text = std::fs::read_to_string(path).with_context(|| format!("{}", path.display()))?;
-    let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+    // The first line that is not blank: the header, or the first record.
+    let file = std::fs::File::open(path).with_context(|| format!("{}", path.display()))?;
+    let mut first = String::new();
+    for line in std::io::BufRead::lines(std::io::BufReader::new(file)) {
+        first = line.with_context(|| format!("{}", path.display()))?;
+        if !first.trim().is_empty() {
+            break;
+        }
+    }
+    let first = first.as_str();
     if is_jsonl(path) {
         let v: serde_json::Value = serde_json::from_str(first)
             .with_context(|| format!("{}:1: malformed JSON", path.display()))?;
