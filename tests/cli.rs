@@ -252,31 +252,37 @@ fn markers_option_chooses_kinds() {
     assert_eq!(bad.status.code(), Some(2));
 }
 
+/// Runs the binary with `args`, reads one chunk of its output and closes
+/// the pipe, as `| head` does; asserts a quiet exit 0.
+fn assert_quiet_when_stdout_closes(args: &[&str]) {
+    use std::io::Read;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_stimmung"))
+        .args(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 64];
+    child.stdout.as_mut().unwrap().read_exact(&mut first).unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{args:?}: {stderr}");
+    assert!(out.stderr.is_empty(), "{args:?}: {stderr}");
+}
+
 #[test]
 fn closed_stdout_ends_quietly() {
-    use std::io::Read;
     let input: String =
         (0..20_000).map(|i| format!("{{\"id\": {i}, \"text\": \"Super, danke!\"}}\n")).collect();
     let path = temp_file("many.jsonl", input.as_bytes());
     for format in ["jsonl", "csv"] {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_stimmung"))
-            .args(["score", "--output-format", format, path.to_str().unwrap()])
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        // Read one chunk, then close the pipe, as `| head` does.
-        let mut first = [0u8; 64];
-        child.stdout.as_mut().unwrap().read_exact(&mut first).unwrap();
-        drop(child.stdout.take());
-        let out = child.wait_with_output().unwrap();
-        assert_eq!(
-            out.status.code(),
-            Some(0),
-            "{format}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        assert!(out.stderr.is_empty(), "{format}: {}", String::from_utf8_lossy(&out.stderr));
+        assert_quiet_when_stdout_closes(&[
+            "score",
+            "--output-format",
+            format,
+            path.to_str().unwrap(),
+        ]);
     }
     // So do the reports of `eval` (it panicked: `println!` on a closed
     // pipe) — here a long list of errors, for both kinds of gold.
@@ -288,18 +294,7 @@ fn closed_stdout_ends_quietly() {
         .collect();
     for (name, gold) in [("labels.tsv", labels), ("markers.tsv", markers)] {
         let path = temp_file(name, gold.as_bytes());
-        let mut child = Command::new(env!("CARGO_BIN_EXE_stimmung"))
-            .args(["eval", "--errors", "3000", path.to_str().unwrap()])
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        let mut first = [0u8; 64];
-        child.stdout.as_mut().unwrap().read_exact(&mut first).unwrap();
-        drop(child.stdout.take());
-        let out = child.wait_with_output().unwrap();
-        assert_eq!(out.status.code(), Some(0), "{name}: {}", String::from_utf8_lossy(&out.stderr));
-        assert!(out.stderr.is_empty(), "{name}: {}", String::from_utf8_lossy(&out.stderr));
+        assert_quiet_when_stdout_closes(&["eval", "--errors", "3000", path.to_str().unwrap()]);
     }
 }
 
