@@ -806,6 +806,11 @@ fn everyday_complaints_beyond_the_railway() {
         ("Ich werde dort nicht mehr bestellen.", "never_again/nicht_mehr_bestellen"),
         ("Da kaufe ich nicht mehr, ich bin enttäuscht.", "never_again/bestelle_nicht_mehr"),
         ("Das war das letzte Mal, dass ich dort gebucht habe.", "never_again/das_letzte_mal"),
+        // Advice with the writer's own report in it is still a report.
+        (
+            "Das musst du dir vorstellen: ich hänge seit einer Stunde in der Warteschleife.",
+            "waiting/",
+        ),
         // A cancellation by the company, not the writer's own.
         ("Meine Bestellung wurde ohne Grund storniert, ich bin sauer.", "refusal/storniert"),
         ("Die Bahn hat meine Reservierung einfach storniert.", "refusal/storniert"),
@@ -847,6 +852,8 @@ fn everyday_complaints_beyond_the_railway() {
         // sale, a book (by stem `buche` is `Buch`).
         "Mr. Coffee versucht vergeblich, meine Lebensgeister zu wecken.",
         "Google translate kann mir grad nicht helfen.",
+        // Advice to a reader (GermEval): nothing happened.
+        "@freund @DB_Bahn kündigen kannst du ja einfach per Post oder so.",
         // The writer's own cancellation (heldout2, a control that was flagged).
         "Ich habe meine Bestellung storniert, weil ich das Geschenk doch woanders gefunden habe.",
         "Gemeint ist, dass man nach dem 31. den Download nicht mehr kaufen kann.",

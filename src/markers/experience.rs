@@ -120,6 +120,10 @@ const HABITUAL: &[&str] = &[
     "jedem",
 ];
 
+/// Modal verbs in the second person: a sentence with one gives advice.
+const ADVICE: &[&str] =
+    &["kannst", "musst", "solltest", "koennt", "muesst", "solltet", "wuerdest", "wuerdet"];
+
 /// Words that open a condition.
 const CONDITIONS: &[&str] = &["wenn", "falls", "sofern"];
 
@@ -273,7 +277,10 @@ pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<
                         t.kind == TokenKind::Punct && matches!(t.text, "," | ";" | ":" | "–")
                     }))
         });
-        if hypothetical {
+        // Advice to a reader (`kündigen kannst du ja einfach per Post`)
+        // tells of nothing that happened; a writer who speaks of
+        // themselves too may report (`musst du dir vorstellen: ich …`).
+        if hypothetical || words.advice && !words.first_person {
             continue;
         }
         // The sentence before often sets the scene (`Hab dreimal bei der
@@ -519,6 +526,9 @@ struct WordFacts {
     habitual: bool,
     /// Whether the sentence has a first-person word.
     first_person: bool,
+    /// Whether it has a modal verb in the second person (`kannst`,
+    /// `solltest`): advice.
+    advice: bool,
     /// Context in the sentences around ([`context_around`]), once asked.
     around: Option<Option<usize>>,
 }
@@ -532,6 +542,7 @@ impl WordFacts {
             has_time: false,
             habitual: false,
             first_person: false,
+            advice: false,
             around: None,
         };
         let mut first = true;
@@ -545,6 +556,7 @@ impl WordFacts {
             facts.has_time |= roles & TIME_WORD != 0;
             facts.habitual |= roles & HABITUAL_WORD != 0;
             facts.first_person |= roles & FIRST_PERSON_WORD != 0;
+            facts.advice |= roles & ADVICE_WORD != 0;
             if facts.context.len() < 3 && roles & (FIRST_PERSON_WORD | TIME_WORD) != 0 {
                 facts.context.push(i);
             }
@@ -663,6 +675,7 @@ fn roles_of(folded: &str) -> u16 {
             (CONCESSIONS, CONCESSION_WORD),
             (CONTRASTS, CONTRAST_WORD),
             (HABITUAL, HABITUAL_WORD),
+            (ADVICE, ADVICE_WORD),
         ];
         for (words, role) in lists {
             for &word in words {
@@ -683,6 +696,7 @@ const SERVICE_ACCOUNT_WORD: u16 = 32;
 const CONCESSION_WORD: u16 = 64;
 const CONTRAST_WORD: u16 = 128;
 const HABITUAL_WORD: u16 = 256;
+const ADVICE_WORD: u16 = 512;
 
 /// Whether a text is a person's: short, or with a first- or second-person
 /// word or a mention anywhere. (Measured on 40 flags of GermEval texts no
