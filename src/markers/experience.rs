@@ -4,13 +4,17 @@
 //! promises, defects, refusals, being passed around, `nie wieder`) only
 //! makes a flag when its sentence also
 //! - is not positive (`kam pünktlich`, `sofort geholfen` are good
-//!   experiences; a cue inside a positive sentence is none), and
+//!   experiences; a cue inside a positive sentence is none — but praise in
+//!   another clause, with no concession between, leaves the cue's own
+//!   clause to decide: `Seit Montag kein Internet …, echt super
+//!   Service...`), and
 //! - tells of the writer's own experience: a first-person word (`ich`,
 //!   `mir`, `mein`, `wir`, `uns`) or a time expression (`seit`, `gestern`,
-//!   `schon wieder`, `immer noch`) or an addressee (a text opening with
-//!   `@DB_Bahn` tells the company what happened), and is not a bare
-//!   opinion (`Ich finde Warteschleifen nervig` reports nothing that
-//!   happened).
+//!   `schon wieder`, `immer noch`), in the sentence or the one before (a
+//!   first-person word also in the one after), or an addressee (a text
+//!   opening with `@DB_Bahn` tells the company what happened), and is not
+//!   a bare opinion (`Ich finde Warteschleifen nervig` reports nothing
+//!   that happened), a condition (`Wenn …, …`) or advice (`kannst du`).
 //!
 //! Strong cues (`!name` in the pattern file: `nie wieder`, `Finger weg`,
 //! `abgewimmelt`) need only the first condition; weak ones (`?name`:
@@ -19,7 +23,9 @@
 //! product or service near the cue (a `[negative_experience/subject]`
 //! pattern, another word than the cue, within two sentences before it or
 //! one after) or mention an account whose handle reads as one
-//! (`@DB_Bahn`, `@Telekom_hilft`). A time word alone is no context in a
+//! (`@DB_Bahn`, `@Telekom_hilft`); so does every cue but a strong one in
+//! a text that names a work reviewed (`[negative_experience/work]`: a
+//! film's plot is full of cues). A time word alone is no context in a
 //! long text that speaks as no one and to no one (news). A cue or context
 //! word inside a boilerplate formula does not count: a company's reply
 //! (`es tut mir leid, wenn Sie …`) tells of its reader's trouble. The flag
