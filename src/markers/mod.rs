@@ -216,7 +216,7 @@ impl MarkerSet {
         let c = &*self.inner;
         let keys = WordKeys::new(&c.vocab, &c.stemmer, folded, folded);
         c.patterns.iter().any(|(p, k)| {
-            *k == MarkerKind::NegativeExperience && p.is_context && !p.is_work && p.names(&keys)
+            *k == MarkerKind::NegativeExperience && p.gives_context() && p.names(&keys)
         })
     }
 
@@ -441,7 +441,7 @@ impl<'m> Contexts<'m> {
                 .iter()
                 .filter(|c| {
                     let (p, k) = set.pattern(c.pattern);
-                    k == kind && p.is_context && !p.is_work
+                    k == kind && p.gives_context()
                 })
                 .collect()
         });

@@ -461,6 +461,13 @@ pub(crate) fn is_content(t: &Token<'_>) -> bool {
 }
 
 impl Pattern {
+    /// Whether the pattern is what a `~` pattern of its kind asks for near
+    /// it (a `subject` or `context` pattern; `work` ones set a text's genre
+    /// instead).
+    pub(crate) fn gives_context(&self) -> bool {
+        self.is_context && !self.is_work
+    }
+
     /// Whether a word (its keys) is one of this pattern's alternatives,
     /// whatever its capitalization.
     pub(crate) fn names(&self, word: &WordKeys) -> bool {

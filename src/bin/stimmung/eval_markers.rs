@@ -17,6 +17,7 @@ use serde::Serialize;
 use stimmung::{Analysis, Analyzer, MarkerKind};
 
 use crate::eval::{f1, ratio};
+use crate::gold::{delimited_reader, is_jsonl, json_id, set_name};
 
 /// One text with the marker kinds it carries.
 pub struct MarkerItem {
@@ -61,10 +62,6 @@ pub fn is_marker_gold(path: &Path) -> Result<bool> {
     Ok(fields.iter().any(|f| f == "kinds") && !fields.iter().any(|f| f == "label"))
 }
 
-fn is_jsonl(path: &Path) -> bool {
-    matches!(path.extension().and_then(|e| e.to_str()), Some("jsonl" | "json" | "ndjson"))
-}
-
 fn header_fields(path: &Path) -> Result<Vec<String>> {
     // The first line that is not blank: the header, or the first record.
     let file = std::fs::File::open(path).with_context(|| format!("{}", path.display()))?;
@@ -101,10 +98,6 @@ fn parse_kinds(cell: &str, at: &str) -> Result<Vec<MarkerKind>> {
 }
 
 pub fn read(path: &Path) -> Result<MarkerSet> {
-    let name = path
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_else(|| path.display().to_string());
     let mut items = Vec::new();
     if is_jsonl(path) {
         let text = std::fs::read_to_string(path).with_context(|| format!("{}", path.display()))?;
@@ -113,11 +106,7 @@ pub fn read(path: &Path) -> Result<MarkerSet> {
             let v: serde_json::Value =
                 serde_json::from_str(line).with_context(|| format!("{at}: malformed JSON"))?;
             let field = |f: &str| v.get(f).and_then(|x| x.as_str()).unwrap_or("").to_string();
-            let id = match v.get("id") {
-                Some(serde_json::Value::String(s)) => s.clone(),
-                Some(other) => other.to_string(),
-                None => (i + 1).to_string(),
-            };
+            let id = json_id(&v, i + 1);
             // `kinds` as the label files write it, or as a JSON list.
             let kinds = match v.get("kinds") {
                 Some(serde_json::Value::Array(list)) => {
@@ -129,13 +118,7 @@ pub fn read(path: &Path) -> Result<MarkerSet> {
             items.push(MarkerItem { id, kinds, text: field("text") });
         }
     } else {
-        let csv = path.extension().is_some_and(|e| e == "csv");
-        let mut reader = csv::ReaderBuilder::new()
-            .delimiter(if csv { b',' } else { b'\t' })
-            .quoting(csv)
-            .flexible(true)
-            .from_path(path)
-            .with_context(|| format!("{}", path.display()))?;
+        let mut reader = delimited_reader(path)?;
         let headers =
             reader.headers().with_context(|| format!("{}: header", path.display()))?.clone();
         let col = |name: &str| headers.iter().position(|h| h.trim() == name);
@@ -152,7 +135,7 @@ pub fn read(path: &Path) -> Result<MarkerSet> {
             items.push(MarkerItem { id, kinds, text: rec.get(text_col).unwrap_or("").to_string() });
         }
     }
-    Ok(MarkerSet { name, items })
+    Ok(MarkerSet { name: set_name(path), items })
 }
 
 fn has(a: &Analysis, kind: MarkerKind) -> bool {

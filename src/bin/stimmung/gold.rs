@@ -24,26 +24,46 @@ pub struct GoldSet {
 }
 
 pub fn read(path: &Path) -> Result<GoldSet> {
-    let name = path
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_else(|| path.display().to_string());
-    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("");
-    let (items, skipped) = match ext {
-        "jsonl" | "json" | "ndjson" => read_jsonl(path)?,
-        "csv" => read_delimited(path, b',', true)?,
-        _ => read_delimited(path, b'\t', false)?,
-    };
-    Ok(GoldSet { name, items, skipped })
+    let (items, skipped) = if is_jsonl(path) { read_jsonl(path)? } else { read_delimited(path)? };
+    Ok(GoldSet { name: set_name(path), items, skipped })
 }
 
-fn read_delimited(path: &Path, delimiter: u8, quoting: bool) -> Result<(Vec<GoldItem>, usize)> {
+/// A set's name: its file's stem (`potts` for `../shared/data/potts.tsv`).
+pub fn set_name(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_else(|| path.display().to_string())
+}
+
+/// Whether a gold file is JSONL (by its extension); else TSV, or CSV for
+/// `.csv`.
+pub fn is_jsonl(path: &Path) -> bool {
+    matches!(path.extension().and_then(|e| e.to_str()), Some("jsonl" | "json" | "ndjson"))
+}
+
+/// A reader of a TSV gold file (no quoting: texts hold quotes), or of a
+/// CSV one (`.csv`, quoted), rows of any length.
+pub fn delimited_reader(path: &Path) -> Result<csv::Reader<File>> {
     let file = File::open(path).with_context(|| format!("{}", path.display()))?;
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .quoting(quoting)
+    let csv = path.extension().is_some_and(|e| e == "csv");
+    Ok(csv::ReaderBuilder::new()
+        .delimiter(if csv { b',' } else { b'\t' })
+        .quoting(csv)
         .flexible(true)
-        .from_reader(file);
+        .from_reader(file))
+}
+
+/// A JSONL record's `id`, as text; its line number where it has none.
+pub fn json_id(v: &serde_json::Value, line_no: usize) -> String {
+    match v.get("id") {
+        Some(serde_json::Value::String(s)) => s.clone(),
+        Some(other) => other.to_string(),
+        None => line_no.to_string(),
+    }
+}
+
+fn read_delimited(path: &Path) -> Result<(Vec<GoldItem>, usize)> {
+    let mut reader = delimited_reader(path)?;
     let headers = reader.headers().with_context(|| format!("{}: header", path.display()))?.clone();
     let col = |name: &str| headers.iter().position(|h| h.trim() == name);
     let (Some(label_col), Some(text_col)) = (col("label"), col("text")) else {
@@ -83,12 +103,7 @@ fn read_jsonl(path: &Path) -> Result<(Vec<GoldItem>, usize)> {
             continue;
         };
         let text = v.get("text").and_then(|t| t.as_str()).unwrap_or("").to_string();
-        let id = match v.get("id") {
-            Some(serde_json::Value::String(s)) => s.clone(),
-            Some(other) => other.to_string(),
-            None => line_no.to_string(),
-        };
-        items.push(GoldItem { id, label, text });
+        items.push(GoldItem { id: json_id(&v, line_no), label, text });
     }
     Ok((items, skipped))
 }
