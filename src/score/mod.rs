@@ -575,9 +575,11 @@ impl Scorer<'_> {
             |next: &Token<'_>| memo.lexicon(ids[i + 1], next.text, self.layers).continues_phrase;
         let (found, last) = self.layers.phrase_from(tokens, i, starts_phrase, continues)?;
         s.never_again |= &*found.key == NEVER_AGAIN;
-        // Only a polar phrase has a role: the rules read single words.
+        // A polar phrase and a booster phrase (`ganz schön`, whose `schön`
+        // is a degree word, no praise) have a role; the other rules read
+        // single words.
         let role = match found.entry.kind {
-            EntryKind::Valence => role_of(Some(&found), &mut s.found, last),
+            EntryKind::Valence | EntryKind::Booster => role_of(Some(&found), &mut s.found, last),
             _ => Role::None,
         };
         Some((role, last))
