@@ -111,6 +111,9 @@ fn pathological_text_costs_at_most_twice_ordinary_text_per_byte() {
         // each reads its own clause's polarity, not the whole sentence.
         ("cues_among_praise", &|n| flood("super Hotline, mein Paket ist nicht angekommen, ", n)),
         ("sarcasm", &|n| flood("@a Danke, ", n)),
+        // Negative sentences to a company's account with no context word:
+        // the cue-less complaint rule reads every one of them.
+        ("complaints", &|n| flood("@DB_Bahn schrecklich, furchtbar! ", n)),
         ("sarcasm_sentences", &|n| flood("Danke! Schrecklich! ", n)),
         ("never_such", &|n| flood("so noch nie lange nicht ", n)),
     ];

@@ -1080,6 +1080,56 @@ fn a_service_account_is_a_subject_and_a_persons_is_none() {
     assert_eq!(experience_subject(cues[3].0).as_deref(), Some("Telekom"));
 }
 
+/// A text to a company's account that tells it, in a clearly negative
+/// sentence with a first-person or time word, what went wrong is a
+/// complaint without any cue; a party's account is no company's, an
+/// opinion or a generalization reports nothing, and a service team's
+/// signed reply tells of its customer's trouble.
+#[test]
+fn a_complaint_to_a_company_needs_no_cue() {
+    let complaints = [
+        (
+            "Liebe @DB_Bahn, du machst es einem wirklich nicht leicht. ALLE neuen \
+             IC-Doppelstockwagen, mit denen ich bisher gefahren bin, waren fehlerhaft",
+            "complaint/to_company",
+        ),
+        (
+            "@DB_Bahn sagt mal, die S-Bahn um 23 von Essen West nach Borbeck... Wo is die \
+             geblieben? Warum gibt es keine Info hier? :(",
+            "complaint/to_company",
+        ),
+        (
+            "Heute beim Marathon hat meine Uhr von @polar_de_news zeitweise im Stich gelassen.",
+            "complaint/to_company",
+        ),
+    ];
+    let controls = [
+        // positive, or no first-person or time word
+        "@DB_Bahn Danke, heute lief alles super!",
+        "@DB_Bahn Neustart hat auch nichts gebracht",
+        // a generalization, an opinion, a party's account
+        "Liebe @DB_Bahn Eure Preise werden immer unverschämter.",
+        "@DB_Bahn Ich finde eure Preise unverschämt.",
+        "Und hier eine weitere @fdp_de Lüge! Hier wirst du verarscht!",
+        // a person's account only
+        "@anna_k ich bin heute echt schlecht drauf, alles Mist",
+        // a service team's reply, signed with the agent's initials
+        "@newsjules Leider ist der Busnotverkehr heute schwierig. Es tut mir leid. /ki",
+        "Re: DB Bahn Also ist heute keine S-Bahn ausgefallen, sondern nur nach Fahrplan \
+         gefahren? /tr",
+    ];
+    check_experience_cues(&complaints, &controls);
+    let analysis = Analyzer::new().analyze(complaints[1].0);
+    let flag = analysis.flags().iter().find(|f| f.kind() == MarkerKind::NegativeExperience);
+    let flag = flag.expect("a complaint");
+    assert_eq!(flag.category(), "complaint");
+    assert_eq!(flag.text(), "Warum gibt es keine Info hier? :(");
+    let roles: Vec<(&str, &str)> = flag.evidence().iter().map(|e| (e.role(), e.text())).collect();
+    assert!(roles.contains(&("subject", "@DB_Bahn")), "{roles:?}");
+    assert!(roles.contains(&("context", "hier")), "{roles:?}");
+    assert!(roles.contains(&("negative_term", ":(")), "{roles:?}");
+}
+
 /// A reader's own view shares words with press-office formulas; the
 /// formulas speak as `wir`. (On the filmstarts reviews and the tweets,
 /// boilerplate flags fell 108 -> 60 with these and the other tightened

@@ -148,6 +148,10 @@ pub(crate) struct ExperienceContext<'a> {
 }
 
 pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<'_>) -> Vec<Flag> {
+    // A service team's reply tells of its customer's trouble.
+    if is_signed_by_service_team(cx.text) {
+        return Vec::new();
+    }
     let mut flags: Vec<(usize, Flag)> = Vec::new();
     let mut folded = String::new();
     let mut own_folded = String::new();
@@ -355,6 +359,12 @@ pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<
         let flag = Flag::new(cx.text, kind, &pattern.category, start..end, &pattern.id, evidence);
         flags.push((m.sentence, flag));
     }
+    // Asked last: most texts have a cue flag, or no sentence negative
+    // enough, or no company's account.
+    if flags.is_empty() && cx.scored.iter().any(|s| s.compound <= COMPLAINT_MAX) {
+        let account = *service_account.get_or_insert_with(|| find_service_account(set, cx.tokens));
+        return complaint(cx, account).into_iter().collect();
+    }
     flags
         .into_iter()
         .map(|(_, mut f)| {
@@ -364,6 +374,70 @@ pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<
             f
         })
         .collect()
+}
+
+/// How negative (sentence compound, at most) a sentence must be to tell a
+/// company of a bad experience without any cue.
+const COMPLAINT_MAX: f64 = -0.3;
+
+/// The pattern id of a complaint found by [`complaint`]: a rule, not a
+/// pattern of the file.
+const COMPLAINT_RULE: &str = "complaint/to_company";
+
+/// A complaint without a cue: a text that speaks to a company's account
+/// (`@DB_Bahn`, `@RMVdialog`; see [`find_service_account`]) and tells it,
+/// in a clearly negative sentence with a first-person or time word, what
+/// went wrong (`@DB_Bahn Neustart hat auch nichts gebracht`, `Liebe
+/// @DB_Bahn, ALLE neuen IC-Doppelstockwagen, mit denen ich bisher
+/// gefahren bin, waren fehlerhaft`). The cues name what usually goes wrong;
+/// texts to a company's account tell of everything else too. Asked only of
+/// a text with no cue flag, and not of one with a boilerplate formula
+/// (there the company speaks, to its customer's trouble), an opinion
+/// without a time word, a condition or advice. The flag spans the
+/// sentence; its evidence is the account, the context word and the
+/// negative terms.
+fn complaint(cx: &ExperienceContext<'_>, account: Option<usize>) -> Option<Flag> {
+    let account = account?;
+    if cx.masked.iter().any(|&m| m) {
+        return None;
+    }
+    let mut folded = String::new();
+    cx.scored.iter().enumerate().find_map(|(si, sentence)| {
+        if sentence.compound > COMPLAINT_MAX {
+            return None;
+        }
+        let words = WordFacts::new(cx, si, &mut folded);
+        // `immer` alone generalizes (`Eure Preise werden immer
+        // unverschämter`); `immer noch` has `noch` beside it, no context.
+        let context = words.context.iter().copied().find(|&i| {
+            normalize::fold_into(cx.tokens[i].text, &mut folded);
+            folded != "immer"
+        })?;
+        let opinion = !words.opinion.is_empty() && !words.has_time;
+        let hypothetical = words.condition.is_some() && !words.habitual;
+        if opinion || hypothetical || words.advice && !words.first_person {
+            return None;
+        }
+        let mut evidence = vec![
+            Evidence::new(cx.text, cx.tokens[account].span.clone(), "subject"),
+            Evidence::new(cx.text, cx.tokens[context].span.clone(), "context"),
+        ];
+        let negative = cx
+            .hits
+            .iter()
+            .filter(|h| h.start >= sentence.start && h.end <= sentence.end && h.contribution < 0.0);
+        for h in negative {
+            evidence.push(Evidence::new(cx.text, h.start..h.end, "negative_term"));
+        }
+        Some(Flag::new(
+            cx.text,
+            MarkerKind::NegativeExperience,
+            "complaint",
+            sentence.start..sentence.end,
+            COMPLAINT_RULE,
+            evidence,
+        ))
+    })
 }
 
 /// What one sentence offers the cues in it.
@@ -682,6 +756,7 @@ fn roles_of(folded: &str) -> u16 {
             (CONTRASTS, CONTRAST_WORD),
             (HABITUAL, HABITUAL_WORD),
             (ADVICE, ADVICE_WORD),
+            (POLITICAL_ACCOUNT_WORDS, POLITICAL_ACCOUNT_WORD),
         ];
         for (words, role) in lists {
             for &word in words {
@@ -703,6 +778,7 @@ const CONCESSION_WORD: u16 = 64;
 const CONTRAST_WORD: u16 = 128;
 const HABITUAL_WORD: u16 = 256;
 const ADVICE_WORD: u16 = 512;
+const POLITICAL_ACCOUNT_WORD: u16 = 1024;
 
 /// Whether a text is a person's: short, or with a first- or second-person
 /// word or a mention anywhere. (Measured on 40 flags of GermEval texts no
@@ -725,21 +801,48 @@ fn is_personal(cx: &ExperienceContext<'_>, folded: &mut String) -> bool {
 /// `@vodafone_de`).
 const SERVICE_ACCOUNT_WORDS: &[&str] = &["hilft", "hilfe", "help", "care", "info", "de"];
 
+/// Words of political accounts (`@fdp_de`, `@FDP_Fraktion`,
+/// `@spdbt`): a party is no company, though its handle may end in `de`.
+const POLITICAL_ACCOUNT_WORDS: &[&str] = &[
+    "fdp",
+    "spd",
+    "spdbt",
+    "cdu",
+    "csu",
+    "cducsubt",
+    "afd",
+    "gruene",
+    "linke",
+    "piraten",
+    "partei",
+    "fraktion",
+    "bundestag",
+    "landtag",
+    "regierung",
+];
+
 /// The first mention of an account that reads as a company's or a
 /// service's: a part of its handle — split at `_`, digits and where a
 /// capital starts a word (`@DHLPaket`: `DHL`, `Paket`) — is a subject word
-/// or one of [`SERVICE_ACCOUNT_WORDS`]. A person's account is no subject:
+/// or one of [`SERVICE_ACCOUNT_WORDS`], and none is a party's
+/// ([`POLITICAL_ACCOUNT_WORDS`]). A person's account is no subject:
 /// a tweet that replies to someone and says `bin kaputt` is tired. (On 40
 /// flags of tweets of any topic, 13 of the 19 false ones had only a
 /// person's mention.)
 fn find_service_account(set: &MarkerSet, tokens: &[Token<'_>]) -> Option<usize> {
     let mut folded = String::new();
     tokens.iter().position(|t| {
-        t.kind == TokenKind::Mention
-            && handle_parts(t.text.trim_start_matches('@')).into_iter().any(|part| {
-                normalize::fold_into(part, &mut folded);
-                roles_of(&folded) & SERVICE_ACCOUNT_WORD != 0 || set.names_subject(&folded)
-            })
+        if t.kind != TokenKind::Mention {
+            return false;
+        }
+        let (mut service, mut political) = (false, false);
+        for part in handle_parts(t.text.trim_start_matches('@')) {
+            normalize::fold_into(part, &mut folded);
+            let roles = roles_of(&folded);
+            service |= roles & SERVICE_ACCOUNT_WORD != 0 || set.names_subject(&folded);
+            political |= roles & POLITICAL_ACCOUNT_WORD != 0;
+        }
+        service && !political
     })
 }
 
@@ -774,6 +877,23 @@ fn handle_parts(handle: &str) -> Vec<&str> {
     parts
 }
 
+/// Whether a text ends with a service agent's initials, as the service
+/// teams of companies sign their replies on social networks (`Mittlerweile
+/// sind mehrere Busse auf dem Weg. /ki`, `… Lösche mal deinen SMS
+/// Speicher! ^FB`), perhaps before a copy to someone (`/fr /cc @DB_Bahn`)
+/// or a link.
+fn is_signed_by_service_team(text: &str) -> bool {
+    let mut pieces = text.split_whitespace().rev().skip_while(|p| {
+        p.starts_with('@') || p.starts_with("http") || p.eq_ignore_ascii_case("/cc")
+    });
+    pieces.next().is_some_and(|p| {
+        let mut chars = p.chars();
+        matches!(chars.next(), Some('/' | '^'))
+            && chars.clone().count() == 2
+            && chars.all(|c| c.is_ascii_alphabetic())
+    })
+}
+
 /// The `@mention` a text opens with (a reply), if any, after a greeting
 /// (`Hallo @DB_Bahn`, `Liebe @Telekom_hilft`). (`RT @name:` quotes someone
 /// instead of addressing them.)
@@ -790,6 +910,20 @@ fn addressee(tokens: &[Token<'_>]) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn service_teams_sign_their_replies() {
+        assert!(is_signed_by_service_team("Mehrere Busse sind auf dem Weg. /ki"));
+        assert!(is_signed_by_service_team(
+            "Ich hoffe, die Bahn trifft gleich ein. /fr /cc @DB_Bahn"
+        ));
+        assert!(is_signed_by_service_team("Lösche mal deinen SMS Speicher! ^FB\n"));
+        assert!(!is_signed_by_service_team("Zug fällt aus, mal wieder /o\\"));
+        assert!(!is_signed_by_service_team("Strecke Köln/Bonn gesperrt"));
+        assert!(!is_signed_by_service_team("Hin und zurück: 2/2"));
+        assert!(!is_signed_by_service_team("Seit einer Stunde warte ich /ich"));
+        assert!(!is_signed_by_service_team(""));
+    }
 
     #[test]
     fn handles_split_into_words() {
