@@ -16,7 +16,7 @@ use crate::lexicon::{EntryKind, Layers, Lexicon};
 use crate::markers::{self, CommentMeta, ExperienceContext, Fingerprint, MarkerKind, MarkerSet};
 use crate::score::{ScoreScratch, Scorer, Thresholds, Weights};
 use crate::sentences::SentenceSplitter;
-use crate::token::{Token, TokenKind};
+use crate::token::Token;
 use crate::tokenize::Tokenizer;
 use crate::word_memo::WordMemo;
 
@@ -220,11 +220,11 @@ impl Analyzer {
         let words = (&mut scratch.memo, scratch.ids.as_slice());
         let mut scored =
             scorer.score(text, &tokens, &sentences, &scratch.mask, words, &mut scratch.score);
-        // A complaint to a company's account needs no cue (see
-        // `markers::experience`): a text that mentions an account is asked
-        // even without a match.
+        // A complaint to a company needs no cue (see `markers::experience`):
+        // a text that mentions an account or greets someone is asked even
+        // without a match.
         let complaint_possible = inner.enabled.contains(&MarkerKind::NegativeExperience)
-            && tokens.iter().any(|t| t.kind == TokenKind::Mention);
+            && markers::may_complain(&tokens);
         if !matches.is_empty() || complaint_possible {
             let cx = ExperienceContext {
                 text,

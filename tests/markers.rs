@@ -1102,6 +1102,10 @@ fn a_complaint_to_a_company_needs_no_cue() {
             "Heute beim Marathon hat meine Uhr von @polar_de_news zeitweise im Stich gelassen.",
             "complaint/to_company",
         ),
+        // a letter greeting the company
+        ("Liebe Telekom, seit gestern ist alles furchtbar bei mir.", "complaint/to_company"),
+        ("Hallo DB-Team, ich stand heute ewig am Gleis, furchtbar.", "complaint/to_company"),
+        ("Hallo DB, mein IC entfällt heute schon wieder.", "waiting/zug_entfaellt"),
     ];
     let controls = [
         // positive, or no first-person or time word
@@ -1111,8 +1115,10 @@ fn a_complaint_to_a_company_needs_no_cue() {
         "Liebe @DB_Bahn Eure Preise werden immer unverschämter.",
         "@DB_Bahn Ich finde eure Preise unverschämt.",
         "Und hier eine weitere @fdp_de Lüge! Hier wirst du verarscht!",
-        // a person's account only
+        // a person's account only, a person greeted, no greeting
         "@anna_k ich bin heute echt schlecht drauf, alles Mist",
+        "Hallo Maria, seit gestern ist alles furchtbar bei mir.",
+        "Ich liebe die Bahn, heute war alles furchtbar.",
         // a service team's reply, signed with the agent's initials
         "@newsjules Leider ist der Busnotverkehr heute schwierig. Es tut mir leid. /ki",
         "Re: DB Bahn Also ist heute keine S-Bahn ausgefallen, sondern nur nach Fahrplan \

@@ -28,9 +28,17 @@
 //! film's plot is full of cues). A time word alone is no context in a
 //! long text that speaks as no one and to no one (news). A cue or context
 //! word inside a boilerplate formula does not count: a company's reply
-//! (`es tut mir leid, wenn Sie …`) tells of its reader's trouble. The flag
+//! (`es tut mir leid, wenn Sie …`) tells of its reader's trouble, and so
+//! does a reply its service team signs (`… /ki`, `… ^FB`). The flag
 //! reports its evidence: the cue, the context word, the named subject, and
 //! the sentence's negative terms.
+//!
+//! The cues name what usually goes wrong; a text to a company tells of
+//! everything else too. A text with no cue flag that mentions a company's
+//! account or greets the company (`Liebe Telekom,`) and says in a clearly
+//! negative sentence with a first-person or time word what went wrong is
+//! a complaint without a cue (category `complaint`, pattern
+//! `complaint/to_company`; see [`complaint`]).
 
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -363,7 +371,8 @@ pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<
     // enough, or no company's account.
     if flags.is_empty() && cx.scored.iter().any(|s| s.compound <= COMPLAINT_MAX) {
         let account = *service_account.get_or_insert_with(|| find_service_account(set, cx.tokens));
-        return complaint(cx, account).into_iter().collect();
+        let company = account.or_else(|| greeted_company(set, cx.tokens, cx.sentences));
+        return complaint(cx, company).into_iter().collect();
     }
     flags
         .into_iter()
@@ -385,7 +394,8 @@ const COMPLAINT_MAX: f64 = -0.3;
 const COMPLAINT_RULE: &str = "complaint/to_company";
 
 /// A complaint without a cue: a text that speaks to a company's account
-/// (`@DB_Bahn`, `@RMVdialog`; see [`find_service_account`]) and tells it,
+/// (`@DB_Bahn`, `@RMVdialog`; see [`find_service_account`]) or greets it
+/// (`Liebe Bahn,`, see [`greeted_company`]) and tells it,
 /// in a clearly negative sentence with a first-person or time word, what
 /// went wrong (`@DB_Bahn Neustart hat auch nichts gebracht`, `Liebe
 /// @DB_Bahn, ALLE neuen IC-Doppelstockwagen, mit denen ich bisher
@@ -396,8 +406,8 @@ const COMPLAINT_RULE: &str = "complaint/to_company";
 /// without a time word, a condition or advice. The flag spans the
 /// sentence; its evidence is the account, the context word and the
 /// negative terms.
-fn complaint(cx: &ExperienceContext<'_>, account: Option<usize>) -> Option<Flag> {
-    let account = account?;
+fn complaint(cx: &ExperienceContext<'_>, company: Option<usize>) -> Option<Flag> {
+    let company = company?;
     if cx.masked.iter().any(|&m| m) {
         return None;
     }
@@ -419,7 +429,7 @@ fn complaint(cx: &ExperienceContext<'_>, account: Option<usize>) -> Option<Flag>
             return None;
         }
         let mut evidence = vec![
-            Evidence::new(cx.text, cx.tokens[account].span.clone(), "subject"),
+            Evidence::new(cx.text, cx.tokens[company].span.clone(), "subject"),
             Evidence::new(cx.text, cx.tokens[context].span.clone(), "context"),
         ];
         let negative = cx
@@ -846,6 +856,48 @@ fn find_service_account(set: &MarkerSet, tokens: &[Token<'_>]) -> Option<usize> 
     })
 }
 
+/// Words that greet the addressee of a message.
+const GREETINGS: &[&str] = &["hallo", "hi", "hey", "moin", "liebe", "lieber", "liebes"];
+
+/// Whether a text may hold a complaint without a cue ([`complaint`]): it
+/// mentions an account or greets someone. The analyzer asks the detector
+/// of a text with no marker match only then.
+pub(crate) fn may_complain(tokens: &[Token<'_>]) -> bool {
+    tokens.iter().any(|t| match t.kind {
+        TokenKind::Mention => true,
+        TokenKind::Word => GREETINGS.iter().any(|g| t.text.eq_ignore_ascii_case(g)),
+        _ => false,
+    })
+}
+
+/// The company a text greets as the addressee of a letter (`Liebe Bahn,`,
+/// `Hallo DB-Team`, `Liebe Deutsche Bahn`): a greeting opening a sentence,
+/// then within three words and no punctuation a subject word, or a word
+/// one of whose parts is one (`DB-Team`). (`Ich LIEBE diese Pinguine` is no
+/// greeting.)
+fn greeted_company(
+    set: &MarkerSet,
+    tokens: &[Token<'_>],
+    sentences: &[Range<usize>],
+) -> Option<usize> {
+    let mut folded = String::new();
+    sentences.iter().find_map(|sentence| {
+        let mut words = sentence.clone().skip_while(|&i| tokens[i].kind == TokenKind::Mention);
+        let g = words.next().filter(|&g| {
+            let t = &tokens[g];
+            t.kind == TokenKind::Word && GREETINGS.iter().any(|w| t.text.eq_ignore_ascii_case(w))
+        })?;
+        (g + 1..sentence.end).take_while(|&i| tokens[i].kind == TokenKind::Word).take(3).find(
+            |&i| {
+                tokens[i].text.split('-').any(|part| {
+                    normalize::fold_into(part, &mut folded);
+                    set.names_subject(&folded)
+                })
+            },
+        )
+    })
+}
+
 /// The words of an account's handle: runs of letters, split where a capital
 /// follows a small letter (`SBahnBerlin`: `S`, `Bahn`, `Berlin`) or begins a
 /// word after capitals (`DHLPaket`: `DHL`, `Paket`).
@@ -898,7 +950,6 @@ fn is_signed_by_service_team(text: &str) -> bool {
 /// (`Hallo @DB_Bahn`, `Liebe @Telekom_hilft`). (`RT @name:` quotes someone
 /// instead of addressing them.)
 fn addressee(tokens: &[Token<'_>]) -> Option<usize> {
-    const GREETINGS: &[&str] = &["hallo", "hi", "hey", "moin", "liebe", "lieber", "liebes"];
     let first = tokens.iter().position(|t| {
         t.kind != TokenKind::LineBreak
             && !(t.kind == TokenKind::Word

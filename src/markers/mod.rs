@@ -27,7 +27,7 @@ use crate::error::{Error, Result};
 use crate::stem::Stemmer;
 use crate::token::{Token, TokenKind};
 use crate::word_memo::WordMemo;
-pub(crate) use experience::{detect as detect_experiences, ExperienceContext};
+pub(crate) use experience::{detect as detect_experiences, may_complain, ExperienceContext};
 pub(crate) use hard_sell::CallsToBuy;
 pub(crate) use pattern::WordKeys;
 use pattern::{Content, Pattern, Vocab};
