@@ -536,7 +536,7 @@ impl<'a> SentenceFacts<'a> {
     }
 
     /// The sum of the contributions of the hits in the clause of cue `m`
-    /// (between the clause punctuation around it: `,` `;` `:` `–` `(` `)`
+    /// (between the clause punctuation around it: `,` `;` `:` `–`, a spaced `-`, `(` `)`
     /// `…`), or `None` if a concession joins the sentence's clauses or a
     /// contrast word follows the cue: then the whole sentence says how it
     /// went.
@@ -578,7 +578,7 @@ impl Clauses {
                         last_contrast = Some(t.span.start);
                     }
                 }
-                TokenKind::Punct if matches!(t.text, "," | ";" | ":" | "–" | "(" | ")" | "…") =>
+                TokenKind::Punct if matches!(t.text, "," | ";" | ":" | "–" | "-" | "(" | ")" | "…") =>
                 {
                     bounds.push(t.span.start);
                 }
