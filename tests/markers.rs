@@ -229,6 +229,26 @@ fn markers_on_real_customer_feedback() {
     }
 }
 
+/// Recall on feedback no flag had reached: 320 GermEval texts drawn at
+/// random from those that no label file used — which, as every flag on the
+/// rest had been labelled, are texts no version of stimmung had flagged —
+/// labelled by hand for negative experience only (32 of them, 11 clear-cut,
+/// the rest implicit, sarcastic or habitual). At the session's start none
+/// of the first 160 was flagged and 1 of the other 160. Rows 1–80 and
+/// 161–320 were then used to write the cue-less complaint rule and six
+/// cues; rows 81–160, run blind after them: 1 of 10 found, no false flag.
+/// Other kinds are not labelled here.
+#[test]
+fn recall_on_feedback_no_flag_had_reached() {
+    if let Some(f) = germeval_figures(include_str!("markers/heldout18_germeval_unflagged.tsv")) {
+        check(
+            "heldout18 (GermEval, never flagged)",
+            &f,
+            &[(MarkerKind::NegativeExperience, 0.9, 0.2)],
+        );
+    }
+}
+
 /// Precision on feedback nobody had tuned on: 40 negative-experience flags
 /// drawn at random from the GermEval dev texts that no other label file
 /// uses, then labelled by hand (18 real experiences; 8 of the 22 false ones
@@ -758,6 +778,14 @@ fn everyday_complaints_beyond_the_railway() {
             "rude_treatment/unhoeflich_behandelt",
         ),
         ("Unser Zug steht auf freier Strecke.", "stranded/freie_strecke"),
+        ("Ich hing 40 Minuten in der Warteschlange der Hotline.", "waiting/warteschlange"),
+        ("Meine App ist gestern schon wieder abgeschmiert.", "defect/abgeschmiert"),
+        ("Das Geld wurde mir bis heute nicht gutgeschrieben.", "refusal/nicht_gutgeschrieben"),
+        (
+            "Die Punkte wurden nicht auf mein Konto gut geschrieben.",
+            "refusal/nicht_gut_geschrieben",
+        ),
+        ("Im Zug sind heute gefühlte 35 Grad, ich schmelze.", "defect/gefuehlte_grad"),
         ("Uns wurde ein Vertrag untergeschoben.", "bad_experience/untergeschoben"),
         ("Nach dem Ärger wechsle ich jetzt den Anbieter.", "never_again/anbieter_wechseln"),
         ("Die Bahn ignoriert meine Beschwerde seit Wochen.", "no_answer/ignoriert"),
@@ -822,6 +850,9 @@ fn everyday_complaints_beyond_the_railway() {
     // fridge, an exclamation, news about someone else.
     let controls = [
         "Im Westen sind die Hörsäle heute überfüllter als im Osten.",
+        "Ich stehe gerade in der Warteschlange beim Bäcker.",
+        "Heute sind es gefühlte 35 Grad in der Stadt, ich schmelze.",
+        "Ich finde den Roman gut geschrieben, aber nicht gut übersetzt.",
         "Wenn er sich nicht entschuldigt, wähle ich SPD!",
         "Das Gericht hat die Klage heute abgewiesen.",
         "Ich schaff mir ne Mikro und n Kühlschrank in meine Küche an.",
