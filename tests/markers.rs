@@ -952,11 +952,15 @@ fn descriptions_are_no_experiences() {
         "Der Rückstand betrug am Ende lediglich 22 Sekunden.",
         "Bis heute ist kein Bild dieser Kirche bekannt.",
         "Noch immer keine Spur vom Täter, meldet die Polizei.",
+        // `fest` before the verb, apart, is an adverb, no stranding
+        "Menschen, die eine Bierflasche fest umschlungen in der Bahn sitzen, machen mir Angst.",
     ];
     let experiences = [
         "Das ist Betrug, die Ware habe ich nie erhalten!",
         "Bis heute habe ich keine Antwort bekommen.",
         "Seit drei Wochen meldet sich keiner bei mir.",
+        "Wir sitzen seit zwei Stunden in Göppingen fest!",
+        "Wir haben drei Stunden in Fulda festgesessen.",
     ];
     check_kind(MarkerKind::NegativeExperience, &experiences, &descriptions);
 }
