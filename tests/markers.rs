@@ -779,6 +779,8 @@ fn everyday_complaints_beyond_the_railway() {
         ),
         ("Unser Zug steht auf freier Strecke.", "stranded/freie_strecke"),
         ("Ich hing 40 Minuten in der Warteschlange der Hotline.", "waiting/warteschlange"),
+        // an abbreviated duration is a time word
+        ("Der ICE hat 30 Min Verspätung.", "waiting/verspaetung"),
         ("Meine App ist gestern schon wieder abgeschmiert.", "defect/abgeschmiert"),
         ("Das Geld wurde mir bis heute nicht gutgeschrieben.", "refusal/nicht_gutgeschrieben"),
         (

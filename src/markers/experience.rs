@@ -117,6 +117,9 @@ const TIME: &[&str] = &[
     "tag",
     "woche",
     "monat",
+    // abbreviated: `30 Min Verspätung`, `nach einer halben Std.`
+    "min",
+    "std",
 ];
 
 /// Words of frequency: after a sentence-opening `wenn` they make it
@@ -578,7 +581,8 @@ impl Clauses {
                         last_contrast = Some(t.span.start);
                     }
                 }
-                TokenKind::Punct if matches!(t.text, "," | ";" | ":" | "–" | "-" | "(" | ")" | "…") =>
+                TokenKind::Punct
+                    if matches!(t.text, "," | ";" | ":" | "–" | "-" | "(" | ")" | "…") =>
                 {
                     bounds.push(t.span.start);
                 }
