@@ -954,6 +954,8 @@ fn descriptions_are_no_experiences() {
         "Der Rückstand betrug am Ende lediglich 22 Sekunden.",
         "Bis heute ist kein Bild dieser Kirche bekannt.",
         "Noch immer keine Spur vom Täter, meldet die Polizei.",
+        // a habit, not a report: `warten` alone is no cue
+        "Ich muss jeden Tag im Dunkeln am Bahnhof auf meine Bahn warten.",
         // `fest` before the verb, apart, is an adverb, no stranding
         "Menschen, die eine Bierflasche fest umschlungen in der Bahn sitzen, machen mir Angst.",
     ];

@@ -18,7 +18,7 @@
 //!
 //! Strong cues (`!name` in the pattern file: `nie wieder`, `Finger weg`,
 //! `abgewimmelt`) need only the first condition; weak ones (`?name`:
-//! `warten`) need a negative sentence on top; cues with other common senses
+//! `Wartezeit`) need a negative sentence on top; cues with other common senses
 //! (`~name`: `kaputt`, `immer noch kein`) need the text to name a company,
 //! product or service near the cue (a `[negative_experience/subject]`
 //! pattern, another word than the cue, within two sentences before it or
@@ -259,9 +259,9 @@ pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<
                 continue;
             }
         }
-        // Weak cues (`?name`: `warten`, `Wartezeit`) also need a negative
-        // word besides the cue itself: `Ich warte gespannt auf die nächste
-        // Staffel` is no complaint.
+        // Weak cues (`?name`: `Wartezeit`, `verzögert`) also need a negative
+        // word besides the cue itself: `Die Wartezeit auf die nächste
+        // Staffel ist lang` is no complaint.
         let negative_elsewhere = f.negatives > own_negatives;
         if pattern.weak && !negative_elsewhere {
             continue;
