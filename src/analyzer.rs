@@ -221,10 +221,10 @@ impl Analyzer {
         let mut scored =
             scorer.score(text, &tokens, &sentences, &scratch.mask, words, &mut scratch.score);
         // A complaint to a company needs no cue (see `markers::experience`):
-        // a text that mentions an account or greets someone is asked even
-        // without a match.
+        // a text that mentions an account or opens a sentence with a
+        // greeting is asked even without a match.
         let complaint_possible = inner.enabled.contains(&MarkerKind::NegativeExperience)
-            && markers::may_complain(&tokens);
+            && markers::may_complain(&tokens, &sentences);
         if !matches.is_empty() || complaint_possible {
             let cx = ExperienceContext {
                 text,

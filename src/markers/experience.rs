@@ -400,9 +400,10 @@ const COMPLAINT_RULE: &str = "complaint/to_company";
 /// (`@DB_Bahn`, `@RMVdialog`; see [`find_service_account`]) or greets it
 /// (`Liebe Bahn,`, see [`greeted_company`]) and tells it,
 /// in a clearly negative sentence with a first-person or time word, what
-/// went wrong (`@DB_Bahn Neustart hat auch nichts gebracht`, `Liebe
-/// @DB_Bahn, ALLE neuen IC-Doppelstockwagen, mit denen ich bisher
-/// gefahren bin, waren fehlerhaft`). The cues name what usually goes wrong;
+/// went wrong (`@DB_Bahn … Wo is die geblieben? Warum gibt es keine Info
+/// hier? :(`, `Liebe @DB_Bahn, ALLE neuen IC-Doppelstockwagen, mit denen
+/// ich bisher gefahren bin, waren fehlerhaft`; not `@DB_Bahn Neustart hat
+/// auch nichts gebracht`, which says neither who nor when). The cues name what usually goes wrong;
 /// texts to a company's account tell of everything else too. Asked only of
 /// a text with no cue flag, and not of one with a boilerplate formula
 /// (there the company speaks, to its customer's trouble), an opinion
@@ -844,34 +845,76 @@ const POLITICAL_ACCOUNT_WORDS: &[&str] = &[
 /// flags of tweets of any topic, 13 of the 19 false ones had only a
 /// person's mention.)
 fn find_service_account(set: &MarkerSet, tokens: &[Token<'_>]) -> Option<usize> {
-    let mut folded = String::new();
-    tokens.iter().position(|t| {
-        if t.kind != TokenKind::Mention {
-            return false;
+    ACCOUNTS.with(|memo| {
+        let mut memo = memo.borrow_mut();
+        if memo.set != set.id() || memo.verdicts.len() >= ACCOUNTS_KEPT {
+            memo.set = set.id();
+            memo.verdicts.clear();
         }
-        let (mut service, mut political) = (false, false);
-        for part in handle_parts(t.text.trim_start_matches('@')) {
-            normalize::fold_into(part, &mut folded);
-            let roles = roles_of(&folded);
-            service |= roles & SERVICE_ACCOUNT_WORD != 0 || set.names_subject(&folded);
-            political |= roles & POLITICAL_ACCOUNT_WORD != 0;
-        }
-        service && !political
+        tokens.iter().position(|t| {
+            if t.kind != TokenKind::Mention {
+                return false;
+            }
+            let handle = t.text.trim_start_matches('@');
+            if let Some(&verdict) = memo.verdicts.get(handle) {
+                return verdict;
+            }
+            let verdict = is_service_account(set, handle, &mut memo.folded);
+            memo.verdicts.insert(handle.into(), verdict);
+            verdict
+        })
     })
+}
+
+/// Whether an account's handle reads as a company's or a service's (see
+/// [`find_service_account`]).
+fn is_service_account(set: &MarkerSet, handle: &str, folded: &mut String) -> bool {
+    let (mut service, mut political) = (false, false);
+    for part in handle_parts(handle) {
+        normalize::fold_into(part, folded);
+        let roles = roles_of(folded);
+        service |= roles & SERVICE_ACCOUNT_WORD != 0 || set.names_subject(folded);
+        political |= roles & POLITICAL_ACCOUNT_WORD != 0;
+    }
+    service && !political
+}
+
+/// How many accounts' verdicts a thread keeps: tweets mention the same
+/// accounts again and again, and reading a handle (its parts folded,
+/// stemmed and looked up) cost ~4,700 instructions a text on tweets. The
+/// memory is cleared when full, so it stays flat on any input.
+const ACCOUNTS_KEPT: usize = 4_096;
+
+/// The verdicts of [`is_service_account`] on the accounts a thread met
+/// lately, for one marker set.
+#[derive(Default)]
+struct AccountMemo {
+    set: u64,
+    verdicts: FxHashMap<Box<str>, bool>,
+    folded: String,
+}
+
+thread_local! {
+    static ACCOUNTS: std::cell::RefCell<AccountMemo> = std::cell::RefCell::default();
 }
 
 /// Words that greet the addressee of a message.
 const GREETINGS: &[&str] = &["hallo", "hi", "hey", "moin", "liebe", "lieber", "liebes"];
 
 /// Whether a text may hold a complaint without a cue ([`complaint`]): it
-/// mentions an account or greets someone. The analyzer asks the detector
-/// of a text with no marker match only then.
-pub(crate) fn may_complain(tokens: &[Token<'_>]) -> bool {
-    tokens.iter().any(|t| match t.kind {
-        TokenKind::Mention => true,
-        TokenKind::Word => GREETINGS.iter().any(|g| t.text.eq_ignore_ascii_case(g)),
-        _ => false,
-    })
+/// mentions an account, or a sentence opens with a greeting. The analyzer
+/// asks the detector of a text with no marker match only then.
+pub(crate) fn may_complain(tokens: &[Token<'_>], sentences: &[Range<usize>]) -> bool {
+    tokens.iter().any(|t| t.kind == TokenKind::Mention)
+        || sentences.iter().any(|s| opening_greeting(tokens, s.clone()).is_some())
+}
+
+/// The greeting a sentence opens with (after mentions), if any.
+fn opening_greeting(tokens: &[Token<'_>], mut sentence: Range<usize>) -> Option<usize> {
+    let first = sentence.find(|&i| tokens[i].kind != TokenKind::Mention)?;
+    let t = &tokens[first];
+    (t.kind == TokenKind::Word && GREETINGS.iter().any(|g| t.text.eq_ignore_ascii_case(g)))
+        .then_some(first)
 }
 
 /// The company a text greets as the addressee of a letter (`Liebe Bahn,`,
@@ -886,11 +929,7 @@ fn greeted_company(
 ) -> Option<usize> {
     let mut folded = String::new();
     sentences.iter().find_map(|sentence| {
-        let mut words = sentence.clone().skip_while(|&i| tokens[i].kind == TokenKind::Mention);
-        let g = words.next().filter(|&g| {
-            let t = &tokens[g];
-            t.kind == TokenKind::Word && GREETINGS.iter().any(|w| t.text.eq_ignore_ascii_case(w))
-        })?;
+        let g = opening_greeting(tokens, sentence.clone())?;
         (g + 1..sentence.end).take_while(|&i| tokens[i].kind == TokenKind::Word).take(3).find(
             |&i| {
                 tokens[i].text.split('-').any(|part| {

@@ -98,6 +98,9 @@ struct Compiled {
     anchored: Vec<Vec<usize>>,
     /// Per kind, whether it has `work` patterns.
     has_work: [bool; MarkerKind::ALL.len()],
+    /// The negative-experience patterns that name a subject (see
+    /// [`MarkerSet::names_subject`]).
+    subjects: Vec<usize>,
     /// The patterns' key texts, numbered.
     vocab: Vocab,
     stemmer: Stemmer,
@@ -160,8 +163,14 @@ impl MarkerSet {
         for (p, kind) in &patterns {
             has_work[*kind as usize] |= p.is_work;
         }
+        let subjects = (0..patterns.len())
+            .filter(|&i| {
+                let (p, kind) = &patterns[i];
+                *kind == MarkerKind::NegativeExperience && p.gives_context()
+            })
+            .collect();
         let id = NEXT_ID.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-        let compiled = Compiled { patterns, anchored, has_work, vocab, stemmer, id };
+        let compiled = Compiled { patterns, anchored, has_work, subjects, vocab, stemmer, id };
         Ok(MarkerSet { inner: Arc::new(compiled) })
     }
 
@@ -212,12 +221,12 @@ impl MarkerSet {
 
     /// Whether `folded` (a folded word) is a subject word: one that a
     /// `[negative_experience/subject]` pattern names.
+    /// (Asked of every part of every account mentioned: a word that is no
+    /// key of any pattern leaves at once.)
     pub(crate) fn names_subject(&self, folded: &str) -> bool {
         let c = &*self.inner;
         let keys = WordKeys::new(&c.vocab, &c.stemmer, folded, folded);
-        c.patterns.iter().any(|(p, k)| {
-            *k == MarkerKind::NegativeExperience && p.gives_context() && p.names(&keys)
-        })
+        keys.is_key() && c.subjects.iter().any(|&i| c.patterns[i].0.names(&keys))
     }
 
     /// Whether `folded` (a folded word) is one of the words pattern `i`
