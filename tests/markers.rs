@@ -1163,6 +1163,12 @@ fn a_complaint_to_a_company_needs_no_cue() {
             "Heute beim Marathon hat meine Uhr von @polar_de_news zeitweise im Stich gelassen.",
             "complaint/to_company",
         ),
+        // the context in the sentence before
+        (
+            "@DB_Bahn online gebucht. 10 Minuten vor Abfahrt. Gab ein technisches Problem und \
+             aus einer Karte wurden zwei, ärgerlich.",
+            "complaint/to_company",
+        ),
         // a letter greeting the company
         ("Liebe Telekom, seit gestern ist alles furchtbar bei mir.", "complaint/to_company"),
         ("Hallo DB-Team, ich stand heute ewig am Gleis, furchtbar.", "complaint/to_company"),

@@ -403,13 +403,16 @@ const COMPLAINT_RULE: &str = "complaint/to_company";
 /// went wrong (`@DB_Bahn … Wo is die geblieben? Warum gibt es keine Info
 /// hier? :(`, `Liebe @DB_Bahn, ALLE neuen IC-Doppelstockwagen, mit denen
 /// ich bisher gefahren bin, waren fehlerhaft`; not `@DB_Bahn Neustart hat
-/// auch nichts gebracht`, which says neither who nor when). The cues name what usually goes wrong;
-/// texts to a company's account tell of everything else too. Asked only of
-/// a text with no cue flag, and not of one with a boilerplate formula
-/// (there the company speaks, to its customer's trouble), an opinion
-/// without a time word, a condition or advice. The flag spans the
-/// sentence; its evidence is the account, the context word and the
-/// negative terms.
+/// auch nichts gebracht`, which says neither who nor when). The context
+/// word may stand in the sentence before, or be a first-person word in
+/// the one after (`@DB_Bahn Gab ein technisches Problem und aus einer
+/// Karte wurden 2.` after `10 Minuten vor Abfahrt.`), as for a cue. The
+/// cues name what usually goes wrong; texts to a company's account tell
+/// of everything else too. Asked only of a text with no cue flag, and not
+/// of one with a boilerplate formula (there the company speaks, to its
+/// customer's trouble), an opinion without a time word, a condition or
+/// advice. The flag spans the sentence; its evidence is the account, the
+/// context word and the negative terms.
 fn complaint(cx: &ExperienceContext<'_>, company: Option<usize>) -> Option<Flag> {
     let company = company?;
     if cx.masked.iter().any(|&m| m) {
@@ -423,10 +426,15 @@ fn complaint(cx: &ExperienceContext<'_>, company: Option<usize>) -> Option<Flag>
         let words = WordFacts::new(cx, si, &mut folded);
         // `immer` alone generalizes (`Eure Preise werden immer
         // unverschämter`); `immer noch` has `noch` beside it, no context.
-        let context = words.context.iter().copied().find(|&i| {
-            normalize::fold_into(cx.tokens[i].text, &mut folded);
-            folded != "immer"
-        })?;
+        let context = words
+            .context
+            .iter()
+            .copied()
+            .find(|&i| {
+                normalize::fold_into(cx.tokens[i].text, &mut folded);
+                folded != "immer"
+            })
+            .or_else(|| context_around(cx, si, &mut folded))?;
         let opinion = !words.opinion.is_empty() && !words.has_time;
         let hypothetical = words.condition.is_some() && !words.habitual;
         if opinion || hypothetical || words.advice && !words.first_person {
