@@ -362,11 +362,7 @@ pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<
                 evidence.push(Evidence::new(cx.text, span, "subject"));
             }
         }
-        for h in sentence_hits.iter().filter(in_sentence) {
-            if h.contribution < 0.0 {
-                evidence.push(Evidence::new(cx.text, h.start..h.end, "negative_term"));
-            }
-        }
+        evidence.extend(negative_terms(cx.text, sentence_hits, sentence));
         let flag = Flag::new(cx.text, kind, &pattern.category, start..end, &pattern.id, evidence);
         flags.push((m.sentence, flag));
     }
@@ -430,10 +426,7 @@ fn complaint(cx: &ExperienceContext<'_>, company: Option<usize>) -> Option<Flag>
             .context
             .iter()
             .copied()
-            .find(|&i| {
-                normalize::fold_into(cx.tokens[i].text, &mut folded);
-                folded != "immer"
-            })
+            .find(|&i| !cx.tokens[i].text.eq_ignore_ascii_case("immer"))
             .or_else(|| context_around(cx, si, &mut folded))?;
         let opinion = !words.opinion.is_empty() && !words.has_time;
         let hypothetical = words.condition.is_some() && !words.habitual;
@@ -444,13 +437,7 @@ fn complaint(cx: &ExperienceContext<'_>, company: Option<usize>) -> Option<Flag>
             Evidence::new(cx.text, cx.tokens[company].span.clone(), "subject"),
             Evidence::new(cx.text, cx.tokens[context].span.clone(), "context"),
         ];
-        let negative = cx
-            .hits
-            .iter()
-            .filter(|h| h.start >= sentence.start && h.end <= sentence.end && h.contribution < 0.0);
-        for h in negative {
-            evidence.push(Evidence::new(cx.text, h.start..h.end, "negative_term"));
-        }
+        evidence.extend(negative_terms(cx.text, cx.hits, sentence));
         Some(Flag::new(
             cx.text,
             MarkerKind::NegativeExperience,
@@ -460,6 +447,17 @@ fn complaint(cx: &ExperienceContext<'_>, company: Option<usize>) -> Option<Flag>
             evidence,
         ))
     })
+}
+
+/// The negative terms among `hits` inside `sentence`, as evidence.
+fn negative_terms<'a>(
+    text: &'a str,
+    hits: &'a [Hit],
+    sentence: &'a Sentence,
+) -> impl Iterator<Item = Evidence> + 'a {
+    hits.iter()
+        .filter(|h| h.start >= sentence.start && h.end <= sentence.end && h.contribution < 0.0)
+        .map(|h| Evidence::new(text, h.start..h.end, "negative_term"))
 }
 
 /// What one sentence offers the cues in it.
