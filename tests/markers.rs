@@ -365,11 +365,13 @@ fn flags_on_film_reviews() {
     // in a text that names a work (`[negative_experience/work]`), every
     // cue but a strong one asking for a subject: 0.71 (22 of 31; lost: a
     // reviewer's warning that the film would `unterjubeln` propaganda).
+    // Then no phone, computer or train as that subject (props of plots):
+    // 0.85 (22 of 26).
     check_labels(
         "heldout15 (film review flags)",
         include_str!("markers/heldout15_filmstarts_flags.tsv"),
         &["filmstarts"],
-        &[(MarkerKind::NegativeExperience, 0.65, 0.85)],
+        &[(MarkerKind::NegativeExperience, 0.8, 0.85)],
     );
 }
 
@@ -1019,6 +1021,8 @@ fn plots_and_verdicts_in_reviews_are_no_experiences() {
             "defect/doppelt_abgebucht",
         ),
         ("Den Film kann ich nicht empfehlen.", "never_again/nicht_empfehlen"),
+        // a book bought: its delivery is no plot
+        ("Das Buch ist toll, aber das Paket ist bei mir immer noch nicht angekommen.", "waiting/"),
     ];
     let controls = [
         "Es geht darum, dass ein Mädchen in einem Bunker aufwacht und nicht weiß, was passiert ist.",
@@ -1035,6 +1039,9 @@ fn plots_and_verdicts_in_reviews_are_no_experiences() {
         "Ich habe den Film gestern gesehen. Am Ende gab es bei mir keine Reaktion, so vorhersehbar war es.",
         "Ich fand die Handlung schwach: sie irrt tagelang durch die Wüste, kein Netz, keine Hilfe.",
         "Ich habe Fight Club öfter gesehen als jeden anderen Film. Ich will gar keine Antwort darauf.",
+        // technology and transport in a review are props of the plot
+        "Ich fand den Film öde: der Held hat seit Tagen kein Netz auf seinem Handy.",
+        "Im Film irrt sie mit dem Zug umher, der Computer ist tagelang kaputt. Ich war enttäuscht.",
     ];
     check_experience_cues(&cues, &controls);
 }

@@ -443,6 +443,15 @@ impl<'m> Contexts<'m> {
     /// The context match of `m`'s kind nearest to `m` (by tokens) within
     /// its sentence window, by another word than `m`'s own first or last.
     pub(crate) fn near(&mut self, m: &Match) -> Option<&'m Match> {
+        self.near_where(m, |_| true)
+    }
+
+    /// As [`Contexts::near`], among the context matches that `keep`.
+    pub(crate) fn near_where(
+        &mut self,
+        m: &Match,
+        keep: impl Fn(&Match) -> bool,
+    ) -> Option<&'m Match> {
         let (set, matches) = (self.set, self.matches);
         let kind = set.pattern(m.pattern).1;
         let contexts: &[&Match] = self.of_kind[kind as usize].get_or_insert_with(|| {
@@ -457,7 +466,7 @@ impl<'m> Contexts<'m> {
         // The nearest on each side of `m`'s first token; each side stops
         // at the first that is not `m`'s own word (contexts are in text
         // order), so a flood of them costs a search, not a scan.
-        let other = |s: &&&Match| s.first != m.first && s.last != m.last;
+        let other = |s: &&&Match| s.first != m.first && s.last != m.last && keep(s);
         let at = contexts.partition_point(|s| s.first < m.first);
         let before = contexts[..at]
             .iter()
