@@ -875,6 +875,11 @@ fn find_service_account(set: &MarkerSet, tokens: &[Token<'_>]) -> Option<usize> 
                 return false;
             }
             let handle = t.text.trim_start_matches('@');
+            // A handle is at most 15 characters on Twitter: a 4 MB
+            // "mention" is no account.
+            if handle.len() > MAX_HANDLE {
+                return false;
+            }
             if let Some(&verdict) = memo.verdicts.get(handle) {
                 return verdict;
             }
@@ -903,6 +908,9 @@ fn is_service_account(set: &MarkerSet, handle: &str, folded: &mut String) -> boo
 /// stemmed and looked up) cost ~4,700 instructions a text on tweets. The
 /// memory is cleared when full, so it stays flat on any input.
 const ACCOUNTS_KEPT: usize = 4_096;
+
+/// The longest handle (in bytes) read as an account's.
+const MAX_HANDLE: usize = 64;
 
 /// The verdicts of [`is_service_account`] on the accounts a thread met
 /// lately, for one marker set.
@@ -1023,6 +1031,20 @@ fn addressee(tokens: &[Token<'_>]) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_handle_longer_than_any_platform_allows_is_no_account() {
+        let complains = |text: &str| {
+            crate::Analyzer::new()
+                .analyze(text)
+                .flags()
+                .iter()
+                .any(|f| f.pattern() == COMPLAINT_RULE)
+        };
+        let complaint = "Ich stehe seit gestern hier, furchtbar und schrecklich!";
+        assert!(complains(&format!("@DB_Bahn {complaint}")));
+        assert!(!complains(&format!("@{} {complaint}", "DB_Bahn".repeat(10))));
+    }
 
     #[test]
     fn service_teams_sign_their_replies() {
