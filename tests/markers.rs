@@ -1066,9 +1066,14 @@ fn news_reports_are_no_experiences() {
         &news.replace("teilte ein Sprecher mit", "und ich komme zu spät zur Arbeit"),
         &format!("@DB_Bahn {news}"),
         &news.replace("teilte ein Sprecher mit", "schämt ihr euch nicht"),
+        // `über` without a verb of informing is no topic
+        "Ich ärgere mich seit Wochen über Verspätungen!",
     ] {
         assert!(experience(text), "{text}");
     }
+    // What a message informs about is its topic, even in a short post.
+    let headline = "Bahn informiert jetzt auch via WhatsApp über Verspätungen https://t.co/xyz";
+    assert!(!experience(headline), "{headline}");
 }
 
 /// Cues with other common senses (`~` in the pattern file) count only in a

@@ -146,6 +146,18 @@ const HABITUAL: &[&str] = &[
 const ADVICE: &[&str] =
     &["kannst", "musst", "solltest", "koennt", "muesst", "solltet", "wuerdest", "wuerdet"];
 
+/// Verbs of informing: what they inform `über` is a topic.
+const INFORMING: &[&str] = &[
+    "informiert",
+    "informieren",
+    "informierte",
+    "berichtet",
+    "berichten",
+    "berichtete",
+    "aufgeklaert",
+    "aufklaeren",
+];
+
 /// Words that open a condition.
 const CONDITIONS: &[&str] = &["wenn", "falls", "sofern"];
 
@@ -314,7 +326,15 @@ pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<
         // Advice to a reader (`kündigen kannst du ja einfach per Post`)
         // tells of nothing that happened; a writer who speaks of
         // themselves too may report (`musst du dir vorstellen: ich …`).
-        if hypothetical || words.advice && !words.first_person {
+        // What a message informs about is its topic (`Bahn informiert jetzt
+        // auch via WhatsApp über Verspätungen`), not the writer's trouble.
+        let topic = words.informs
+            && cx.tokens[..m.first]
+                .iter()
+                .rev()
+                .find(|t| t.kind == TokenKind::Word)
+                .is_some_and(|t| t.text.eq_ignore_ascii_case("über"));
+        if hypothetical || topic || words.advice && !words.first_person {
             continue;
         }
         // The sentence before often sets the scene (`Hab dreimal bei der
@@ -643,6 +663,8 @@ struct WordFacts {
     /// Whether it has a modal verb in the second person (`kannst`,
     /// `solltest`): advice.
     advice: bool,
+    /// Whether it has a verb of informing (`informiert`, `berichtet`).
+    informs: bool,
     /// Context in the sentences around ([`context_around`]), once asked.
     around: Option<Option<usize>>,
 }
@@ -657,6 +679,7 @@ impl WordFacts {
             habitual: false,
             first_person: false,
             advice: false,
+            informs: false,
             around: None,
         };
         let mut first = true;
@@ -671,6 +694,7 @@ impl WordFacts {
             facts.habitual |= roles & HABITUAL_WORD != 0;
             facts.first_person |= roles & FIRST_PERSON_WORD != 0;
             facts.advice |= roles & ADVICE_WORD != 0;
+            facts.informs |= roles & INFORMING_WORD != 0;
             if facts.context.len() < 3 && roles & (FIRST_PERSON_WORD | TIME_WORD) != 0 {
                 facts.context.push(i);
             }
@@ -791,6 +815,7 @@ fn roles_of(folded: &str) -> u16 {
             (HABITUAL, HABITUAL_WORD),
             (ADVICE, ADVICE_WORD),
             (POLITICAL_ACCOUNT_WORDS, POLITICAL_ACCOUNT_WORD),
+            (INFORMING, INFORMING_WORD),
         ];
         for (words, role) in lists {
             for &word in words {
@@ -813,6 +838,7 @@ const CONTRAST_WORD: u16 = 128;
 const HABITUAL_WORD: u16 = 256;
 const ADVICE_WORD: u16 = 512;
 const POLITICAL_ACCOUNT_WORD: u16 = 1024;
+const INFORMING_WORD: u16 = 2048;
 
 /// Whether a text is a person's: short, or with a first- or second-person
 /// word or a mention anywhere. (Measured on 40 flags of GermEval texts no
