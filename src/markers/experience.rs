@@ -14,7 +14,8 @@
 //!   first-person word also in the one after), or an addressee (a text
 //!   opening with `@DB_Bahn` tells the company what happened), and is not
 //!   a bare opinion (`Ich finde Warteschleifen nervig` reports nothing
-//!   that happened), a condition (`Wenn …, …`) or advice (`kannst du`).
+//!   that happened), a condition (`Wenn …, …`), advice (`kannst du`) or
+//!   the topic of a message (`informiert über Verspätungen`).
 //!
 //! Strong cues (`!name` in the pattern file: `nie wieder`, `Finger weg`,
 //! `abgewimmelt`) need only the first condition; weak ones (`?name`:
