@@ -324,9 +324,6 @@ pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<
                         t.kind == TokenKind::Punct && matches!(t.text, "," | ";" | ":" | "–")
                     }))
         });
-        // Advice to a reader (`kündigen kannst du ja einfach per Post`)
-        // tells of nothing that happened; a writer who speaks of
-        // themselves too may report (`musst du dir vorstellen: ich …`).
         // What a message informs about is its topic (`Bahn informiert jetzt
         // auch via WhatsApp über Verspätungen`), not the writer's trouble.
         let topic = words.informs
@@ -335,7 +332,7 @@ pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<
                 .rev()
                 .find(|t| t.kind == TokenKind::Word)
                 .is_some_and(|t| t.text.eq_ignore_ascii_case("über"));
-        if hypothetical || topic || words.advice && !words.first_person {
+        if hypothetical || topic || words.advises() {
             continue;
         }
         // The sentence before often sets the scene (`Hab dreimal bei der
@@ -464,7 +461,7 @@ fn complaint(cx: &ExperienceContext<'_>, company: Option<usize>) -> Option<Flag>
             .or_else(|| context_around(cx, si, &mut folded))?;
         let opinion = !words.opinion.is_empty() && !words.has_time;
         let hypothetical = words.condition.is_some() && !words.habitual;
-        if opinion || hypothetical || words.advice && !words.first_person {
+        if opinion || hypothetical || words.advises() {
             return None;
         }
         let mut evidence = vec![
@@ -708,6 +705,14 @@ impl WordFacts {
             first = false;
         }
         facts
+    }
+
+    /// Whether the sentence gives a reader advice (`kündigen kannst du ja
+    /// einfach per Post`), which tells of nothing that happened; a writer
+    /// who speaks of themselves too may report (`musst du dir vorstellen:
+    /// ich …`).
+    fn advises(&self) -> bool {
+        self.advice && !self.first_person
     }
 }
 
