@@ -726,6 +726,47 @@ fn the_writers_reaction_after_a_report_is_its_context() {
     check_kind(MarkerKind::NegativeExperience, &flagged, &not_flagged);
 }
 
+/// A company's account named in the cue's sentence is told what happened,
+/// as one a text opens with (GermEval and SB-10k: `WTF! @DB_Bahn #RE3 …
+/// mit defekter Klimaanlage`; `.@DB_Bahn` makes a reply public); a quoted
+/// account (`RT @…:`) and one named as a report's source (`… - S5:
+/// @SBahnBerlin - 13.01.2016`) are told nothing.
+#[test]
+fn a_company_named_in_the_sentence_is_told() {
+    let cues = [
+        ("Na toll! @DB_Bahn #RE7 nach Kiel mit defekter Klimaanlage!", "defect/"),
+        ("Warum heißt ihr @DB_Info, wenn man keine Infos bekommt?", "no_answer/keine_infos"),
+        (".@DB_Bahn Der ICE nach Köln fällt aus. #Sturm", "waiting/zug_ausfall"),
+        ("\"@SBahnBerlin Der Entwerter hat noch nie funktioniert.\"", "defect/"),
+    ];
+    let controls = [
+        // Without the account, the same sentence tells no one.
+        "Der RE7 nach Kiel mit defekter Klimaanlage!",
+        "RT @sbahn_chaos_de: S1 Richtung Kirchheim ausgefallen wg. Störung",
+        "Eine neue S-Bahn Meldung - S5: @SBahnBerlin - 13.01.2016 21:15: Verspätungen wegen einer Störung",
+    ];
+    check_experience_cues(&cues, &controls);
+}
+
+/// In a short post the sentence after goes on with the same report, so a
+/// time word there is context (GermEval: `Halt auf freier Strecke. Ansage:
+/// … Da war die Bahn wohl wieder sparsam.`); a unit of time alone is not
+/// (`Morgen ist auch noch ein Tag`, in
+/// `the_writers_reaction_after_a_report_is_its_context`), and in a long
+/// text the next sentence tells the next report.
+#[test]
+fn in_a_short_post_the_sentence_after_goes_on_with_the_report() {
+    let cues = [(
+        "Halt auf freier Strecke. Da war die Bahn wohl wieder sparsam.",
+        "stranded/freie_strecke",
+    )];
+    let long = format!(
+        "{} Halt auf freier Strecke. Heute gibt es Ersatzbusse.",
+        "Die Strecke zwischen Hamburg und Berlin wird ab Montag für Bauarbeiten gesperrt, wie der Konzern mitteilte; Fernzüge werden umgeleitet und brauchen länger.",
+    );
+    check_experience_cues(&cues, &[long.as_str()]);
+}
+
 /// Each text of `cues` gets a negative-experience flag whose pattern starts
 /// with the one given; no text of `controls` gets one.
 fn check_experience_cues(cues: &[(&str, &str)], controls: &[&str]) {
@@ -793,6 +834,7 @@ fn everyday_complaints_beyond_the_railway() {
             "rude_treatment/unhoeflich_behandelt",
         ),
         ("Unser Zug steht auf freier Strecke.", "stranded/freie_strecke"),
+        ("@DB_Bahn Beim Halt kurz vor Spandau, der 20 Minuten dauerte.", "stranded/halt_dauer"),
         ("Ich hing 40 Minuten in der Warteschlange der Hotline.", "waiting/warteschlange"),
         ("Youtube ruckelt heute schon wieder, danke @Telekom_hilft", "defect/ruckelt"),
         ("Mein Konto bei der Sparkasse wurde gestern ohne Grund gesperrt.", "defect/gesperrt"),
@@ -875,6 +917,8 @@ fn everyday_complaints_beyond_the_railway() {
     let controls = [
         "Im Westen sind die Hörsäle heute überfüllter als im Osten.",
         "Ich stehe gerade in der Warteschlange beim Bäcker.",
+        // A timetable: `hält` is no `Halt`.
+        "Der Zug hält heute alle 20 Minuten in Fulda.",
         "Die Straße ist seit gestern gesperrt.",
         "Das Video ruckelt, meine Oma filmt mit zittriger Hand.",
         "Heute sind es gefühlte 35 Grad in der Stadt, ich schmelze.",

@@ -11,8 +11,10 @@
 //! - tells of the writer's own experience: a first-person word (`ich`,
 //!   `mir`, `mein`, `wir`, `uns`) or a time expression (`seit`, `gestern`,
 //!   `schon wieder`, `immer noch`), in the sentence or the one before (a
-//!   first-person word also in the one after), or an addressee (a text
-//!   opening with `@DB_Bahn` tells the company what happened), and is not
+//!   first-person word also in the one after, and in a short post a time
+//!   word too), or an addressee (a text opening with `@DB_Bahn` tells the
+//!   company what happened, and so does a company's account named in the
+//!   cue's sentence), and is not
 //!   a bare opinion (`Ich finde Warteschleifen nervig` reports nothing
 //!   that happened), a condition (`Wenn …, …`), advice (`kannst du`) or
 //!   the topic of a message (`informiert über Verspätungen`).
@@ -362,6 +364,14 @@ pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<
                 || is_first_person(cx.tokens[i].text, &mut folded)
                 || *personal.get_or_insert_with(|| is_personal(cx, &mut folded))
         });
+        // A company's account named in the cue's sentence is told what
+        // happened, as one addressed (`WTF! @DB_Bahn #RE3 nach Stralsund
+        // mit defekter Klimaanlage`).
+        // (Asked once per sentence: a flood of cues in one sentence would
+        // read it again for each.)
+        let context = context.or_else(|| {
+            *words.account.get_or_insert_with(|| account_in_sentence(set, cx, m.sentence))
+        });
         let reported = context.is_some() && (!opinion || words.has_time);
         if !(pattern.strong || reported) {
             continue;
@@ -665,6 +675,9 @@ struct WordFacts {
     informs: bool,
     /// Context in the sentences around ([`context_around`]), once asked.
     around: Option<Option<usize>>,
+    /// A company's account named in the sentence ([`account_in_sentence`]),
+    /// once asked.
+    account: Option<Option<usize>>,
 }
 
 impl WordFacts {
@@ -679,6 +692,7 @@ impl WordFacts {
             advice: false,
             informs: false,
             around: None,
+            account: None,
         };
         let mut first = true;
         for i in cx.sentences[si].clone() {
@@ -771,22 +785,36 @@ fn is_masked(cx: &ExperienceContext<'_>, i: usize) -> bool {
 /// The first first-person or time word of the sentence before `si`, else
 /// the first first-person word of the sentence after it: the writer's
 /// reaction (`trojita immer noch kein Support. Muss mich wohl nach nem
-/// andern Mailclient umsehen.`). A time word after is no context: it
-/// belongs to the next report.
+/// andern Mailclient umsehen.`). In a short post a time word after is
+/// context too: the post goes on with the same report (`Halt auf freier
+/// Strecke. Ansage: … Störung … Da war die Bahn wohl wieder sparsam.`),
+/// though not a unit of time by itself (`Morgen ist auch noch ein Tag`). In
+/// a longer text a time word after belongs to the next report.
 fn context_around(cx: &ExperienceContext<'_>, si: usize, folded: &mut String) -> Option<usize> {
-    let mut first = |range: Option<&Range<usize>>, roles: u16| {
+    let mut first = |range: Option<&Range<usize>>, wanted: u16, unwanted: u16| {
         range?.clone().find(|&i| {
             let t = &cx.tokens[i];
             t.kind == TokenKind::Word && !is_masked(cx, i) && {
                 normalize::fold_into(t.text, folded);
-                roles_of(folded) & roles != 0
+                let roles = roles_of(folded);
+                roles & wanted != 0 && roles & unwanted == 0
             }
         })
     };
     let before = si.checked_sub(1).and_then(|b| cx.sentences.get(b));
-    first(before, FIRST_PERSON_WORD | TIME_WORD)
-        .or_else(|| first(cx.sentences.get(si + 1), FIRST_PERSON_WORD))
+    let after = cx.sentences.get(si + 1);
+    first(before, FIRST_PERSON_WORD | TIME_WORD, 0).or_else(|| {
+        if cx.text.len() <= SHORT_TEXT {
+            first(after, FIRST_PERSON_WORD | TIME_WORD, TIME_UNIT_WORD)
+        } else {
+            first(after, FIRST_PERSON_WORD, 0)
+        }
+    })
 }
+
+/// Units of time in the singular: time words, but in an idiom as often as
+/// in a report (`Morgen ist auch noch ein Tag`, `eine Minute bitte`).
+const TIME_UNITS: &[&str] = &["minute", "stunde", "tag", "woche", "monat"];
 
 /// Texts up to this many bytes count as personal whatever their words: a
 /// short post is its writer's (`S-Bahn nach Hannover… Hier stinkt es`).
@@ -822,6 +850,7 @@ fn roles_of(folded: &str) -> u16 {
             (ADVICE, ADVICE_WORD),
             (POLITICAL_ACCOUNT_WORDS, POLITICAL_ACCOUNT_WORD),
             (INFORMING, INFORMING_WORD),
+            (TIME_UNITS, TIME_UNIT_WORD),
         ];
         for (words, role) in lists {
             for &word in words {
@@ -845,6 +874,7 @@ const HABITUAL_WORD: u16 = 256;
 const ADVICE_WORD: u16 = 512;
 const POLITICAL_ACCOUNT_WORD: u16 = 1024;
 const INFORMING_WORD: u16 = 2048;
+const TIME_UNIT_WORD: u16 = 4096;
 
 /// Whether a text is a person's: short, or with a first- or second-person
 /// word or a mention anywhere. (Measured on 40 flags of GermEval texts no
@@ -920,6 +950,17 @@ fn find_service_account(set: &MarkerSet, tokens: &[Token<'_>]) -> Option<usize> 
             verdict
         })
     })
+}
+
+/// The first company's account mentioned in sentence `si`, unless quoted
+/// (`RT @sbahn_chaos_de: … ausgefallen`) or named as a source (`Eine neue
+/// S-Bahn Meldung - S5: @SBahnBerlin - 13.01.2016`: a dash follows).
+fn account_in_sentence(set: &MarkerSet, cx: &ExperienceContext<'_>, si: usize) -> Option<usize> {
+    let range = cx.sentences[si].clone();
+    let i = range.start + find_service_account(set, &cx.tokens[range])?;
+    let quoted = i > 0 && cx.tokens[i - 1].text.eq_ignore_ascii_case("rt");
+    let source = cx.tokens.get(i + 1).is_some_and(|t| matches!(t.text, "-" | "–"));
+    (!quoted && !source).then_some(i)
 }
 
 /// Whether an account's handle reads as a company's or a service's (see
@@ -1049,11 +1090,13 @@ fn is_signed_by_service_team(text: &str) -> bool {
 }
 
 /// The `@mention` a text opens with (a reply), if any, after a greeting
-/// (`Hallo @DB_Bahn`, `Liebe @Telekom_hilft`). (`RT @name:` quotes someone
-/// instead of addressing them.)
+/// (`Hallo @DB_Bahn`, `Liebe @Telekom_hilft`), a dot (`.@DB_Bahn` makes a
+/// reply public) or a quotation mark. (`RT @name:` quotes someone instead
+/// of addressing them.)
 fn addressee(tokens: &[Token<'_>]) -> Option<usize> {
     let first = tokens.iter().position(|t| {
         t.kind != TokenKind::LineBreak
+            && !(t.kind == TokenKind::Punct && matches!(t.text, "." | "\""))
             && !(t.kind == TokenKind::Word
                 && GREETINGS.iter().any(|g| t.text.eq_ignore_ascii_case(g)))
     })?;
