@@ -801,6 +801,9 @@ fn no_shows_cancellations_and_detours_are_experiences() {
             "waiting/nicht_gekommen",
         ),
         ("Wir mussten wieder zum Hauptbahnhof zurücklaufen.", "stranded/ausweichen_muessen"),
+        ("Seit 20 Minuten kommt keine Bahn.", "waiting/kein_zug_kommt"),
+        // Written emphasis is the word.
+        ("Unsere Bahn kam heute einfach niiiicht.", "waiting/nicht_gekommen"),
     ];
     // Controls: `Fall` is no `fallen`, advice in the second person is no
     // report, a train that comes is none.
@@ -808,6 +811,7 @@ fn no_shows_cancellations_and_detours_are_experiences() {
         "Auf jeden Fall wird die Strecke ab dem nächsten Fahrplanwechsel vom IC befahren.",
         "Dann musst du wirklich hier laufen, Hasen sind manchmal auch unterwegs :)",
         "Mein Zug kam heute pünktlich, danke!",
+        "Wieder ein Grund mehr, nicht Bahn zu fahren.",
     ];
     check_experience_cues(&cues, &controls);
 }
