@@ -802,8 +802,6 @@ fn no_shows_cancellations_and_detours_are_experiences() {
         ),
         ("Wir mussten wieder zum Hauptbahnhof zurücklaufen.", "stranded/ausweichen_muessen"),
         ("Seit 20 Minuten kommt keine Bahn.", "waiting/kein_zug_kommt"),
-        // Written emphasis is the word.
-        ("Unsere Bahn kam heute einfach niiiicht.", "waiting/nicht_gekommen"),
     ];
     // Controls: `Fall` is no `fallen`, advice in the second person is no
     // report, a train that comes is none.

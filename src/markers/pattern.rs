@@ -367,25 +367,6 @@ impl WordKeys {
     /// The keys of `word` given its folded form; stemmed only if a stem key
     /// begins it (see [`StemKeys`]).
     pub(crate) fn new(vocab: &Vocab, stemmer: &Stemmer, word: &str, folded: &str) -> WordKeys {
-        let keys = WordKeys::of_form(vocab, stemmer, word, folded);
-        // Written emphasis (`kommt niiiicht`, `Verspätuuung`): the word
-        // squeezed, first to runs of two letters (`Kaffeeee`), then one.
-        if keys.is_key() || !normalize::is_elongated(folded) {
-            return keys;
-        }
-        let mut squeezed = String::new();
-        for max_run in [2, 1] {
-            normalize::squeeze_into(folded, max_run, &mut squeezed);
-            let keys = WordKeys::of_form(vocab, stemmer, word, &squeezed);
-            if keys.is_key() {
-                return keys;
-            }
-        }
-        keys
-    }
-
-    /// The keys of one written form.
-    fn of_form(vocab: &Vocab, stemmer: &Stemmer, word: &str, folded: &str) -> WordKeys {
         let stem = if vocab.stem_keys.may_stem_to_one(folded) {
             vocab.get(&stemmer.stem(folded))
         } else {
