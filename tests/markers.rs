@@ -871,6 +871,13 @@ fn everyday_complaints_beyond_the_railway() {
         ),
         ("Unser Zug steht auf freier Strecke.", "stranded/freie_strecke"),
         ("@DB_Bahn Beim Halt kurz vor Spandau, der 20 Minuten dauerte.", "stranded/halt_dauer"),
+        ("Musste gestern bis 3:30 Uhr warten, bis eine Bahn kam.", "waiting/bis_uhr_warten_musste"),
+        (
+            "@Telekom_hilft Der Neustart des Routers hat auch nichts gebracht",
+            "no_answer/nichts_gebracht",
+        ),
+        ("Meine Verlustmeldung ist seit zwei Tagen ohne Antwort.", "no_answer/"),
+        ("Mein Koffer ist bis heute nicht wieder aufgetaucht.", "waiting/gepaeck_nicht_gefunden"),
         ("Ich hing 40 Minuten in der Warteschlange der Hotline.", "waiting/warteschlange"),
         ("Youtube ruckelt heute schon wieder, danke @Telekom_hilft", "defect/ruckelt"),
         ("Mein Konto bei der Sparkasse wurde gestern ohne Grund gesperrt.", "defect/gesperrt"),
@@ -955,6 +962,9 @@ fn everyday_complaints_beyond_the_railway() {
         "Ich stehe gerade in der Warteschlange beim Bäcker.",
         // A timetable: `hält` is no `Halt`.
         "Der Zug hält heute alle 20 Minuten in Fulda.",
+        // A plan, not a wait that was; a talk that led nowhere names no company.
+        "Muss bis 17 Uhr warten, bis ich das neue Spiel spielen kann.",
+        "Die Diskussion im Bundestag hat heute nichts gebracht.",
         "Die Straße ist seit gestern gesperrt.",
         "Das Video ruckelt, meine Oma filmt mit zittriger Hand.",
         "Heute sind es gefühlte 35 Grad in der Stadt, ich schmelze.",
@@ -1269,7 +1279,7 @@ fn a_complaint_to_a_company_needs_no_cue() {
     let controls = [
         // positive, or no first-person or time word
         "@DB_Bahn Danke, heute lief alles super!",
-        "@DB_Bahn Neustart hat auch nichts gebracht",
+        "@DB_Bahn Die neuen Sitze sind furchtbar.",
         // a generalization, an opinion, a party's account
         "Liebe @DB_Bahn Eure Preise werden immer unverschämter.",
         "@DB_Bahn Ich finde eure Preise unverschämt.",

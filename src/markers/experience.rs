@@ -439,8 +439,8 @@ const COMPLAINT_RULE: &str = "complaint/to_company";
 /// in a clearly negative sentence with a first-person or time word, what
 /// went wrong (`@DB_Bahn … Wo is die geblieben? Warum gibt es keine Info
 /// hier? :(`, `Liebe @DB_Bahn, ALLE neuen IC-Doppelstockwagen, mit denen
-/// ich bisher gefahren bin, waren fehlerhaft`; not `@DB_Bahn Neustart hat
-/// auch nichts gebracht`, which says neither who nor when). The context
+/// ich bisher gefahren bin, waren fehlerhaft`; not `@DB_Bahn Die neuen
+/// Sitze sind furchtbar`, which says neither who nor when). The context
 /// word may stand in the sentence before, or be a first-person word in
 /// the one after (`@DB_Bahn Gab ein technisches Problem und aus einer
 /// Karte wurden 2.` after `10 Minuten vor Abfahrt.`), as for a cue. The
