@@ -328,10 +328,13 @@ fn flags_on_fresh_tweets_of_any_topic() {
 /// 5 clear-cut). As drawn 0 of 9 flagged; 2 of them had been seen among the
 /// complaint rule's flags before labelling. After cues written from the
 /// misses (`nicht angekündigt`, `SIM gesperrt`): 3 of 9, no false flag.
+/// After the next session's context rules, written from other texts (a
+/// company's account in the cue's sentence, a reply opening `.@DB_Bahn`):
+/// 5 of 9.
 #[test]
 fn recall_on_tweets_to_companies() {
     if let Some(f) = tweet_figures(include_str!("markers/heldout19_tweets_to_companies.tsv")) {
-        check("heldout19 (tweets to companies)", &f, &[(MarkerKind::NegativeExperience, 0.9, 0.3)]);
+        check("heldout19 (tweets to companies)", &f, &[(MarkerKind::NegativeExperience, 0.9, 0.5)]);
     }
 }
 
