@@ -1381,6 +1381,14 @@ fn shop_shares_and_seo_offers_with_a_link_are_spam_and_an_order_is_no_call_to_bu
         // (PotTS: a shop's share button).
         ("Das habe ich bei @eBay gefunden http://t.co/x", "referral/shop_gefunden"),
         ("Trauerratgeber von Eltern für Eltern http://t.co/x via @amazon", "referral/shop_via"),
+        // Classified-ad bots and a shop bot's sales rank (SB-10k, PotTS:
+        // 23 such tweets).
+        (
+            "#Kinderzimmer #quoka Schreibtisch Birke mit Stuhl, gut erhalten http://t.co/x",
+            "referral/kleinanzeigen",
+        ),
+        ("Kleinanzeigen: Schlafzimmer, sehr guter Zustand http://t.co/x", "referral/kleinanzeigen"),
+        ("Neuer Krimi: 327% Verkaufsrang in Kindle-Shop http://t.co/x", "referral/verkaufsrang"),
     ] {
         let found = kinds(text);
         assert!(
@@ -1393,6 +1401,7 @@ fn shop_shares_and_seo_offers_with_a_link_are_spam_and_an_order_is_no_call_to_bu
     assert!(kinds(outlet).iter().any(|(k, _)| *k == MarkerKind::HardSell), "{:?}", kinds(outlet));
     // Without a link, a shop is only named.
     assert!(kinds("Ich kaufe meine Elektronik online bei Amazon ein.").is_empty());
+    assert!(kinds("Meinen alten Schreibtisch habe ich über Kleinanzeigen verkauft.").is_empty());
     // Waiting for one's order is no hard sell, `Jetzt bestellen!` is.
     let order = "Jetzt bleibt nur zu hoffen, dass der Shop meine Bestellung bald verschickt.";
     assert!(kinds(order).iter().all(|(k, _)| *k != MarkerKind::HardSell), "{:?}", kinds(order));
