@@ -179,6 +179,14 @@ fn germeval_figures(labels: &str) -> Option<Figures> {
     shared_figures(&["germeval2017_dev"], rows)
 }
 
+/// Checks GermEval label rows `labels` (`id<TAB>kinds`) against `floors`;
+/// skipped with a message without ../shared.
+fn check_germeval(name: &str, labels: &str, floors: &[(MarkerKind, f64, f64)]) {
+    if let Some(f) = germeval_figures(labels) {
+        check(name, &f, floors);
+    }
+}
+
 /// SB-10k and PotTS tweets about companies other than the railway
 /// (`set<TAB>id<TAB>kinds`), labelled by hand before their first run.
 fn tweet_figures(labels: &str) -> Option<Figures> {
@@ -204,29 +212,39 @@ fn set_figures(labels: &str, sets: &[&str]) -> Option<Figures> {
 fn markers_on_real_customer_feedback() {
     // Blind first runs: heldout3 P 0.75 R 0.25, heldout4 P 0.50 R 0.14
     // (negative experience). The floors guard the figures after the fixes.
-    if let Some(f) = germeval_figures(include_str!("markers/heldout3_germeval.tsv")) {
-        check("heldout3 (GermEval)", &f, &[(MarkerKind::NegativeExperience, 0.8, 0.75)]);
-    }
-    if let Some(f) = germeval_figures(include_str!("markers/heldout4_germeval.tsv")) {
-        check("heldout4 (GermEval)", &f, &[(MarkerKind::NegativeExperience, 0.75, 0.45)]);
-    }
+    check_germeval(
+        "heldout3 (GermEval)",
+        include_str!("markers/heldout3_germeval.tsv"),
+        &[(MarkerKind::NegativeExperience, 0.8, 0.75)],
+    );
+    check_germeval(
+        "heldout4 (GermEval)",
+        include_str!("markers/heldout4_germeval.tsv"),
+        &[(MarkerKind::NegativeExperience, 0.75, 0.45)],
+    );
     // Blind first run P 0.40 R 0.18.
-    if let Some(f) = germeval_figures(include_str!("markers/heldout5_germeval.tsv")) {
-        check("heldout5 (GermEval)", &f, &[(MarkerKind::NegativeExperience, 0.6, 0.5)]);
-    }
+    check_germeval(
+        "heldout5 (GermEval)",
+        include_str!("markers/heldout5_germeval.tsv"),
+        &[(MarkerKind::NegativeExperience, 0.6, 0.5)],
+    );
     // Blind first run P 0.40 R 0.20.
-    if let Some(f) = germeval_figures(include_str!("markers/heldout6_germeval.tsv")) {
-        check("heldout6 (GermEval)", &f, &[(MarkerKind::NegativeExperience, 0.5, 0.4)]);
-    }
+    check_germeval(
+        "heldout6 (GermEval)",
+        include_str!("markers/heldout6_germeval.tsv"),
+        &[(MarkerKind::NegativeExperience, 0.5, 0.4)],
+    );
     // Blind first run P 0.60 R 0.27, with 31 cues written beforehand from
     // general complaint vocabulary. Recall 6 -> 5 of 11 (floor 0.5 -> 0.45)
     // when a time word stopped being context in long impersonal texts
     // (news): a long comment that says `m.M.` for `meiner Meinung` is read
     // as news now; on 40 fresh GermEval flags that rule removed 8 of 22
     // false ones and none of the 18 real ones.
-    if let Some(f) = germeval_figures(include_str!("markers/heldout7_germeval.tsv")) {
-        check("heldout7 (GermEval)", &f, &[(MarkerKind::NegativeExperience, 0.8, 0.45)]);
-    }
+    check_germeval(
+        "heldout7 (GermEval)",
+        include_str!("markers/heldout7_germeval.tsv"),
+        &[(MarkerKind::NegativeExperience, 0.8, 0.45)],
+    );
 }
 
 /// Recall on feedback no flag had reached: 320 GermEval texts drawn at
@@ -241,13 +259,11 @@ fn markers_on_real_customer_feedback() {
 /// warten`). Other kinds are not labelled here.
 #[test]
 fn recall_on_feedback_no_flag_had_reached() {
-    if let Some(f) = germeval_figures(include_str!("markers/heldout18_germeval_unflagged.tsv")) {
-        check(
-            "heldout18 (GermEval, never flagged)",
-            &f,
-            &[(MarkerKind::NegativeExperience, 0.9, 0.25)],
-        );
-    }
+    check_germeval(
+        "heldout18 (GermEval, never flagged)",
+        include_str!("markers/heldout18_germeval_unflagged.tsv"),
+        &[(MarkerKind::NegativeExperience, 0.9, 0.25)],
+    );
 }
 
 /// A second such sample, drawn in the next session from the 1,463
@@ -262,13 +278,11 @@ fn recall_on_feedback_no_flag_had_reached() {
 /// near a company): 4 of 20.
 #[test]
 fn recall_on_a_second_sample_no_flag_had_reached() {
-    if let Some(f) = germeval_figures(include_str!("markers/heldout20_germeval_unflagged.tsv")) {
-        check(
-            "heldout20 (GermEval, never flagged)",
-            &f,
-            &[(MarkerKind::NegativeExperience, 0.9, 0.2)],
-        );
-    }
+    check_germeval(
+        "heldout20 (GermEval, never flagged)",
+        include_str!("markers/heldout20_germeval_unflagged.tsv"),
+        &[(MarkerKind::NegativeExperience, 0.9, 0.2)],
+    );
 }
 
 /// The flags the last two sessions' rules added on GermEval texts no label
@@ -277,13 +291,11 @@ fn recall_on_a_second_sample_no_flag_had_reached() {
 /// so that the figure of all flags on unlabelled feedback can be redone.
 #[test]
 fn flags_the_complaint_and_context_rules_added() {
-    if let Some(f) = germeval_figures(include_str!("markers/heldout21_germeval_new_flags.tsv")) {
-        check(
-            "heldout21 (GermEval, new flags)",
-            &f,
-            &[(MarkerKind::NegativeExperience, 0.8, 0.95)],
-        );
-    }
+    check_germeval(
+        "heldout21 (GermEval, new flags)",
+        include_str!("markers/heldout21_germeval_new_flags.tsv"),
+        &[(MarkerKind::NegativeExperience, 0.8, 0.95)],
+    );
 }
 
 /// Precision on feedback nobody had tuned on: 40 negative-experience flags
@@ -298,9 +310,11 @@ fn flags_on_fresh_customer_feedback() {
     // a sentence opened by `Wenn` counted as hypothetical in its
     // consequence too (unless `immer`, `jedes Mal` make it `whenever`):
     // 18 of 27.
-    if let Some(f) = germeval_figures(include_str!("markers/heldout11_germeval_flags.tsv")) {
-        check("heldout11 (GermEval flags)", &f, &[(MarkerKind::NegativeExperience, 0.6, 1.0)]);
-    }
+    check_germeval(
+        "heldout11 (GermEval flags)",
+        include_str!("markers/heldout11_germeval_flags.tsv"),
+        &[(MarkerKind::NegativeExperience, 0.6, 1.0)],
+    );
 }
 
 /// The same on tweets of any topic (SB-10k and PotTS, none used by another
