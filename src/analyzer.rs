@@ -215,6 +215,13 @@ impl Analyzer {
             }
             flags.push(Flag::new(text, kind, &pattern.category, span, &pattern.id, evidence));
         }
+        // A short post that opens with a free offer and a link is bait,
+        // pattern or no pattern (see `markers::free_offer_hook`).
+        if inner.enabled.contains(&MarkerKind::HardSell)
+            && !flags.iter().any(|f| f.kind() == MarkerKind::HardSell)
+        {
+            flags.extend(markers::free_offer_hook(text, &tokens));
+        }
 
         let scorer = self.scorer();
         let words = (&mut scratch.memo, scratch.ids.as_slice());

@@ -325,7 +325,9 @@ fn boilerplate_in_company_replies() {
 /// patterns written from its misses: 18 of 27. `heldout24`, 60 tweets drawn
 /// after that round from the 181 left, 24 hard sells, 0 before the round:
 /// **8 of 24 run blind**, then 12 after free offers with a second word of
-/// selling near (`Gratis Beauty-Box ab 15€ Einkauf <link>`).
+/// selling near (`Gratis Beauty-Box ab 15€ Einkauf <link>`), 16 (and 1
+/// false: a headline) after a post that opens with a free offer and a link
+/// counted as bait (`Gratis Web Cam Sex: … <link>`); `heldout23` 23 of 27.
 #[test]
 fn hard_selling_in_ad_tweets() {
     let sets = ["sb10k_train", "sb10k_dev", "potts"];
@@ -333,13 +335,13 @@ fn hard_selling_in_ad_tweets() {
         "heldout23 (ad tweets)",
         include_str!("markers/heldout23_tweet_ads.tsv"),
         &sets,
-        &[(MarkerKind::HardSell, 0.9, 0.65)],
+        &[(MarkerKind::HardSell, 0.9, 0.8)],
     );
     check_labels(
         "heldout24 (ad tweets)",
         include_str!("markers/heldout24_tweet_ads.tsv"),
         &sets,
-        &[(MarkerKind::HardSell, 0.9, 0.5)],
+        &[(MarkerKind::HardSell, 0.9, 0.6)],
     );
     let selling = [
         "Sparen Sie jetzt bei allen Festplatten! http://t.co/x",

@@ -28,7 +28,7 @@ use crate::stem::Stemmer;
 use crate::token::{Token, TokenKind};
 use crate::word_memo::WordMemo;
 pub(crate) use experience::{detect as detect_experiences, may_complain, ExperienceContext};
-pub(crate) use hard_sell::CallsToBuy;
+pub(crate) use hard_sell::{free_offer_hook, CallsToBuy};
 pub(crate) use pattern::WordKeys;
 use pattern::{Content, Pattern, Vocab};
 pub(crate) use spam::{detect as detect_spam, fingerprint, folded_hash, hash_folded};
