@@ -328,6 +328,10 @@ fn boilerplate_in_company_replies() {
 /// selling near (`Gratis Beauty-Box ab 15€ Einkauf <link>`), 16 (and 1
 /// false: a headline) after a post that opens with a free offer and a link
 /// counted as bait (`Gratis Web Cam Sex: … <link>`); `heldout23` 23 of 27.
+/// `heldout25`, 50 more drawn after that from the 121 left, 17 hard sells,
+/// **run blind: 6 of 17** (and of the 10 unlike any text seen before, 0);
+/// 10 after patterns from its misses (`Nur noch wenige Plätze frei`, `bis
+/// zu 30 EUR Rabatt`, `Unschlagbarer Preis`, `Normalpreis: 52.99 €`).
 #[test]
 fn hard_selling_in_ad_tweets() {
     let sets = ["sb10k_train", "sb10k_dev", "potts"];
@@ -343,7 +347,17 @@ fn hard_selling_in_ad_tweets() {
         &sets,
         &[(MarkerKind::HardSell, 0.9, 0.6)],
     );
+    check_labels(
+        "heldout25 (ad tweets)",
+        include_str!("markers/heldout25_tweet_ads.tsv"),
+        &sets,
+        &[(MarkerKind::HardSell, 0.9, 0.55)],
+    );
     let selling = [
+        "Achtung! Nur noch wenige Plätze frei. Gratis Webinar zum Social Media Marketing!",
+        "Gutschein: bis zu 30 EUR Rabatt bei Dokter Online http://t.co/x",
+        "Festplatte 80GB: Unschlagbarer Preis http://t.co/x",
+        "Küchenwaage - Normalpreis: 52.99 € - heute 29.99 € http://t.co/x",
         "Sparen Sie jetzt bei allen Festplatten! http://t.co/x",
         "Angebot des Tages: femininer Rock aus dem Designer Outlet http://t.co/x",
         "Ab heute: 10% auf das gesamte Sortiment im Online-Shop!",
@@ -362,6 +376,7 @@ fn hard_selling_in_ad_tweets() {
         "Die Zahl der Arbeitslosen stieg um 5 % auf 3 Millionen.",
         "Pilotprojekt: S-Bahn Stuttgart testet kostenloses WLAN http://t.co/x",
         "Dann gleich ins Kino, wo es aber wohl keiner so richtig registriert.",
+        "@DB_Bahn Wollte die Differenz zum 34€ Normalpreis zahlen, musste 48€ blechen.",
     ];
     check_kind(MarkerKind::HardSell, &selling, &news);
 }
