@@ -1,7 +1,9 @@
 //! Hard selling: a pattern of pressure to buy (`jetzt kaufen`, `hier
 //! bestellen`) counts only as a call to the reader. The writer's own buying
 //! (`Ich kaufe jetzt nie wieder bei euch`) and a negated call (`jetzt nicht
-//! bestellen`, `kein Gutscheincode gekommen`) are none.
+//! bestellen`, `kein Gutscheincode gekommen`) are none. One kind of bait
+//! needs no pattern: a short post that opens with a free offer and links
+//! to it ([`free_offer_hook`]).
 
 use std::ops::Range;
 

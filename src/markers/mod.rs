@@ -10,8 +10,9 @@
 //! anchor occurs in the sentence are verified token by token. Boilerplate
 //! matches are masked out of the sentiment score (`Vielen Dank für Ihr
 //! Verständnis` is no praise). Negative experiences need more than a cue (`experience.rs`),
-//! hard selling a call to the reader (`hard_sell.rs`), spam more than praise
-//! (`spam.rs`).
+//! hard selling a call to the reader (`hard_sell.rs`, which also knows a
+//! post that opens with a free offer and a link as bait), spam more than
+//! praise (`spam.rs`).
 
 mod experience;
 mod hard_sell;
