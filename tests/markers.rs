@@ -278,6 +278,17 @@ fn recall_on_feedback_no_flag_had_reached() {
 /// near a company): 4 of 20.
 #[test]
 fn recall_on_a_second_sample_no_flag_had_reached() {
+    // A third sample, drawn at the end of that session from the 1,200
+    // GermEval texts no label file used and labelled before stimmung ran
+    // on them (`heldout26`, 160 texts, 10 experiences, 6 clear-cut: `meine
+    // Bahn hat 'nen Oberleitungsschaden`, `Durch einen Türschaden … jetzt
+    // +25min`, `4h später … als geplant`), run blind with all that
+    // session's rules: 0 of 10. After cues from its clear-cut misses: 4.
+    check_germeval(
+        "heldout26 (GermEval, blind)",
+        include_str!("markers/heldout26_germeval_blind.tsv"),
+        &[(MarkerKind::NegativeExperience, 0.9, 0.4)],
+    );
     check_germeval(
         "heldout20 (GermEval, never flagged)",
         include_str!("markers/heldout20_germeval_unflagged.tsv"),
@@ -991,6 +1002,21 @@ fn everyday_complaints_beyond_the_railway() {
         ),
         ("Meine Verlustmeldung ist seit zwei Tagen ohne Antwort.", "no_answer/"),
         ("Mein Koffer ist bis heute nicht wieder aufgetaucht.", "waiting/gepaeck_nicht_gefunden"),
+        // From the blind heldout26: a vehicle's damage by its compound,
+        // later than planned, a forced stop (`dank Taxi` is no praise).
+        (
+            "Es ist Wochenende und meine Bahn hat 'nen Oberleitungsschaden.",
+            "defect/fahrzeugschaden",
+        ),
+        (
+            "Ich habe Hamburg 4h später erreicht als geplant. Super, Bahn!",
+            "waiting/spaeter_als_geplant",
+        ),
+        (
+            "Nach der 45 minütigen Zwangspause in Harburg hat mich die Bahn dank Taxi doch noch \
+             nach Hause gebracht",
+            "waiting/zwangspause",
+        ),
         ("Ich hing 40 Minuten in der Warteschlange der Hotline.", "waiting/warteschlange"),
         ("Youtube ruckelt heute schon wieder, danke @Telekom_hilft", "defect/ruckelt"),
         ("Mein Konto bei der Sparkasse wurde gestern ohne Grund gesperrt.", "defect/gesperrt"),
@@ -1078,6 +1104,9 @@ fn everyday_complaints_beyond_the_railway() {
         // A plan, not a wait that was; a talk that led nowhere names no company.
         "Muss bis 17 Uhr warten, bis ich das neue Spiel spielen kann.",
         "Die Diskussion im Bundestag hat heute nichts gebracht.",
+        // Later than planned, a forced break: no company, product or service.
+        "Die Europameisterschaft startete einen Tag später als geplant.",
+        "Nach seiner Zwangspause kehrt der Stürmer heute zurück.",
         "Die Straße ist seit gestern gesperrt.",
         "Das Video ruckelt, meine Oma filmt mit zittriger Hand.",
         "Heute sind es gefühlte 35 Grad in der Stadt, ich schmelze.",
