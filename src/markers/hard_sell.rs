@@ -42,10 +42,7 @@ impl CallsToBuy {
         let writer_buys = match self.writer_speaks {
             Some((si, speaks)) if si == m.sentence => speaks,
             _ => {
-                let speaks = tokens[sentence.clone()]
-                    .iter()
-                    .filter(is_word)
-                    .any(|t| t.text.eq_ignore_ascii_case("ich"));
+                let speaks = writer_speaks(&tokens[sentence.clone()]);
                 self.writer_speaks = Some((m.sentence, speaks));
                 speaks
             }
@@ -56,6 +53,12 @@ impl CallsToBuy {
         });
         !writer_buys && !denied
     }
+}
+
+/// Whether the writer speaks of themselves (`ich`) among `tokens`: then
+/// they tell of their own buying or luck, and call no reader to buy.
+fn writer_speaks(tokens: &[Token<'_>]) -> bool {
+    tokens.iter().any(|t| t.kind == TokenKind::Word && t.text.eq_ignore_ascii_case("ich"))
 }
 
 /// Words of a free offer.
@@ -95,9 +98,8 @@ pub(crate) fn free_offer_hook(text: &str, tokens: &[Token<'_>]) -> Option<Flag> 
     }
     let hook = words.by_ref().take(HOOK_WORDS).find(|t| is_one_of(t.key(), FREE))?;
     let link = tokens.iter().find(|t| t.kind == TokenKind::Url)?;
-    let own_luck =
-        tokens.iter().any(|t| t.kind == TokenKind::Word && t.text.eq_ignore_ascii_case("ich"));
-    if own_luck {
+    // The writer's own luck (`Ich hab gratis …`) is no offer.
+    if writer_speaks(tokens) {
         return None;
     }
     let evidence = vec![
