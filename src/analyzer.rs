@@ -184,6 +184,7 @@ impl Analyzer {
         let mut flags = Vec::with_capacity(matches.len());
         let mut contexts = markers::Contexts::new(&inner.markers, &matches);
         let mut calls = markers::CallsToBuy::default();
+        let mut signature: Option<Option<std::ops::Range<usize>>> = None;
         for m in &matches {
             let (pattern, kind) = inner.markers.pattern(m.pattern);
             if !matches!(kind, MarkerKind::Boilerplate | MarkerKind::HardSell) || pattern.is_context
@@ -201,8 +202,18 @@ impl Analyzer {
                 // an election: such a pattern counts only where the text
                 // speaks as a company (`wir`, `Ihnen`, `Unternehmen`) or
                 // sells (`Preis`, `€`, `Shop`) near it.
-                let Some(c) = contexts.near(m) else { continue };
-                let context = tokens[c.first].span.start..tokens[c.last].span.end;
+                let context = match contexts.near(m) {
+                    Some(c) => tokens[c.first].span.start..tokens[c.last].span.end,
+                    // A reply signed by a service team is in its voice
+                    // throughout.
+                    None if kind == MarkerKind::Boilerplate => {
+                        let signature =
+                            signature.get_or_insert_with(|| markers::team_signature(text, &tokens));
+                        let Some(s) = signature.clone() else { continue };
+                        s
+                    }
+                    None => continue,
+                };
                 vec![
                     Evidence::new(text, span.clone(), "cue"),
                     Evidence::new(text, context, "context"),

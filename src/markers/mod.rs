@@ -489,6 +489,35 @@ impl<'m> Contexts<'m> {
     }
 }
 
+/// The initials a service team signs a reply with at its very end (`…
+/// ein wenig. /ar`, `… Probleme. ^SK`, `Viele Grüße. (kw)`): the whole
+/// reply is in the company's voice, however far a formula stands from its
+/// `Ihnen` (`Ich hoffe, das hilft ein wenig. /ar` closes a list of bus
+/// stops). The span of the signature, if the text ends with one.
+pub(crate) fn team_signature(text: &str, tokens: &[Token<'_>]) -> Option<Range<usize>> {
+    let end = tokens.iter().rposition(|t| t.kind != TokenKind::LineBreak)?;
+    let initials = |t: &Token<'_>| {
+        t.kind == TokenKind::Word
+            && (2..=3).contains(&t.text.len())
+            && t.text.bytes().all(|b| b.is_ascii_alphabetic())
+    };
+    let punct = |i: usize, p: &str| tokens[i].kind == TokenKind::Punct && tokens[i].text == p;
+    let first =
+        if end >= 1 && initials(&tokens[end]) && (punct(end - 1, "/") || punct(end - 1, "^")) {
+            end - 1
+        } else if end >= 2 && punct(end, ")") && initials(&tokens[end - 1]) && punct(end - 2, "(") {
+            end - 2
+        } else {
+            return None;
+        };
+    // A signature stands after a sentence, not inside one (`Bahn/DB`).
+    let before = text[..tokens[first].span.start].trim_end();
+    let after_sentence = before.is_empty()
+        || before.ends_with(['.', '!', '?', ')', ':'])
+        || before.len() < tokens[first].span.start;
+    after_sentence.then(|| tokens[first].span.start..tokens[end].span.end)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -503,6 +532,25 @@ mod tests {
         );
         assert!(set.count(MarkerKind::NegativeExperience) > 20);
         assert!(set.count(MarkerKind::HardSell) > 10);
+    }
+
+    #[test]
+    fn a_reply_signed_with_a_teams_initials_ends_in_the_signature() {
+        fn signature(text: &str) -> Option<&str> {
+            let mut tokens = Vec::new();
+            crate::tokenize::Tokenizer.tokenize(text, &mut tokens);
+            team_signature(text, &tokens).map(|r| &text[r])
+        }
+        assert_eq!(signature("Ich hoffe, das hilft ein wenig. /ar"), Some("/ar"));
+        assert_eq!(signature("Das sind technische Probleme. ^SK\n"), Some("^SK"));
+        assert_eq!(signature("Viele Grüße. (kw)"), Some("(kw)"));
+        assert_eq!(signature("… geprüft wird . / je"), Some("/ je"));
+        // Not at the end, not initials, not after a sentence.
+        assert_eq!(signature("Gruß /ar und bis bald"), None);
+        assert_eq!(signature("Fahrt mit der Bahn/DB"), None);
+        assert_eq!(signature("Preis (inkl. MwSt)"), None);
+        assert_eq!(signature("Siehe Seite 12 (oben)"), None);
+        assert_eq!(signature(""), None);
     }
 
     #[test]

@@ -26,6 +26,10 @@ const ENGLISH: &[&str] = &[
     "thanks", "thank", "great", "love", "post", "blog", "really", "just", "what", "here",
 ];
 
+/// The category of `[spam/contact]` patterns: calls to write to the
+/// writer, no marker themselves.
+const CONTACT_CATEGORY: &str = "contact";
+
 /// Drive-by praise is short; a longer comment with a link is discussion
 /// (the seed comment praising a post and citing a relevant site is ~45
 /// words).
@@ -38,6 +42,11 @@ const QUOTE_MARKS: &[&str] = &["\"", "„", "“", "”", "«", "»", "‚", "�
 /// often as a spam comment; spam is short. A museum's 200-word post on its
 /// special trains, ending in its own address, is no spam.
 const MAX_REFERRAL_WORDS: usize = 80;
+
+/// A money-making pitch under a post runs to a hundred words or so (the
+/// one found in the GermEval feedback has ~120); an article on side jobs
+/// is longer.
+const MAX_PITCH_WORDS: usize = 150;
 
 pub(crate) fn detect(
     set: &MarkerSet,
@@ -78,11 +87,19 @@ pub(crate) fn detect(
         .filter(|t| t.kind == TokenKind::Punct && QUOTE_MARKS.contains(&t.text))
         .count();
     let specific = names_someone || quote_marks >= 2;
+    // An author "name" that is a URL is the signature of SEO spam.
+    let author_is_link = meta.author.is_some_and(|a| a.contains("http") || a.contains("www."));
+    let has_link =
+        url.is_some() || author_is_link || meta.author_url.is_some_and(|u| !u.trim().is_empty());
+    // A call to write to the writer (`schreib mir eine PN`) anywhere in the
+    // comment: how a pitch without a link is answered.
+    let asks_to_write =
+        matches.iter().any(|m| set.pattern(m.pattern).0.category == CONTACT_CATEGORY);
     let mut flags = Vec::new();
     let mut contexts = super::Contexts::new(set, matches);
     for m in matches {
         let (pattern, kind) = set.pattern(m.pattern);
-        if kind != MarkerKind::Spam || pattern.is_context {
+        if kind != MarkerKind::Spam || pattern.is_context || pattern.category == CONTACT_CATEGORY {
             continue;
         }
         let context = if pattern.needs_context {
@@ -99,14 +116,14 @@ pub(crate) fn detect(
         if let Some(span) = context {
             evidence.push(Evidence::new(text, span, "context"));
         }
-        // An author "name" that is a URL is the signature of SEO spam.
-        let author_is_link = meta.author.is_some_and(|a| a.contains("http") || a.contains("www."));
-        let has_link = url.is_some()
-            || author_is_link
-            || meta.author_url.is_some_and(|u| !u.trim().is_empty());
         let category =
             if pattern.category == "referral" && has_link && words.len() <= MAX_REFERRAL_WORDS {
                 "referral"
+            } else if pattern.category == "money_scheme" {
+                if !(has_link || asks_to_write) || words.len() > MAX_PITCH_WORDS {
+                    continue;
+                }
+                "money_scheme"
             } else if pattern.category == "praise_en" && is_english {
                 "english_praise"
             } else if has_link && words.len() <= MAX_PRAISE_WORDS && !specific {
