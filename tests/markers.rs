@@ -396,6 +396,48 @@ fn service_reply_formulas() {
     check_kind(MarkerKind::Boilerplate, &flagged, &everyday);
 }
 
+/// German ad language collected before the last ad sample was drawn
+/// (calls, deadlines, discounts, bait), with the everyday and review
+/// senses of the same words as controls.
+#[test]
+fn ad_calls_deadlines_and_discounts() {
+    let ads = [
+        "Greif zu, solange der Vorrat an Rabatten reicht!",
+        "Schnapp dir jetzt dein Exemplar!",
+        "Hol dir jetzt dein Ticket!",
+        "Jetzt Probefahrt vereinbaren!",
+        "Hier geht's zum Shop: http://x.de",
+        "Schnell sein lohnt sich!",
+        "Nur für kurze Zeit: alle Schuhe zum halben Preis.",
+        "Das Angebot gilt bis Freitag.",
+        "Räumungsverkauf: Alles muss raus!",
+        "Stark limitiert: nur 100 Exemplare.",
+        "Zum Einführungspreis von nur 19 €.",
+        "Early Bird Tickets jetzt erhältlich.",
+        "UVP 199 €, bei uns nur 149 €!",
+        "Kostenloser Versand ab 20 € Bestellwert.",
+        "Mit dem Code WINTER10 sparst du 10 Euro.",
+        "Kaufe 2, zahle 1!",
+        "Zwei zum Preis von einem!",
+        "Heute 0% Finanzierung.",
+        "Mitmachen und gewinnen!",
+        "Der erste Monat ist gratis.",
+        // SB-10k tweets.
+        "Gutschein: Geschenkt! Go Stygimoloch im Wert von 14,99 Euro beim Kauf eines Sets http://t.co/x",
+        "Im Rahmen unserer Sonderaktion bieten wir folgendes an: http://t.co/x",
+    ];
+    let everyday = [
+        // A film review, a room offered with a wink (GermEval), an
+        // encyclopedia (Wikipedia).
+        "Wer tolle Charaktere und ein schnelles Spiel will, sollte zu diesem Film greifen.",
+        "Ab Mai wird mein Zimmer frei! Eigene Wohnung zum halben Preis ;)",
+        "25 % Preissenkung im Winterschlussverkauf kann eine Software planen.",
+        "Viele greifen zu Schmerzmitteln, wenn der Rücken weh tut.",
+        "Es hat sich gelohnt, schnell zu sein: wir haben den Zug noch erwischt.",
+    ];
+    check_kind(MarkerKind::HardSell, &ads, &everyday);
+}
+
 /// Money-making pitches (`Geld verdienen`, `Nebenverdienst`, `Heimarbeit`)
 /// are spam with a way to reach the pitcher: a link, or a call to write.
 #[test]
