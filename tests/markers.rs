@@ -425,6 +425,11 @@ fn ad_calls_deadlines_and_discounts() {
         // SB-10k tweets.
         "Gutschein: Geschenkt! Go Stygimoloch im Wert von 14,99 Euro beim Kauf eines Sets http://t.co/x",
         "Im Rahmen unserer Sonderaktion bieten wir folgendes an: http://t.co/x",
+        // From the misses of the last ad sample (heldout28), run blind.
+        "iPhone, TV, Tablet: Blitz-Angebote bei... http://t.co/x",
+        "Das Paket, bei dem Ihr 24x 10,- € sparen könnt http://t.co/x",
+        "Das Ticket dazu gibt's hier gratis: http://t.co/x Schnell mitmachen!",
+        "Bezahle weniger für Festplatten. Beste Preise ansehen http://t.co/x",
     ];
     let everyday = [
         // A film review, a room offered with a wink (GermEval), an
@@ -434,6 +439,8 @@ fn ad_calls_deadlines_and_discounts() {
         "25 % Preissenkung im Winterschlussverkauf kann eine Software planen.",
         "Viele greifen zu Schmerzmitteln, wenn der Rücken weh tut.",
         "Es hat sich gelohnt, schnell zu sein: wir haben den Zug noch erwischt.",
+        "Die Stadt will im nächsten Jahr 5 Millionen Euro sparen.",
+        "Verbraucher zahlen weniger für Strom als im Vorjahr.",
     ];
     check_kind(MarkerKind::HardSell, &ads, &everyday);
 }
@@ -482,6 +489,12 @@ fn money_making_pitches_are_spam_where_the_pitcher_can_be_reached() {
 /// **run blind: 6 of 17** (and of the 10 unlike any text seen before, 0);
 /// 10 after patterns from its misses (`Nur noch wenige Plätze frei`, `bis
 /// zu 30 EUR Rabatt`, `Unschlagbarer Preis`, `Normalpreis: 52.99 €`).
+/// `heldout28`, the 71 left (26 hard sells), drawn after 33 patterns were
+/// written from a collection of German ad language (not from tweets):
+/// **run blind: 13 of 26** (12 with the session's starting rules), no
+/// false flag; 20 after patterns from its misses (`Blitz-Angebote`,
+/// `Kreditaktion`, `bei dem Ihr 24x 10,- € sparen könnt`, `Schnell
+/// mitmachen!`, `Bezahle weniger`, `Top Preis:`).
 #[test]
 fn hard_selling_in_ad_tweets() {
     let sets = ["sb10k_train", "sb10k_dev", "potts"];
@@ -490,6 +503,7 @@ fn hard_selling_in_ad_tweets() {
         ("heldout23 (ad tweets)", include_str!("markers/heldout23_tweet_ads.tsv"), 0.8),
         ("heldout24 (ad tweets)", include_str!("markers/heldout24_tweet_ads.tsv"), 0.6),
         ("heldout25 (ad tweets)", include_str!("markers/heldout25_tweet_ads.tsv"), 0.55),
+        ("heldout28 (ad tweets)", include_str!("markers/heldout28_tweet_ads.tsv"), 0.7),
     ] {
         check_labels(name, labels, &sets, &[(MarkerKind::HardSell, 0.9, recall)]);
     }
