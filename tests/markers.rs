@@ -1371,6 +1371,28 @@ fn descriptions_are_no_experiences() {
     check_kind(MarkerKind::NegativeExperience, &experiences, &descriptions);
 }
 
+/// Senses that made false flags on GermEval texts no rule was written from
+/// (precision there 0.74 → 0.79, no real flag lost): dirt as a metaphor or
+/// what one looks through, a charge for false statements, rails laid
+/// wrong, hours on a motorway in a rant. A smell in the train and a wrong
+/// display still count.
+#[test]
+fn dirt_charges_and_rails_are_no_experiences() {
+    let others = [
+        "@FrauBlaBla Waffenhandel in Ordnung. Aber die Bahn? NEIN das ist ein schmutziges Geschäft.",
+        "Scheibe in der Bahn ist dreckig aber genau den Typ meinte ich heut früh.",
+        "Ich bin gestern Bahn gefahren. Jetzt droht mir eine Anzeige wegen falschen Angaben.",
+        "@DB_Bahn neue Gleise falsch verlegt... vermutlich im Kreis #Ironie",
+        "Früher, wenn man mit dem Auto stundenlang über die Autobahn fuhr, war die Scheibe \
+         danach schwarz vor Insekten. Heute nicht mehr.",
+    ];
+    let experiences = [
+        "S-Bahn nach Hannover... Hier stinkt es nach Klo",
+        "Falsche Anzeige am Bahnsteig, ich bin in den falschen Zug gestiegen.",
+    ];
+    check_kind(MarkerKind::NegativeExperience, &experiences, &others);
+}
+
 /// Film reviews (filmstarts, 3,886 of them) tell plots and give verdicts:
 /// a cue read in any order across a long sentence, a third person waiting
 /// or `erleben`, `Seit langem der beste Film` had flagged 243 of them as
