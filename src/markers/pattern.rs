@@ -324,6 +324,13 @@ fn parse_elem(
         if alt.is_empty() {
             return Err(format!("empty alternative in {word:?}"));
         }
+        // `bis montag|<num>` would look for the word `<num>`: a number or a
+        // URL is an element of its own, so write one pattern per choice.
+        if alt.starts_with('<') {
+            return Err(format!(
+                "{alt:?} cannot be an alternative in {word:?}: write two patterns"
+            ));
+        }
         let (capital, alt) = match alt.strip_prefix('^') {
             Some(a) if !a.is_empty() => (true, a),
             Some(_) => return Err(format!("`^` needs a word after it in {word:?}")),
@@ -819,6 +826,8 @@ mod tests {
         assert!(parse("[a/b]\np = wort *99\n", &s, &mut v).unwrap_err().message.contains("gap"));
         assert!(parse("[a/b]\np = & a *2 b\n", &s, &mut v).is_err());
         assert!(parse("[a/b]\np = x?\n", &s, &mut v).unwrap_err().message.contains("no required"));
+        let e = parse("[a/b]\np = bis montag|<num>\n", &s, &mut v).unwrap_err();
+        assert!(e.message.contains("cannot be an alternative"), "{}", e.message);
     }
 
     proptest::proptest! {
