@@ -35,8 +35,8 @@
 //! whose handle reads as one).
 //! `?~name` is both weak and `~`.
 //!
-//! Alternatives are single words: for a choice between phrases, write one
-//! pattern per phrase. A word after an alternative list is required after
+//! Alternatives are single words (not `<num>` or `<url>`, an error): for a
+//! choice between phrases, write one pattern per phrase. A word after an alternative list is required after
 //! every alternative: `funkstille|totstellen|stellt =sich =tot` asks for
 //! `sich tot` after `funkstille` too (five default patterns had that
 //! mistake and could never match their headline word; the named phrases'
