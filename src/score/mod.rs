@@ -664,13 +664,24 @@ impl Scorer<'_> {
         }
     }
 
+    /// How many tokens a reply's header (`Re: Deutsche Bahn
+    /// Personenverkehr "Deutsche Bahn Personenverkehr`) may take before
+    /// the comment opens.
+    const REPLY_HEADER_TOKENS: usize = 12;
+
     /// `Liebe @DB_Bahn`, `Lieber Kunde,`, `Liebes Team`: a salutation at the
-    /// start of a text or line (after a retweet's `RT @user:`) is no
+    /// start of a text or line (after a retweet's `RT @user:`, or within
+    /// a forum reply's header, `Re: DB Bahn Liebe Bahn, …`) is no
     /// declaration of love.
     fn salutations(&self, tokens: &[Token<'_>], s: &mut ScoreScratch) {
         // Whether only mentions, `RT` and punctuation came since the start
         // of the line.
         let mut preamble = true;
+        // A reply exported with its thread's title (`Re: <page or
+        // subject>`, `AW: …`) opens with a few words of title before the
+        // comment's own first word: a `Liebe` among them opens the comment.
+        let reply_header =
+            tokens.len() > 1 && is_one_of(tokens[0].text, &["re", "aw"]) && tokens[1].text == ":";
         for i in 0..tokens.len().saturating_sub(1) {
             let t = &tokens[i];
             let at_line_start = preamble;
@@ -687,7 +698,8 @@ impl Scorer<'_> {
             // liebes Team`).
             let greeted =
                 i > 0 && is_one_of(tokens[i - 1].text, &["hallo", "hi", "hey", "moin", "servus"]);
-            let is_salutation = at_line_start || greeted;
+            let is_salutation =
+                at_line_start || greeted || (reply_header && i < Self::REPLY_HEADER_TOKENS);
             let next = &tokens[i + 1];
             let addressee = next.kind == TokenKind::Mention
                 || (next.kind == TokenKind::Word
