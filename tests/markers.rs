@@ -294,6 +294,16 @@ fn recall_on_a_second_sample_no_flag_had_reached() {
         include_str!("markers/heldout20_germeval_unflagged.tsv"),
         &[(MarkerKind::NegativeExperience, 0.9, 0.2)],
     );
+    // Session 22's blind sample: 200 of the 1,033 GermEval texts no label
+    // file used, drawn regardless of flags and labelled before the run.
+    // Run blind with all the session's rules: 0 of 10; 1 after a comment
+    // on a company's page counts as speaking to it (`Re: Deutsche Bahn
+    // Personenverkehr Heute Abend in Freiburg war ja unter aller Sau`).
+    check_germeval(
+        "heldout29 (GermEval, blind)",
+        include_str!("markers/heldout29_germeval_blind.tsv"),
+        &[(MarkerKind::NegativeExperience, 0.9, 0.1)],
+    );
 }
 
 /// The flags the last two sessions' rules added on GermEval texts no label
@@ -306,6 +316,13 @@ fn flags_the_complaint_and_context_rules_added() {
         "heldout21 (GermEval, new flags)",
         include_str!("markers/heldout21_germeval_new_flags.tsv"),
         &[(MarkerKind::NegativeExperience, 0.8, 0.95)],
+    );
+    // Session 22: the flags on unlabelled GermEval texts that a comment on
+    // a company's page added (2 real, 1 a question in a sad tone).
+    check_germeval(
+        "heldout30 (GermEval, new flags)",
+        include_str!("markers/heldout30_germeval_new_flags.tsv"),
+        &[(MarkerKind::NegativeExperience, 0.6, 0.95)],
     );
 }
 
@@ -1585,6 +1602,11 @@ fn a_complaint_to_a_company_needs_no_cue() {
         ("Liebe Telekom, seit gestern ist alles furchtbar bei mir.", "complaint/to_company"),
         ("Hallo DB-Team, ich stand heute ewig am Gleis, furchtbar.", "complaint/to_company"),
         ("Hallo DB, mein IC entfällt heute schon wieder.", "waiting/zug_entfaellt"),
+        // a comment on the company's page, exported with its name (GermEval)
+        (
+            "Re: Deutsche Bahn Personenverkehr Heute Abend in Freiburg war ja unter aller Sau.",
+            "complaint/to_company",
+        ),
     ];
     let controls = [
         // positive, or no first-person or time word
@@ -1602,6 +1624,10 @@ fn a_complaint_to_a_company_needs_no_cue() {
         "@newsjules Leider ist der Busnotverkehr heute schwierig. Es tut mir leid. /ki",
         "Re: DB Bahn Also ist heute keine S-Bahn ausgefallen, sondern nur nach Fahrplan \
          gefahren? /tr",
+        // a newspaper's page; a post's title naming the railway late in it
+        "Re: Süddeutsche Zeitung Heute Abend in Freiburg war ja unter aller Sau.",
+        "Re: Der Streik der Lokführergewerkschaft GDL ist nach Angaben der Deutschen Bahn \
+         beendet Heute Abend in Freiburg war ja unter aller Sau.",
     ];
     check_experience_cues(&complaints, &controls);
     let analysis = Analyzer::new().analyze(complaints[1].0);

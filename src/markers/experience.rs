@@ -411,7 +411,9 @@ pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<
     // enough, or no company's account.
     if flags.is_empty() && cx.scored.iter().any(|s| s.compound <= COMPLAINT_MAX) {
         let account = *service_account.get_or_insert_with(|| find_service_account(set, cx.tokens));
-        let company = account.or_else(|| greeted_company(set, cx.tokens, cx.sentences));
+        let company = account
+            .or_else(|| greeted_company(set, cx.tokens, cx.sentences))
+            .or_else(|| replied_company(set, cx.tokens));
         return complaint(cx, company).into_iter().collect();
     }
     flags
@@ -1007,6 +1009,41 @@ const GREETINGS: &[&str] = &["hallo", "hi", "hey", "moin", "liebe", "lieber", "l
 pub(crate) fn may_complain(tokens: &[Token<'_>], sentences: &[Range<usize>]) -> bool {
     tokens.iter().any(|t| t.kind == TokenKind::Mention)
         || sentences.iter().any(|s| opening_greeting(tokens, s.clone()).is_some())
+        || reply_header(tokens).is_some()
+}
+
+/// Where the title of a forum reply's header starts: after `Re:` or `AW:`
+/// opening the text (`Re: DB Bahn …`, as comments on a page are exported
+/// with the page's name).
+fn reply_header(tokens: &[Token<'_>]) -> Option<usize> {
+    let [first, colon, ..] = tokens else { return None };
+    let opens = ["re", "aw"].iter().any(|w| first.text.eq_ignore_ascii_case(w));
+    (opens && colon.text == ":").then_some(2)
+}
+
+/// How many words of a reply's title may name the company whose page it
+/// is: page names are short (`DB Bahn`, `Deutsche Bahn Personenverkehr`,
+/// `MVB - Magdeburger Verkehrsbetriebe`); a post's title that mentions the
+/// railway in its ninth word (`Der Streik der Lokführergewerkschaft GDL
+/// ist nach Angaben der Deutschen Bahn …`) is news.
+const REPLY_TITLE_WORDS: usize = 3;
+
+/// The company a comment replies to on its own page: a reply header
+/// ([`reply_header`]) whose first words name a subject (`Re: DB Bahn …`,
+/// `Re: Rheinbahn …`; not `Re: Süddeutsche Zeitung …`). A comment there
+/// speaks to the company as a tweet to its account does.
+fn replied_company(set: &MarkerSet, tokens: &[Token<'_>]) -> Option<usize> {
+    let start = reply_header(tokens)?;
+    let mut folded = String::new();
+    (start..tokens.len())
+        .filter(|&i| tokens[i].kind == TokenKind::Word)
+        .take(REPLY_TITLE_WORDS)
+        .find(|&i| {
+            tokens[i].text.split('-').any(|part| {
+                normalize::fold_into(part, &mut folded);
+                set.names_subject(&folded)
+            })
+        })
 }
 
 /// The greeting a sentence opens with (after mentions), if any.
