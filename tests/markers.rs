@@ -1411,6 +1411,16 @@ fn dirt_charges_and_rails_are_no_experiences() {
     check_kind(MarkerKind::NegativeExperience, &experiences, &others);
 }
 
+/// A ticket the company no longer takes, told to it (heldout29); the
+/// announcement of a change of fares is none.
+#[test]
+fn a_ticket_no_longer_valid_told_to_the_company() {
+    check_experience_cues(
+        &[("@DB_Bahn Die VGM sagte nein, nicht mehr gültig?!", "defect/nicht_mehr_gueltig")],
+        &["Die alten Fahrkarten der Bahn sind ab Januar nicht mehr gültig."],
+    );
+}
+
 /// Film reviews (filmstarts, 3,886 of them) tell plots and give verdicts:
 /// a cue read in any order across a long sentence, a third person waiting
 /// or `erleben`, `Seit langem der beste Film` had flagged 243 of them as
