@@ -38,7 +38,8 @@
 //!
 //! The cues name what usually goes wrong; a text to a company tells of
 //! everything else too. A text with no cue flag that mentions a company's
-//! account or greets the company (`Liebe Telekom,`) and says in a clearly
+//! account, greets the company (`Liebe Telekom,`) or comments on its page
+//! (`Re: DB Bahn …`) and says in a clearly
 //! negative sentence with a first-person or time word what went wrong is
 //! a complaint without a cue (category `complaint`, pattern
 //! `complaint/to_company`; see [`complaint`]).
@@ -437,7 +438,8 @@ const COMPLAINT_RULE: &str = "complaint/to_company";
 
 /// A complaint without a cue: a text that speaks to a company's account
 /// (`@DB_Bahn`, `@RMVdialog`; see [`find_service_account`]) or greets it
-/// (`Liebe Bahn,`, see [`greeted_company`]) and tells it,
+/// (`Liebe Bahn,`, see [`greeted_company`]) or comments on its page
+/// (`Re: DB Bahn …`, see [`replied_company`]) and tells it,
 /// in a clearly negative sentence with a first-person or time word, what
 /// went wrong (`@DB_Bahn … Wo is die geblieben? Warum gibt es keine Info
 /// hier? :(`, `Liebe @DB_Bahn, ALLE neuen IC-Doppelstockwagen, mit denen
