@@ -58,3 +58,14 @@ impl<'t> Token<'t> {
         self.kind == TokenKind::Word && crate::word_class::is_shouted(self.text)
     }
 }
+
+/// Where the title of a forum reply's header starts, if the text opens
+/// with one (`Re: DB Bahn …`, `AW: …`): comment exports put the thread's
+/// title, or the name of the page commented on, before the comment. The
+/// scorer reads a salutation in it, the experience detector the company
+/// whose page it is.
+pub(crate) fn reply_title_start(tokens: &[Token<'_>]) -> Option<usize> {
+    let [first, colon, ..] = tokens else { return None };
+    let opens = ["re", "aw"].iter().any(|w| first.text.eq_ignore_ascii_case(w));
+    (opens && colon.text == ":").then_some(2)
+}

@@ -53,7 +53,7 @@ use super::{MarkerSet, Match};
 use crate::analysis::{Evidence, Flag, Hit, Sentence};
 use crate::markers::MarkerKind;
 use crate::normalize;
-use crate::token::{Token, TokenKind};
+use crate::token::{reply_title_start, Token, TokenKind};
 
 /// `nie wieder`: followed by a bad thing, a wish that it be gone
 /// (see [`detect`]); otherwise a customer's vow only when the writer makes
@@ -1011,16 +1011,7 @@ const GREETINGS: &[&str] = &["hallo", "hi", "hey", "moin", "liebe", "lieber", "l
 pub(crate) fn may_complain(tokens: &[Token<'_>], sentences: &[Range<usize>]) -> bool {
     tokens.iter().any(|t| t.kind == TokenKind::Mention)
         || sentences.iter().any(|s| opening_greeting(tokens, s.clone()).is_some())
-        || reply_header(tokens).is_some()
-}
-
-/// Where the title of a forum reply's header starts: after `Re:` or `AW:`
-/// opening the text (`Re: DB Bahn …`, as comments on a page are exported
-/// with the page's name).
-fn reply_header(tokens: &[Token<'_>]) -> Option<usize> {
-    let [first, colon, ..] = tokens else { return None };
-    let opens = ["re", "aw"].iter().any(|w| first.text.eq_ignore_ascii_case(w));
-    (opens && colon.text == ":").then_some(2)
+        || reply_title_start(tokens).is_some()
 }
 
 /// How many words of a reply's title may name the company whose page it
@@ -1031,11 +1022,11 @@ fn reply_header(tokens: &[Token<'_>]) -> Option<usize> {
 const REPLY_TITLE_WORDS: usize = 3;
 
 /// The company a comment replies to on its own page: a reply header
-/// ([`reply_header`]) whose first words name a subject (`Re: DB Bahn …`,
+/// ([`reply_title_start`]) whose first words name a subject (`Re: DB Bahn …`,
 /// `Re: Rheinbahn …`; not `Re: Süddeutsche Zeitung …`). A comment there
 /// speaks to the company as a tweet to its account does.
 fn replied_company(set: &MarkerSet, tokens: &[Token<'_>]) -> Option<usize> {
-    let start = reply_header(tokens)?;
+    let start = reply_title_start(tokens)?;
     let mut folded = String::new();
     (start..tokens.len())
         .filter(|&i| tokens[i].kind == TokenKind::Word)

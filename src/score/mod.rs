@@ -680,8 +680,7 @@ impl Scorer<'_> {
         // A reply exported with its thread's title (`Re: <page or
         // subject>`, `AW: …`) opens with a few words of title before the
         // comment's own first word: a `Liebe` among them opens the comment.
-        let reply_header =
-            tokens.len() > 1 && is_one_of(tokens[0].text, &["re", "aw"]) && tokens[1].text == ":";
+        let reply_header = crate::token::reply_title_start(tokens).is_some();
         for i in 0..tokens.len().saturating_sub(1) {
             let t = &tokens[i];
             let at_line_start = preamble;
