@@ -489,6 +489,11 @@ fn money_making_pitches_are_spam_where_the_pitcher_can_be_reached() {
     let flags = Analyzer::new().analyze(pitches[5]).flags().to_vec();
     assert_eq!(flags.len(), 1, "{flags:?}");
     assert_eq!(flags[0].category(), "money_scheme");
+    // The pitch and the call to write are its evidence.
+    let roles: Vec<(&str, &str)> =
+        flags[0].evidence().iter().map(|e| (e.role(), e.text())).collect();
+    assert_eq!(roles[0].0, "pitch", "{roles:?}");
+    assert!(roles.contains(&("contact", "Schreib mir eine PN")), "{roles:?}");
 }
 
 /// Hard selling where it is written: tweets with a link and a word of price

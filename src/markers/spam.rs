@@ -93,8 +93,8 @@ pub(crate) fn detect(
         url.is_some() || author_is_link || meta.author_url.is_some_and(|u| !u.trim().is_empty());
     // A call to write to the writer (`schreib mir eine PN`) anywhere in the
     // comment: how a pitch without a link is answered.
-    let asks_to_write =
-        matches.iter().any(|m| set.pattern(m.pattern).0.category == CONTACT_CATEGORY);
+    let call_to_write =
+        matches.iter().find(|m| set.pattern(m.pattern).0.category == CONTACT_CATEGORY);
     let mut flags = Vec::new();
     let mut contexts = super::Contexts::new(set, matches);
     for m in matches {
@@ -109,18 +109,24 @@ pub(crate) fn detect(
             None
         };
         let (start, end) = (tokens[m.first].span.start, tokens[m.last].span.end);
-        let mut evidence = vec![Evidence::new(text, start..end, "praise")];
+        let pitch = pattern.category == "money_scheme";
+        let mut evidence =
+            vec![Evidence::new(text, start..end, if pitch { "pitch" } else { "praise" })];
         if let Some(u) = url {
             evidence.push(Evidence::new(text, u.span.clone(), "link"));
         }
         if let Some(span) = context {
             evidence.push(Evidence::new(text, span, "context"));
         }
+        if let Some(c) = call_to_write.filter(|_| pitch) {
+            let span = tokens[c.first].span.start..tokens[c.last].span.end;
+            evidence.push(Evidence::new(text, span, "contact"));
+        }
         let category =
             if pattern.category == "referral" && has_link && words.len() <= MAX_REFERRAL_WORDS {
                 "referral"
-            } else if pattern.category == "money_scheme" {
-                if !(has_link || asks_to_write) || words.len() > MAX_PITCH_WORDS {
+            } else if pitch {
+                if !(has_link || call_to_write.is_some()) || words.len() > MAX_PITCH_WORDS {
                     continue;
                 }
                 "money_scheme"
