@@ -326,7 +326,7 @@ fn parse_elem(
         }
         // `bis montag|<num>` would look for the word `<num>`: a number or a
         // URL is an element of its own, so write one pattern per choice.
-        if alt.starts_with('<') {
+        if matches!(alt, "<num>" | "<url>") {
             return Err(format!(
                 "{alt:?} cannot be an alternative in {word:?}: write two patterns"
             ));
