@@ -1604,9 +1604,10 @@ fn a_complaint_to_a_company_needs_no_cue() {
              geblieben? Warum gibt es keine Info hier? :(",
             "complaint/to_company",
         ),
+        // (the rule found this one until `im Stich gelassen` became a cue)
         (
             "Heute beim Marathon hat meine Uhr von @polar_de_news zeitweise im Stich gelassen.",
-            "complaint/to_company",
+            "passed_around/im_stich_gelassen",
         ),
         // the context in the sentence before
         (
@@ -1860,4 +1861,76 @@ fn words_that_only_stem_alike_are_no_cues() {
         "Nicht meine Empfehlung, ein schlechter Film.",
     ];
     check_experience_cues(&cues, &controls);
+}
+
+/// The idioms of reviews and blog posts about a provider (the web pages of
+/// session 23: hotels, restaurants, parcel services, telecoms). A guide
+/// that tells its reader what might happen, a habit, a plot and a
+/// company's policy share their words and are none.
+#[test]
+fn complaints_in_reviews_and_blog_posts() {
+    check_experience_cues(
+        &[
+            (
+                "Die Sauberkeit im Hotel ließ leider sehr zu wünschen übrig, wir waren schockiert.",
+                "bad_experience/zu_wuenschen_uebrig",
+            ),
+            (
+                "Von dem Hotel wurde ich leider in vielen Punkten enttäuscht.",
+                "bad_experience/enttaeuscht_worden",
+            ),
+            ("Unser Zimmer war eine Zumutung.", "bad_experience/war_katastrophe"),
+            ("Mein Router hat gestern den Geist aufgegeben.", "defect/geist_aufgegeben"),
+            ("Im Hotel versagte bei uns zweimal die Dusche den Dienst.", "defect/dienst_versagt"),
+            ("Unser Zimmer im Hotel war total abgewohnt.", "defect/abgewohnt"),
+            (
+                "Der Kundenservice der Telekom hat mich im Stich gelassen.",
+                "passed_around/im_stich_gelassen",
+            ),
+            (
+                "Mit meinem Problem hat mich der Kundenservice allein gelassen.",
+                "passed_around/allein_gelassen",
+            ),
+            ("Ich hing eine Stunde in der Endlosschleife der Hotline.", "waiting/endlosschleife"),
+            (
+                "Die Mängel in unserer Wohnung wurden erst nach mehrfacher Aufforderung beseitigt.",
+                "no_answer/erst_nach_aufforderung",
+            ),
+            (
+                "Ich rief an, aber es war kein Mensch in der Leitung.",
+                "no_answer/kein_mensch_leitung",
+            ),
+            ("Der Paketbote hat gestern nicht mal geklingelt.", "no_answer/nicht_geklingelt"),
+            ("Zwei Wochen vorher hat die Airline unseren Flug abgesagt.", "stranded/flug_abgesagt"),
+            ("Die Airline sagte uns den Rückflug einfach ab.", "stranded/flug_abgesagt_verb"),
+            ("Wir haben zwei Stunden auf unser Essen gewartet.", "waiting/dauer_gewartet"),
+            ("Wir haben über 40 Minuten auf die Suppe gewartet.", "waiting/minuten_gewartet"),
+            (
+                "Gestern mussten wir fast 1 Stunde auf die Getränke warten.",
+                "waiting/dauer_warten_musste",
+            ),
+            ("Ich war drei Tage ohne Internet.", "defect/ohne_anschluss"),
+            ("Am Montag stieg mein Router aus.", "defect/geraet_ausgestiegen"),
+            (
+                "Ich habe von Vodafone nur falsche Versprechungen gehört.",
+                "broken_promise/falsche_versprechungen",
+            ),
+            (
+                "Ich habe das Paket im Shop abgegeben, dann tat sich wochenlang nichts.",
+                "no_answer/tat_sich_nichts",
+            ),
+            ("Bei Hermes ist mein Rucksack einfach verschwunden.", "stranded/verschwunden"),
+        ],
+        &[
+            // a guide to its reader, a habit, a policy, a plot, news
+            "Wenn Ihr Flug abgesagt wurde, haben Sie Anspruch auf eine Entschädigung.",
+            "Stellen Sie sich vor, Sie warten zwei Stunden auf einen Techniker.",
+            "Ich warte jeden Morgen 10 Minuten auf meinen Bus.",
+            "In London habe ich nur 3 Minuten auf eine Bahn gewartet.",
+            "Die Handlung des Films lässt zu wünschen übrig.",
+            "Der Held wird von seiner Familie im Stich gelassen.",
+            "Seit gestern wird ein Mädchen aus Köln vermisst, sie ist spurlos verschwunden.",
+            "Der Ausflug war eine Katastrophe, es regnete den ganzen Tag.",
+        ],
+    );
 }
