@@ -45,6 +45,9 @@ struct Inner {
     thresholds: Thresholds,
     markers: MarkerSet,
     enabled: Vec<MarkerKind>,
+    /// Whether every text is its writer's own account (see
+    /// [`AnalyzerBuilder::first_hand`]).
+    first_hand: bool,
 }
 
 /// Per-thread working memory, reused across documents.
@@ -172,6 +175,7 @@ impl Analyzer {
                 &tokens,
                 &sentences,
                 &inner.enabled,
+                inner.first_hand,
                 &mut scratch.memo,
                 &scratch.ids,
             );
@@ -251,6 +255,7 @@ impl Analyzer {
                 scored: &scored.sentences,
                 hits: &scored.hits,
                 masked: &scratch.mask,
+                first_hand: inner.first_hand,
             };
             let experiences = markers::detect_experiences(&inner.markers, &matches, &cx);
             flags.extend(markers::detect_spam(&inner.markers, &matches, text, &tokens, meta));
@@ -330,6 +335,12 @@ impl Analyzer {
     /// Whether tone markers of `kind` run (see [`AnalyzerBuilder::markers`]).
     pub fn marks(&self, kind: MarkerKind) -> bool {
         self.inner.enabled.contains(&kind)
+    }
+
+    /// Whether every text is read as its writer's own account (see
+    /// [`AnalyzerBuilder::first_hand`]).
+    pub fn is_first_hand(&self) -> bool {
+        self.inner.first_hand
     }
 
     /// The lexicon layers, first consulted first.
@@ -435,6 +446,7 @@ pub struct AnalyzerBuilder {
     pattern_paths: Vec<PathBuf>,
     markers: Option<MarkerSet>,
     enabled: Vec<MarkerKind>,
+    first_hand: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -455,6 +467,7 @@ impl AnalyzerBuilder {
             pattern_paths: Vec::new(),
             markers: None,
             enabled: MarkerKind::ALL.to_vec(),
+            first_hand: false,
         }
     }
 
@@ -496,6 +509,36 @@ impl AnalyzerBuilder {
     /// markers (and boilerplate masking) off.
     pub fn markers(&mut self, kinds: impl IntoIterator<Item = MarkerKind>) -> &mut Self {
         self.enabled = kinds.into_iter().collect();
+        self
+    }
+
+    /// Whether every text is its writer's own account of a company, a
+    /// place or a purchase: reviews from a review site, feedback forms,
+    /// complaints. By default, no: texts may be news, opinions or anyone's
+    /// stories, so a negative experience needs the writer's voice near its
+    /// cue (a first-person or time word, or a company addressed).
+    ///
+    /// Reviews mostly speak as no one (`Das Bad war verdreckt. Auf das
+    /// Essen warteten wir ewig.`), so with `first_hand` a cue needs no such
+    /// word, and a clearly negative sentence is a complaint without a cue
+    /// where the text names what it was had with (`Hotel`, `Bedienung`,
+    /// `Service`, `Werkstatt` …: the subject words of
+    /// `lexicons/markers/experience.txt`). Not for reviews of works (a
+    /// film's, a book's): a text that names one keeps the default rules,
+    /// since a negative verdict there is no customer's experience.
+    ///
+    /// ```
+    /// use stimmung::{Analyzer, MarkerKind};
+    ///
+    /// let review = "Das Zimmer war klein und laut. Die Bedienung im Restaurant war unfreundlich und langsam.";
+    /// let has = |a: &stimmung::Analysis| a.flags().iter().any(|f| f.kind() == MarkerKind::NegativeExperience);
+    /// assert!(!has(&Analyzer::new().analyze(review)));
+    /// let reviews = Analyzer::builder().first_hand(true).build()?;
+    /// assert!(has(&reviews.analyze(review)));
+    /// # Ok::<(), stimmung::Error>(())
+    /// ```
+    pub fn first_hand(&mut self, yes: bool) -> &mut Self {
+        self.first_hand = yes;
         self
     }
 
@@ -591,6 +634,7 @@ impl AnalyzerBuilder {
                 thresholds: self.thresholds,
                 markers,
                 enabled: self.enabled.clone(),
+                first_hand: self.first_hand,
             }),
         })
     }

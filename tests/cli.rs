@@ -252,6 +252,19 @@ fn markers_option_chooses_kinds() {
     assert_eq!(bad.status.code(), Some(2));
 }
 
+#[test]
+fn first_hand_option_reads_reviews_as_their_writers_accounts() {
+    let input = "{\"text\": \"Die Heizung im Zimmer war kaputt.\"}\n{\"text\": \"Das Hotel war sauber und ruhig.\"}\n";
+    let kinds = |recs: &[serde_json::Value], i: usize| -> Vec<String> {
+        recs[i]["flags"].as_array().unwrap().iter().map(|f| f["kind"].to_string()).collect()
+    };
+    let default = lines(&stimmung(&["score", "-"], input.as_bytes()));
+    assert!(kinds(&default, 0).is_empty(), "{:?}", kinds(&default, 0));
+    let reviews = lines(&stimmung(&["score", "--first-hand", "-"], input.as_bytes()));
+    assert_eq!(kinds(&reviews, 0), ["\"negative_experience\""]);
+    assert!(kinds(&reviews, 1).is_empty(), "{:?}", kinds(&reviews, 1));
+}
+
 /// Runs the binary with `args`, reads one chunk of its output and closes
 /// the pipe, as `| head` does; asserts a quiet exit 0.
 fn assert_quiet_when_stdout_closes(args: &[&str]) {

@@ -18,7 +18,8 @@ fn have_valgrind() -> bool {
     Command::new("valgrind").arg("--version").output().is_ok_and(|o| o.status.success())
 }
 
-/// Instructions `stimmung score` executes on `jsonl`.
+/// Instructions `stimmung score` executes on `jsonl`; a name starting with
+/// `first_hand` scores with `--first-hand`.
 fn instructions(dir: &Path, name: &str, jsonl: &str) -> u64 {
     let input = dir.join(format!("{name}.jsonl"));
     std::fs::write(&input, jsonl).unwrap();
@@ -26,6 +27,7 @@ fn instructions(dir: &Path, name: &str, jsonl: &str) -> u64 {
         .args(["--tool=callgrind", "--callgrind-out-file=/dev/null"])
         .arg(env!("CARGO_BIN_EXE_stimmung"))
         .args(["--threads", "1", "score"])
+        .args(name.starts_with("first_hand").then_some("--first-hand"))
         .arg(&input)
         .output()
         .unwrap();
@@ -116,6 +118,11 @@ fn pathological_text_costs_at_most_twice_ordinary_text_per_byte() {
         ("complaints", &|n| flood("@DB_Bahn schrecklich, furchtbar! ", n)),
         ("sarcasm_sentences", &|n| flood("Danke! Schrecklich! ", n)),
         ("never_such", &|n| flood("so noch nie lange nicht ", n)),
+        // First-hand texts: subject words are matched in every sentence,
+        // and every negative sentence about one may be a complaint.
+        ("first_hand_complaints", &|n| flood("Das Zimmer war dreckig, laut und muffig. ", n)),
+        ("first_hand_subjects", &|n| flood("Zimmer schrecklich Bedienung furchtbar ", n)),
+        ("first_hand_ordinary", &ordinary),
     ];
     let mut report = vec![format!("ordinary: {base:.0} instructions/byte")];
     let mut worst = Vec::new();

@@ -1920,3 +1920,63 @@ fn complaints_in_reviews_and_blog_posts() {
         ],
     );
 }
+
+#[test]
+fn first_hand_reviews_need_no_voice_of_their_own() {
+    // Reviews speak as no one: by default a cue wants a first-person or time
+    // word near it, so that news and stories stay out. A user who scores a
+    // review site's dump says every text is first-hand (own sentences, in
+    // the manner of hotel and restaurant reviews).
+    let reviews = Analyzer::builder().first_hand(true).build().unwrap();
+    let default = Analyzer::new();
+    let experience = |analyzer: &Analyzer, text: &str| -> Vec<(String, Vec<String>)> {
+        analyzer
+            .analyze(text)
+            .flags()
+            .iter()
+            .filter(|f| f.kind() == MarkerKind::NegativeExperience)
+            .map(|f| {
+                let roles = f.evidence().iter().map(|e| e.role().to_string()).collect();
+                (f.pattern().to_string(), roles)
+            })
+            .collect()
+    };
+    let found = [
+        // cues, with no `ich`, `wir`, `gestern` anywhere
+        ("Die Heizung im Zimmer war kaputt. Das Bad war verdreckt.", "defect/"),
+        // no cue: a clearly negative sentence, about what the text names
+        (
+            "Das Hotel liegt zentral. Das Zimmer war eng, dunkel und muffig, der Teppich voller Flecken.",
+            "complaint/to_company",
+        ),
+        (
+            "Die Bedienung war überfordert und das Essen kam lauwarm auf den Tisch. Schade ums Geld.",
+            "complaint/to_company",
+        ),
+    ];
+    for (text, pattern) in found {
+        let flags = experience(&reviews, text);
+        assert!(flags.iter().any(|(p, _)| p.starts_with(pattern)), "{text}: {flags:?}");
+        assert!(experience(&default, text).is_empty(), "by default {text}");
+    }
+    // The complaint's evidence is what the text names, not a context word
+    // it does not have.
+    let flags = experience(&reviews, found[2].0);
+    assert_eq!(flags[0].1[0], "subject", "{flags:?}");
+    assert!(!flags[0].1.iter().any(|r| r == "context"), "{flags:?}");
+    let controls = [
+        "Das Hotel war sauber, das Personal herzlich und das Frühstück reichhaltig.",
+        "Der Service war schnell und freundlich, das Essen hervorragend. Gerne wieder!",
+        // a work reviewed: its verdict is no customer's experience
+        "Der Film war langweilig und die Schauspieler schlecht. Das Kino war trotzdem voll.",
+        // bad luck that names no service
+        "Das Wetter war leider schlecht und wir sind kaum an den Strand gekommen.",
+        // an opinion, a condition
+        "Ich finde Hotels mit Teppichboden furchtbar.",
+        "Wenn das Zimmer zur Straße liegt, ist es nachts laut und stickig.",
+    ];
+    for text in controls {
+        assert!(experience(&reviews, text).is_empty(), "{text}: {:?}", experience(&reviews, text));
+    }
+    assert!(reviews.is_first_hand() && !default.is_first_hand());
+}

@@ -43,6 +43,13 @@
 //! negative sentence with a first-person or time word what went wrong is
 //! a complaint without a cue (category `complaint`, pattern
 //! `complaint/to_company`; see [`complaint`]).
+//!
+//! A first-hand text (the user says so: reviews from a review site,
+//! feedback forms; [`AnalyzerBuilder::first_hand`](crate::AnalyzerBuilder::first_hand))
+//! is its writer's report throughout, and reviews speak as no one (`Das
+//! Bad war verdreckt`): there a cue needs no context word, and the
+//! complaint without a cue is asked of every clearly negative sentence of
+//! a text that names a subject — unless it names a work reviewed.
 
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -177,6 +184,9 @@ pub(crate) struct ExperienceContext<'a> {
     pub hits: &'a [Hit],
     /// Per token, whether it is inside a boilerplate formula.
     pub masked: &'a [bool],
+    /// Whether the text is its writer's own account (a review, a feedback
+    /// form): then the writer's voice needs no word of its own.
+    pub first_hand: bool,
 }
 
 pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<'_>) -> Vec<Flag> {
@@ -222,13 +232,8 @@ pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<
         // technology and transport are what plots are full of (`Handy`,
         // `Internet`, `Computer`, `in vollen Zügen`): only a word of the
         // purchase counts, its delivery, contract, service or seller.
-        let in_review = !pattern.strong
-            && *about_a_work.get_or_insert_with(|| {
-                matches.iter().any(|c| {
-                    let (p, kind) = set.pattern(c.pattern);
-                    p.is_work && kind == MarkerKind::NegativeExperience
-                })
-            });
+        let in_review =
+            !pattern.strong && *about_a_work.get_or_insert_with(|| names_a_work(set, matches));
         let subject = if in_review {
             subjects
                 .near_where(m, |s| !PLOT_SUBJECTS.contains(&set.pattern(s.pattern).0.id.as_str()))
@@ -362,6 +367,7 @@ pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<
         // Verspätungen`), someone else's report.
         let context = context.filter(|&i| {
             Some(i) == addressed
+                || cx.first_hand
                 || is_first_person(cx.tokens[i].text, &mut folded)
                 || *personal.get_or_insert_with(|| is_personal(cx, &mut folded))
         });
@@ -373,7 +379,9 @@ pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<
         let context = context.or_else(|| {
             *words.account.get_or_insert_with(|| account_in_sentence(set, cx, m.sentence))
         });
-        let reported = context.is_some() && (!opinion || words.has_time);
+        // A first-hand text is the writer's report throughout (`Das Bad
+        // war verdreckt` in a hotel review).
+        let reported = (context.is_some() || cx.first_hand) && (!opinion || words.has_time);
         if !(pattern.strong || reported) {
             continue;
         }
@@ -415,6 +423,22 @@ pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<
         let company = account
             .or_else(|| greeted_company(set, cx.tokens, cx.sentences))
             .or_else(|| replied_company(set, cx.tokens));
+        // A first-hand text tells of what it names (`Hotel`, `Bedienung`),
+        // unless that is a work reviewed: a film's verdict is no complaint.
+        let company = company.or_else(|| {
+            if !cx.first_hand || *about_a_work.get_or_insert_with(|| names_a_work(set, matches)) {
+                return None;
+            }
+            matches
+                .iter()
+                .find(|c| {
+                    let (p, kind) = set.pattern(c.pattern);
+                    kind == MarkerKind::NegativeExperience
+                        && p.gives_context()
+                        && !PLOT_SUBJECTS.contains(&p.id.as_str())
+                })
+                .map(|c| c.first)
+        });
         return complaint(cx, company).into_iter().collect();
     }
     flags
@@ -426,6 +450,15 @@ pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<
             f
         })
         .collect()
+}
+
+/// Whether `matches` name a work reviewed (a `[negative_experience/work]`
+/// pattern: a film, a book, a game).
+fn names_a_work(set: &MarkerSet, matches: &[Match]) -> bool {
+    matches.iter().any(|c| {
+        let (p, kind) = set.pattern(c.pattern);
+        p.is_work && kind == MarkerKind::NegativeExperience
+    })
 }
 
 /// How negative (sentence compound, at most) a sentence must be to tell a
@@ -467,21 +500,25 @@ fn complaint(cx: &ExperienceContext<'_>, company: Option<usize>) -> Option<Flag>
         let words = WordFacts::new(cx, si, &mut folded);
         // `immer` alone generalizes (`Eure Preise werden immer
         // unverschämter`); `immer noch` has `noch` beside it, no context.
+        // In a first-hand text the writer speaks throughout.
         let context = words
             .context
             .iter()
             .copied()
             .find(|&i| !cx.tokens[i].text.eq_ignore_ascii_case("immer"))
-            .or_else(|| context_around(cx, si, &mut folded))?;
+            .or_else(|| context_around(cx, si, &mut folded));
+        if context.is_none() && !cx.first_hand {
+            return None;
+        }
         let opinion = !words.opinion.is_empty() && !words.has_time;
         let hypothetical = words.condition.is_some() && !words.habitual;
         if opinion || hypothetical || words.advises() {
             return None;
         }
-        let mut evidence = vec![
-            Evidence::new(cx.text, cx.tokens[company].span.clone(), "subject"),
-            Evidence::new(cx.text, cx.tokens[context].span.clone(), "context"),
-        ];
+        let mut evidence = vec![Evidence::new(cx.text, cx.tokens[company].span.clone(), "subject")];
+        if let Some(i) = context {
+            evidence.push(Evidence::new(cx.text, cx.tokens[i].span.clone(), "context"));
+        }
         evidence.extend(negative_terms(cx.text, cx.hits, sentence));
         Some(Flag::new(
             cx.text,

@@ -240,12 +240,16 @@ impl MarkerSet {
     /// All matches of enabled kinds in a document. `ids` numbers its
     /// tokens in `memo` ([`WordMemo::number`]), where each word's pattern
     /// keys are kept once computed (stemming is the costliest step, and
-    /// words repeat).
+    /// words repeat). With `first_hand`, the subjects of negative
+    /// experiences are matched even where no cue asks for one: in a
+    /// first-hand text a complaint without a cue needs one
+    /// ([`AnalyzerBuilder::first_hand`](crate::AnalyzerBuilder::first_hand)).
     pub(crate) fn find(
         &self,
         tokens: &[Token<'_>],
         sentences: &[Range<usize>],
         enabled: &[MarkerKind],
+        first_hand: bool,
         memo: &mut WordMemo,
         ids: &[u32],
     ) -> Vec<Match> {
@@ -315,6 +319,7 @@ impl MarkerSet {
             // `~` patterns, and, in a kind with `work` patterns, every
             // pattern that is not strong (in a review it needs a subject).
             let mut asking = [false; MarkerKind::ALL.len()];
+            asking[MarkerKind::NegativeExperience as usize] = first_hand;
             for m in &out {
                 let (p, kind) = &c.patterns[m.pattern];
                 asking[*kind as usize] |=

@@ -55,6 +55,13 @@ pub struct AnalyzerArgs {
     /// A marker pattern file added to the embedded patterns (repeatable).
     #[arg(long = "patterns", value_name = "FILE")]
     pub patterns: Vec<PathBuf>,
+    /// Read every record as its writer's own account of a company, place
+    /// or purchase (reviews, feedback forms, complaints): a negative
+    /// experience then needs no first-person or time word, and a clearly
+    /// negative sentence about a named service is a complaint. Not for
+    /// reviews of films or books.
+    #[arg(long)]
+    pub first_hand: bool,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -255,6 +262,7 @@ impl AnalyzerArgs {
             b.marker_patterns_path(p);
         }
         b.markers(self.marker_kinds()?);
+        b.first_hand(self.first_hand);
         Ok(b)
     }
 
