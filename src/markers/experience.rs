@@ -486,7 +486,9 @@ const COMPLAINT_RULE: &str = "complaint/to_company";
 /// of one with a boilerplate formula (there the company speaks, to its
 /// customer's trouble), an opinion without a time word, a condition or
 /// advice. The flag spans the sentence; its evidence is the account, the
-/// context word and the negative terms.
+/// context word and the negative terms. In a first-hand text `company` is
+/// the first subject word the text names, and no context word is needed
+/// (its writer speaks throughout).
 fn complaint(cx: &ExperienceContext<'_>, company: Option<usize>) -> Option<Flag> {
     let company = company?;
     if cx.masked.iter().any(|&m| m) {
