@@ -431,6 +431,12 @@ fn outranks(set: &MarkerSet, m: &Match, o: &Match) -> bool {
 /// `eiskalt` in it a complaint.
 const CONTEXT_BEFORE: usize = 2;
 const CONTEXT_AFTER: usize = 1;
+/// Short sentences (`Aha!`, `12 Uhr.`, `Das kenne ich ja schon.`) say
+/// little each: a context up to [`CONTEXT_BEFORE_SHORT`] sentences back
+/// still counts when it lies within [`CONTEXT_TOKENS`] tokens of the
+/// pattern.
+const CONTEXT_BEFORE_SHORT: usize = 4;
+const CONTEXT_TOKENS: usize = 40;
 
 /// The context matches of a document's matches, per kind, gathered the
 /// first time a `~` pattern of that kind asks (most documents have none).
@@ -477,7 +483,11 @@ impl<'m> Contexts<'m> {
         let before = contexts[..at]
             .iter()
             .rev()
-            .take_while(|s| s.sentence + CONTEXT_BEFORE >= m.sentence)
+            .take_while(|s| {
+                s.sentence + CONTEXT_BEFORE >= m.sentence
+                    || (s.sentence + CONTEXT_BEFORE_SHORT >= m.sentence
+                        && m.first.saturating_sub(s.last) <= CONTEXT_TOKENS)
+            })
             .find(other);
         let after = contexts[at..]
             .iter()
