@@ -198,35 +198,11 @@ pub(crate) struct PatternError {
     pub message: String,
 }
 
+#[rustfmt::skip]
 const NUMBER_WORDS: &[&str] = &[
-    "ein",
-    "eine",
-    "einen",
-    "einem",
-    "einer",
-    "eineinhalb",
-    "anderthalb",
-    "zwei",
-    "drei",
-    "vier",
-    "fuenf",
-    "sechs",
-    "sieben",
-    "acht",
-    "neun",
-    "zehn",
-    "elf",
-    "zwoelf",
-    "zwanzig",
-    "dreissig",
-    "vierzig",
-    "fuenfzig",
-    "hundert",
-    "mehrere",
-    "mehreren",
-    "einige",
-    "einigen",
-    "paar",
+    "ein", "eine", "einen", "einem", "einer", "eineinhalb", "anderthalb", "zwei", "drei", "vier",
+    "fuenf", "sechs", "sieben", "acht", "neun", "zehn", "elf", "zwoelf", "zwanzig", "dreissig",
+    "vierzig", "fuenfzig", "hundert", "mehrere", "mehreren", "einige", "einigen", "paar",
 ];
 
 /// Parses a pattern file. `stemmer` makes the keys, `vocab` numbers them.
