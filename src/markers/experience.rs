@@ -28,9 +28,10 @@
 //! one after, or four short ones before within 40 tokens) or mention an
 //! account whose handle reads as one (`@DB_Bahn`, `@Telekom_hilft`); so
 //! does every cue but a strong one in a text that names a work reviewed
-//! (`[negative_experience/work]`: a film's plot is full of cues). A time word alone is no context in a
-//! long text that speaks as no one and to no one (news). A cue or context
-//! word inside a boilerplate formula does not count: a company's reply
+//! (`[negative_experience/work]`: a film's plot is full of cues). A time
+//! word alone is no context in a long text that speaks as no one and to
+//! no one (news). A cue or context word inside a boilerplate formula
+//! does not count: a company's reply
 //! (`es tut mir leid, wenn Sie …`) tells of its reader's trouble, and so
 //! does a reply its service team signs (`… /ki`, `… ^FB`). The flag
 //! reports its evidence: the cue, the context word, the named subject, and
