@@ -168,6 +168,12 @@ impl Analyzer {
             .flatten();
 
         // Tone markers first: boilerplate is masked out of the sentiment.
+        // A story its writer tells may hold a complaint without a cue
+        // about a subject it names: then the subjects are wanted, as in a
+        // first-hand text (see `markers::experience`).
+        let narrative = !inner.first_hand
+            && inner.enabled.contains(&MarkerKind::NegativeExperience)
+            && markers::is_narrative(text, &tokens, &sentences);
         let matches = if inner.enabled.is_empty() {
             Vec::new()
         } else {
@@ -175,7 +181,7 @@ impl Analyzer {
                 &tokens,
                 &sentences,
                 &inner.enabled,
-                inner.first_hand,
+                inner.first_hand || narrative,
                 &mut scratch.memo,
                 &scratch.ids,
             );
@@ -256,6 +262,7 @@ impl Analyzer {
                 hits: &scored.hits,
                 masked: &scratch.mask,
                 first_hand: inner.first_hand,
+                narrative,
             };
             let experiences = markers::detect_experiences(&inner.markers, &matches, &cx);
             flags.extend(markers::detect_spam(&inner.markers, &matches, text, &tokens, meta));

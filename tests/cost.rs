@@ -123,6 +123,13 @@ fn pathological_text_costs_at_most_twice_ordinary_text_per_byte() {
         ("first_hand_complaints", &|n| flood("Das Zimmer war dreckig, laut und muffig. ", n)),
         ("first_hand_subjects", &|n| flood("Zimmer schrecklich Bedienung furchtbar ", n)),
         ("first_hand_ordinary", &ordinary),
+        // Stories in the first person: subjects are matched as in a
+        // first-hand text, and every negative sentence in which the writer
+        // speaks looks for one near it.
+        ("stories", &|n| flood("Ich war furchtbar enttäuscht und wütend. ", n)),
+        ("story_subjects", &|n| {
+            flood("Im Hotel. Gut. Gut. Gut. Ich bin furchtbar traurig. Gut. Gut. ", n)
+        }),
     ];
     let mut report = vec![format!("ordinary: {base:.0} instructions/byte")];
     let mut worst = Vec::new();

@@ -2044,3 +2044,95 @@ fn first_hand_reviews_need_no_voice_of_their_own() {
     }
     assert!(reviews.is_first_hand() && !default.is_first_hand());
 }
+
+#[test]
+fn stories_told_in_the_first_person_complain_without_a_cue() {
+    // A blog post or a forum thread's first post tells its writer's own
+    // story: three sentences or more, two of them in the first person. A
+    // clearly negative sentence in which the writer speaks, with a subject
+    // named near it, is a complaint even where no cue says what went wrong.
+    let analyzer = Analyzer::new();
+    let complaints = |analyzer: &Analyzer, text: &str| -> Vec<(String, Vec<String>)> {
+        analyzer
+            .analyze(text)
+            .flags()
+            .iter()
+            .filter(|f| f.kind() == MarkerKind::NegativeExperience)
+            .map(|f| {
+                let roles = f.evidence().iter().map(|e| e.role().to_string()).collect();
+                (f.pattern().to_string(), roles)
+            })
+            .collect()
+    };
+    let found = [
+        (
+            "Meine Erfahrungen mit dem Paketdienst sind ein Trauerspiel. Ich bestelle oft online, \
+             mal größere Dinge, mal nur etwas Kleines für den Haushalt. Diesmal war es nur ein \
+             Verlängerungskabel für das Arbeitszimmer.",
+            "Meine Erfahrungen",
+        ),
+        (
+            "Am Samstag waren wir mit Freunden beim Italiener um die Ecke. Wir hatten sogar eine \
+             Woche vorher reserviert und uns auf den Abend gefreut. Wir waren vom Restaurant \
+             bitter enttäuscht, das Essen war kalt und versalzen.",
+            "Wir waren vom Restaurant",
+        ),
+        (
+            "Seit Jahren bin ich Kundin bei meiner Bank im Ort. Letzte Woche wollte ich dort einen \
+             größeren Betrag abheben. Ich habe mich über die Filiale furchtbar geärgert, die \
+             Beraterin war schnippisch und hat mich wie eine Verdächtige behandelt.",
+            "Ich habe mich über die Filiale",
+        ),
+    ];
+    for (text, sentence) in found {
+        let a = analyzer.analyze(text);
+        let flag = a
+            .flags()
+            .iter()
+            .find(|f| f.pattern() == "complaint/narrative")
+            .unwrap_or_else(|| panic!("{text}: {:?}", complaints(&analyzer, text)));
+        // The flag is the complaining sentence, with its evidence.
+        assert!(flag.text().starts_with(sentence), "{text}: {}", flag.text());
+        let roles: Vec<&str> = flag.evidence().iter().map(|e| e.role()).collect();
+        assert_eq!(&roles[..2], ["subject", "context"], "{text}");
+        assert!(roles.contains(&"negative_term"), "{text}: {roles:?}");
+        // A first-hand text keeps its own rule (and pattern).
+        let reviews = Analyzer::builder().first_hand(true).build().unwrap();
+        let first_hand = complaints(&reviews, text);
+        assert!(!first_hand.iter().any(|(p, _)| p == "complaint/narrative"), "{first_hand:?}");
+    }
+    let controls = [
+        // a shop's `wir` to its reader's `Sie`: a company speaking
+        "Wir haben ein Rückgaberecht für unerwünschte Waren aus unserem Sortiment. Wir sind mit \
+         den vielen Retouren leider völlig überfordert, das ist furchtbar ärgerlich. Bitte \
+         schreiben Sie uns vorher eine kurze Nachricht an den Kundenservice.",
+        // an illness, its doctor named two sentences later
+        "An was war ich in der letzten Woche erkrankt? Eine echte Grippe. Angefangen hatte es mit \
+         furchtbaren Halsschmerzen und Fieber, ich dachte, es wäre nur eine Erkältung. Es wurde \
+         aber schlimmer. Am Mittwoch bin ich dann zum Arzt.",
+        // the negative sentence is not the writer's own
+        "Ich war am Wochenende mit dem Auto auf dem Weg zu meiner Schwester nach Hamburg. Wir \
+         hatten unterwegs auf der Autobahn einen Platten. Das Wetter war furchtbar, kalt und \
+         nass, der Regen hörte nicht auf.",
+        // a work reviewed
+        "Ich habe gestern mit meiner Freundin den neuen Film im Kino gesehen. Ich war total \
+         enttäuscht, die Handlung ist grottenschlecht und die Dialoge sind hölzern. Wir sind \
+         danach noch ins Restaurant gegangen.",
+        // a good experience
+        "Ich war heute endlich wieder beim Friseur in der Altstadt. Wir haben die ganze Zeit viel \
+         gelacht und geredet. Ich bin mit der neuen Frisur sehr zufrieden, der Salon ist toll und \
+         die Friseurin ein echter Profi.",
+        // a short post is no story: it has rules of its own
+        "Wir waren beim Italiener. Wir hatten reserviert. Wir waren vom Restaurant bitter \
+         enttäuscht.",
+    ];
+    for text in controls {
+        let long_enough = text.len() > 200 || text.starts_with("Wir waren beim");
+        assert!(long_enough, "a control shorter than a story: {text}");
+        assert!(
+            complaints(&analyzer, text).is_empty(),
+            "{text}: {:?}",
+            complaints(&analyzer, text)
+        );
+    }
+}

@@ -51,6 +51,14 @@
 //! Bad war verdreckt`): there a cue needs no context word, and the
 //! complaint without a cue is asked of every clearly negative sentence of
 //! a text that names a subject — unless it names a work reviewed.
+//!
+//! A story its writer tells (a blog post, a forum thread's first post:
+//! three sentences or more, two of them in the first person, and not a
+//! company's `wir` to `Sie`; see [`is_narrative`]) is asked for the
+//! complaint without a cue too, even by default: a clearly negative
+//! sentence in which the writer speaks (`Ich war Opfer einer versteckten
+//! Preiserhöhung von immergrün`), with a subject named within the
+//! sentences a cue's subject may stand in (pattern `complaint/narrative`).
 
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -188,6 +196,8 @@ pub(crate) struct ExperienceContext<'a> {
     /// Whether the text is its writer's own account (a review, a feedback
     /// form): then the writer's voice needs no word of its own.
     pub first_hand: bool,
+    /// Whether the text tells a story of its writer's own ([`is_narrative`]).
+    pub narrative: bool,
 }
 
 pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<'_>) -> Vec<Flag> {
@@ -421,26 +431,35 @@ pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<
     // enough, or no company's account.
     if flags.is_empty() && cx.scored.iter().any(|s| s.compound <= COMPLAINT_MAX) {
         let account = *service_account.get_or_insert_with(|| find_service_account(set, cx.tokens));
-        let company = account
+        let addressee = account
             .or_else(|| greeted_company(set, cx.tokens, cx.sentences))
             .or_else(|| replied_company(set, cx.tokens));
         // A first-hand text tells of what it names (`Hotel`, `Bedienung`),
-        // unless that is a work reviewed: a film's verdict is no complaint.
-        let company = company.or_else(|| {
-            if !cx.first_hand || *about_a_work.get_or_insert_with(|| names_a_work(set, matches)) {
-                return None;
-            }
-            matches
-                .iter()
-                .find(|c| {
-                    let (p, kind) = set.pattern(c.pattern);
-                    kind == MarkerKind::NegativeExperience
-                        && p.gives_context()
-                        && !PLOT_SUBJECTS.contains(&p.id.as_str())
-                })
-                .map(|c| c.first)
-        });
-        return complaint(cx, company).into_iter().collect();
+        // and so does a story its writer tells of their own (a blog post,
+        // a forum thread's first post), unless that is a work reviewed: a
+        // film's verdict is no complaint.
+        let voice = match addressee {
+            Some(_) => Voice::ToCompany,
+            None if cx.first_hand => Voice::FirstHand,
+            None if cx.narrative => Voice::Narrative,
+            None => return Vec::new(),
+        };
+        if voice != Voice::ToCompany
+            && *about_a_work.get_or_insert_with(|| names_a_work(set, matches))
+        {
+            return Vec::new();
+        }
+        let named: Vec<&Match> = matches
+            .iter()
+            .filter(|c| {
+                let (p, kind) = set.pattern(c.pattern);
+                voice != Voice::ToCompany
+                    && kind == MarkerKind::NegativeExperience
+                    && p.gives_context()
+                    && !PLOT_SUBJECTS.contains(&p.id.as_str())
+            })
+            .collect();
+        return complaint(cx, addressee, &named, voice).into_iter().collect();
     }
     flags
         .into_iter()
@@ -462,6 +481,19 @@ fn names_a_work(set: &MarkerSet, matches: &[Match]) -> bool {
     })
 }
 
+/// Who a complaint without a cue is told to, which decides what makes a
+/// negative sentence the writer's own report ([`complaint`]).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Voice {
+    /// The text addresses a company (its account, a greeting, a reply on
+    /// its page).
+    ToCompany,
+    /// The user says the text is first-hand.
+    FirstHand,
+    /// The text is a story of its writer's own ([`is_narrative`]).
+    Narrative,
+}
+
 /// How negative (sentence compound, at most) a sentence must be to tell a
 /// company of a bad experience without any cue.
 const COMPLAINT_MAX: f64 = -0.3;
@@ -469,6 +501,10 @@ const COMPLAINT_MAX: f64 = -0.3;
 /// The pattern id of a complaint found by [`complaint`]: a rule, not a
 /// pattern of the file.
 const COMPLAINT_RULE: &str = "complaint/to_company";
+
+/// The pattern id of a complaint without a cue in a story its writer tells
+/// ([`Voice::Narrative`]).
+const NARRATIVE_COMPLAINT_RULE: &str = "complaint/narrative";
 
 /// A complaint without a cue: a text that speaks to a company's account
 /// (`@DB_Bahn`, `@RMVdialog`; see [`find_service_account`]) or greets it
@@ -487,11 +523,25 @@ const COMPLAINT_RULE: &str = "complaint/to_company";
 /// of one with a boilerplate formula (there the company speaks, to its
 /// customer's trouble), an opinion without a time word, a condition or
 /// advice. The flag spans the sentence; its evidence is the account, the
-/// context word and the negative terms. In a first-hand text `company` is
-/// the first subject word the text names, and no context word is needed
-/// (its writer speaks throughout).
-fn complaint(cx: &ExperienceContext<'_>, company: Option<usize>) -> Option<Flag> {
-    let company = company?;
+/// context word and the negative terms.
+///
+/// A text that addresses no company may still name one (`named`, the
+/// subject matches in text order), and `voice` says how it speaks. In a
+/// first-hand text the company is the first subject named and no context
+/// word is needed (its writer speaks throughout). In a story its writer
+/// tells the sentence needs a first-person word of its own (`Ich war Opfer
+/// einer versteckten Preiserhöhung`; not `Das Bußgeld kann 50 Euro
+/// betragen` after `Ich bin gestern … gefahren`: a story tells of many
+/// things besides its complaint), and a subject named in the window a
+/// cue's subject may stand in, two sentences before it to one after (not
+/// `Angefangen hatte es mit merkwürdigem Halsweh` of an illness, two
+/// sentences before the `Arzt` it ends with).
+fn complaint(
+    cx: &ExperienceContext<'_>,
+    addressee: Option<usize>,
+    named: &[&Match],
+    voice: Voice,
+) -> Option<Flag> {
     if cx.masked.iter().any(|&m| m) {
         return None;
     }
@@ -500,6 +550,16 @@ fn complaint(cx: &ExperienceContext<'_>, company: Option<usize>) -> Option<Flag>
         if sentence.compound > COMPLAINT_MAX {
             return None;
         }
+        let company = match voice {
+            Voice::ToCompany => addressee,
+            Voice::FirstHand => named.first().map(|m| m.first),
+            // The first subject not too far before the sentence (subjects
+            // are in text order: a search, not a scan per sentence).
+            Voice::Narrative => named
+                .get(named.partition_point(|m| m.sentence + super::CONTEXT_BEFORE < si))
+                .filter(|m| m.sentence <= si + super::CONTEXT_AFTER)
+                .map(|m| m.first),
+        }?;
         let words = WordFacts::new(cx, si, &mut folded);
         // `immer` alone generalizes (`Eure Preise werden immer
         // unverschämter`); `immer noch` has `noch` beside it, no context.
@@ -510,7 +570,18 @@ fn complaint(cx: &ExperienceContext<'_>, company: Option<usize>) -> Option<Flag>
             .copied()
             .find(|&i| !cx.tokens[i].text.eq_ignore_ascii_case("immer"))
             .or_else(|| context_around(cx, si, &mut folded));
-        if context.is_none() && !cx.first_hand {
+        let (voiced, context) = match voice {
+            Voice::ToCompany => (context.is_some() || cx.first_hand, context),
+            Voice::FirstHand => (true, context),
+            Voice::Narrative => {
+                let own = words.context.iter().copied().find(|&i| {
+                    normalize::fold_into(cx.tokens[i].text, &mut folded);
+                    roles_of(&folded) & FIRST_PERSON_WORD != 0
+                });
+                (own.is_some(), own)
+            }
+        };
+        if !voiced {
             return None;
         }
         let opinion = !words.opinion.is_empty() && !words.has_time;
@@ -528,7 +599,10 @@ fn complaint(cx: &ExperienceContext<'_>, company: Option<usize>) -> Option<Flag>
             MarkerKind::NegativeExperience,
             "complaint",
             sentence.start..sentence.end,
-            COMPLAINT_RULE,
+            match voice {
+                Voice::Narrative => NARRATIVE_COMPLAINT_RULE,
+                Voice::ToCompany | Voice::FirstHand => COMPLAINT_RULE,
+            },
             evidence,
         ))
     })
@@ -934,6 +1008,69 @@ fn is_personal(cx: &ExperienceContext<'_>, folded: &mut String) -> bool {
             }
             _ => false,
         })
+}
+
+/// How many sentences a story has at least ([`is_narrative`]).
+const NARRATIVE_SENTENCES: usize = 3;
+
+/// In how many of its sentences a story's writer speaks in the first
+/// person at least ([`is_narrative`]).
+const NARRATIVE_FIRST_PERSON: usize = 2;
+
+/// First-person words in the singular: a writer who says only `wir` may
+/// speak for a company.
+const FIRST_PERSON_SINGULAR: &[&str] =
+    &["ich", "hab", "mich", "mir", "mein", "meine", "meinen", "meinem", "meiner", "meines"];
+
+/// The letters [`FIRST_PERSON`] words begin with: most words are no such
+/// word by their first letter.
+const FIRST_PERSON_INITIALS: &[u8] = b"ihbemwu";
+
+/// The formal address, capitalized (`Sie`, `Ihnen`, `Ihre`): outside a
+/// sentence's first word it speaks to the reader.
+const FORMAL_ADDRESS: &[&str] = &["Sie", "Ihnen", "Ihr", "Ihre", "Ihren", "Ihrem", "Ihrer"];
+
+/// Whether a text tells a story of its writer's own — a blog post, a
+/// forum thread's first post, a review in the first person: at least
+/// [`NARRATIVE_SENTENCES`] sentences, in [`NARRATIVE_FIRST_PERSON`] of
+/// which the writer says `ich`, `wir`, `mein` …, and not in the voice of
+/// a company (`wir` to `Sie` and never `ich`: `Wir haben ein
+/// Rückgaberecht … kontaktieren Sie uns`). Such a text is its writer's
+/// report the way a first-hand one is, and a clearly negative sentence in
+/// the first person about a subject it names is a complaint without a cue
+/// ([`complaint`]). Tweets and short comments are no stories: they have
+/// their own rules.
+pub(crate) fn is_narrative(text: &str, tokens: &[Token<'_>], sentences: &[Range<usize>]) -> bool {
+    if text.len() <= SHORT_TEXT || sentences.len() < NARRATIVE_SENTENCES {
+        return false;
+    }
+    let (mut speaking, mut singular, mut formal) = (0, false, false);
+    for sentence in sentences {
+        let mut first_person = false;
+        for (n, t) in sentence.clone().map(|i| &tokens[i]).enumerate() {
+            // First-person and formal words are short and ASCII: compared
+            // as they stand, every word of every text need not be folded.
+            if t.kind != TokenKind::Word || t.text.len() > 7 {
+                continue;
+            }
+            let first = t.text.as_bytes()[0];
+            if first == b'S' || first == b'I' {
+                formal |= n > 0 && FORMAL_ADDRESS.contains(&t.text);
+            }
+            if !FIRST_PERSON_INITIALS.contains(&first.to_ascii_lowercase()) {
+                continue;
+            }
+            if let Some(word) = FIRST_PERSON.iter().find(|w| t.text.eq_ignore_ascii_case(w)) {
+                first_person = true;
+                singular |= FIRST_PERSON_SINGULAR.contains(word);
+            }
+        }
+        speaking += usize::from(first_person);
+        if speaking >= NARRATIVE_FIRST_PERSON && singular {
+            return true;
+        }
+    }
+    speaking >= NARRATIVE_FIRST_PERSON && !formal
 }
 
 /// Words that name the accounts of companies and services, besides the

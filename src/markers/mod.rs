@@ -28,7 +28,9 @@ use crate::error::{Error, Result};
 use crate::stem::Stemmer;
 use crate::token::{Token, TokenKind};
 use crate::word_memo::WordMemo;
-pub(crate) use experience::{detect as detect_experiences, may_complain, ExperienceContext};
+pub(crate) use experience::{
+    detect as detect_experiences, is_narrative, may_complain, ExperienceContext,
+};
 pub(crate) use hard_sell::{free_offer_hook, CallsToBuy};
 pub(crate) use pattern::WordKeys;
 use pattern::{Content, Pattern, Vocab};
@@ -240,16 +242,18 @@ impl MarkerSet {
     /// All matches of enabled kinds in a document. `ids` numbers its
     /// tokens in `memo` ([`WordMemo::number`]), where each word's pattern
     /// keys are kept once computed (stemming is the costliest step, and
-    /// words repeat). With `first_hand`, the subjects of negative
+    /// words repeat). With `want_subjects`, the subjects of negative
     /// experiences are matched even where no cue asks for one: in a
-    /// first-hand text a complaint without a cue needs one
-    /// ([`AnalyzerBuilder::first_hand`](crate::AnalyzerBuilder::first_hand)).
+    /// first-hand text or a story its writer tells a complaint without a
+    /// cue needs one
+    /// ([`AnalyzerBuilder::first_hand`](crate::AnalyzerBuilder::first_hand),
+    /// [`is_narrative`]).
     pub(crate) fn find(
         &self,
         tokens: &[Token<'_>],
         sentences: &[Range<usize>],
         enabled: &[MarkerKind],
-        first_hand: bool,
+        want_subjects: bool,
         memo: &mut WordMemo,
         ids: &[u32],
     ) -> Vec<Match> {
@@ -319,7 +323,7 @@ impl MarkerSet {
             // `~` patterns, and, in a kind with `work` patterns, every
             // pattern that is not strong (in a review it needs a subject).
             let mut asking = [false; MarkerKind::ALL.len()];
-            asking[MarkerKind::NegativeExperience as usize] = first_hand;
+            asking[MarkerKind::NegativeExperience as usize] = want_subjects;
             for m in &out {
                 let (p, kind) = &c.patterns[m.pattern];
                 asking[*kind as usize] |=
@@ -429,8 +433,8 @@ fn outranks(set: &MarkerSet, m: &Match, o: &Match) -> bool {
 /// reply speaks as `wir` around its formula, while a long review that
 /// names a `Flug` or a `Hotel` somewhere has not thereby made every
 /// `eiskalt` in it a complaint.
-const CONTEXT_BEFORE: usize = 2;
-const CONTEXT_AFTER: usize = 1;
+pub(super) const CONTEXT_BEFORE: usize = 2;
+pub(super) const CONTEXT_AFTER: usize = 1;
 /// Short sentences (`Aha!`, `12 Uhr.`, `Das kenne ich ja schon.`) say
 /// little each: a context up to [`CONTEXT_BEFORE_SHORT`] sentences back
 /// still counts when it lies within [`CONTEXT_TOKENS`] tokens of the
