@@ -1985,6 +1985,21 @@ fn blog_narratives_of_luggage_waiting_rooms_and_technicians() {
     assert_eq!(experience_subject(long), None);
 }
 
+/// The negative-experience flags `analyzer` gives `text`: each one's
+/// pattern and the roles of its evidence.
+fn experience_flags(analyzer: &Analyzer, text: &str) -> Vec<(String, Vec<String>)> {
+    analyzer
+        .analyze(text)
+        .flags()
+        .iter()
+        .filter(|f| f.kind() == MarkerKind::NegativeExperience)
+        .map(|f| {
+            let roles = f.evidence().iter().map(|e| e.role().to_string()).collect();
+            (f.pattern().to_string(), roles)
+        })
+        .collect()
+}
+
 #[test]
 fn first_hand_reviews_need_no_voice_of_their_own() {
     // Reviews speak as no one: by default a cue wants a first-person or time
@@ -1993,18 +2008,7 @@ fn first_hand_reviews_need_no_voice_of_their_own() {
     // the manner of hotel and restaurant reviews).
     let reviews = Analyzer::builder().first_hand(true).build().unwrap();
     let default = Analyzer::new();
-    let experience = |analyzer: &Analyzer, text: &str| -> Vec<(String, Vec<String>)> {
-        analyzer
-            .analyze(text)
-            .flags()
-            .iter()
-            .filter(|f| f.kind() == MarkerKind::NegativeExperience)
-            .map(|f| {
-                let roles = f.evidence().iter().map(|e| e.role().to_string()).collect();
-                (f.pattern().to_string(), roles)
-            })
-            .collect()
-    };
+    let experience = experience_flags;
     let found = [
         // cues, with no `ich`, `wir`, `gestern` anywhere
         ("Die Heizung im Zimmer war kaputt. Das Bad war verdreckt.", "defect/"),
@@ -2052,18 +2056,7 @@ fn stories_told_in_the_first_person_complain_without_a_cue() {
     // clearly negative sentence in which the writer speaks, with a subject
     // named near it, is a complaint even where no cue says what went wrong.
     let analyzer = Analyzer::new();
-    let complaints = |analyzer: &Analyzer, text: &str| -> Vec<(String, Vec<String>)> {
-        analyzer
-            .analyze(text)
-            .flags()
-            .iter()
-            .filter(|f| f.kind() == MarkerKind::NegativeExperience)
-            .map(|f| {
-                let roles = f.evidence().iter().map(|e| e.role().to_string()).collect();
-                (f.pattern().to_string(), roles)
-            })
-            .collect()
-    };
+    let complaints = experience_flags;
     let found = [
         (
             "Meine Erfahrungen mit dem Paketdienst sind ein Trauerspiel. Ich bestelle oft online, \

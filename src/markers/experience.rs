@@ -449,16 +449,20 @@ pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<
         {
             return Vec::new();
         }
-        let named: Vec<&Match> = matches
-            .iter()
-            .filter(|c| {
-                let (p, kind) = set.pattern(c.pattern);
-                voice != Voice::ToCompany
-                    && kind == MarkerKind::NegativeExperience
-                    && p.gives_context()
-                    && !PLOT_SUBJECTS.contains(&p.id.as_str())
-            })
-            .collect();
+        // What the text names, for a text that addresses no company.
+        let named: Vec<&Match> = if voice == Voice::ToCompany {
+            Vec::new()
+        } else {
+            matches
+                .iter()
+                .filter(|c| {
+                    let (p, kind) = set.pattern(c.pattern);
+                    kind == MarkerKind::NegativeExperience
+                        && p.gives_context()
+                        && !PLOT_SUBJECTS.contains(&p.id.as_str())
+                })
+                .collect()
+        };
         return complaint(cx, addressee, &named, voice).into_iter().collect();
     }
     flags
