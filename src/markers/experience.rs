@@ -565,29 +565,31 @@ fn complaint(
                 .map(|m| m.first),
         }?;
         let words = WordFacts::new(cx, si, &mut folded);
-        // `immer` alone generalizes (`Eure Preise werden immer
-        // unverschämter`); `immer noch` has `noch` beside it, no context.
-        // In a first-hand text the writer speaks throughout.
-        let context = words
-            .context
-            .iter()
-            .copied()
-            .find(|&i| !cx.tokens[i].text.eq_ignore_ascii_case("immer"))
-            .or_else(|| context_around(cx, si, &mut folded));
-        let (voiced, context) = match voice {
-            Voice::ToCompany => (context.is_some() || cx.first_hand, context),
-            Voice::FirstHand => (true, context),
-            Voice::Narrative => {
-                let own = words.context.iter().copied().find(|&i| {
-                    normalize::fold_into(cx.tokens[i].text, &mut folded);
-                    roles_of(&folded) & FIRST_PERSON_WORD != 0
-                });
-                (own.is_some(), own)
+        let context = match voice {
+            // A story's sentence speaks in its own first-person word.
+            Voice::Narrative => Some(
+                words
+                    .context
+                    .iter()
+                    .copied()
+                    .find(|&i| is_first_person(cx.tokens[i].text, &mut folded))?,
+            ),
+            // `immer` alone generalizes (`Eure Preise werden immer
+            // unverschämter`); `immer noch` has `noch` beside it, no
+            // context. In a first-hand text the writer speaks throughout.
+            Voice::ToCompany | Voice::FirstHand => {
+                let context = words
+                    .context
+                    .iter()
+                    .copied()
+                    .find(|&i| !cx.tokens[i].text.eq_ignore_ascii_case("immer"))
+                    .or_else(|| context_around(cx, si, &mut folded));
+                if context.is_none() && !cx.first_hand {
+                    return None;
+                }
+                context
             }
         };
-        if !voiced {
-            return None;
-        }
         let opinion = !words.opinion.is_empty() && !words.has_time;
         let hypothetical = words.condition.is_some() && !words.habitual;
         if opinion || hypothetical || words.advises() {
@@ -1026,9 +1028,17 @@ const NARRATIVE_FIRST_PERSON: usize = 2;
 const FIRST_PERSON_SINGULAR: &[&str] =
     &["ich", "hab", "mich", "mir", "mein", "meine", "meinen", "meinem", "meiner", "meines"];
 
-/// The letters [`FIRST_PERSON`] words begin with: most words are no such
-/// word by their first letter.
-const FIRST_PERSON_INITIALS: &[u8] = b"ihbemwu";
+/// Per ASCII letter, whether a [`FIRST_PERSON`] word begins with it: most
+/// words are no such word by their first letter.
+const FIRST_PERSON_INITIALS: [bool; 128] = {
+    let mut initials = [false; 128];
+    let mut i = 0;
+    while i < FIRST_PERSON.len() {
+        initials[FIRST_PERSON[i].as_bytes()[0] as usize] = true;
+        i += 1;
+    }
+    initials
+};
 
 /// The formal address, capitalized (`Sie`, `Ihnen`, `Ihre`): outside a
 /// sentence's first word it speaks to the reader.
@@ -1061,7 +1071,7 @@ pub(crate) fn is_narrative(text: &str, tokens: &[Token<'_>], sentences: &[Range<
             if first == b'S' || first == b'I' {
                 formal |= n > 0 && FORMAL_ADDRESS.contains(&t.text);
             }
-            if !FIRST_PERSON_INITIALS.contains(&first.to_ascii_lowercase()) {
+            if !FIRST_PERSON_INITIALS.get(first.to_ascii_lowercase() as usize).is_some_and(|&b| b) {
                 continue;
             }
             if let Some(word) = FIRST_PERSON.iter().find(|w| t.text.eq_ignore_ascii_case(w)) {
@@ -1212,12 +1222,16 @@ fn replied_company(set: &MarkerSet, tokens: &[Token<'_>]) -> Option<usize> {
     (start..tokens.len())
         .filter(|&i| tokens[i].kind == TokenKind::Word)
         .take(REPLY_TITLE_WORDS)
-        .find(|&i| {
-            tokens[i].text.split('-').any(|part| {
-                normalize::fold_into(part, &mut folded);
-                set.names_subject(&folded)
-            })
-        })
+        .find(|&i| names_subject_in_parts(set, tokens[i].text, &mut folded))
+}
+
+/// Whether `word` or one of its hyphenated parts is a subject word
+/// (`DB-Team`: `DB`).
+fn names_subject_in_parts(set: &MarkerSet, word: &str, folded: &mut String) -> bool {
+    word.split('-').any(|part| {
+        normalize::fold_into(part, folded);
+        set.names_subject(folded)
+    })
 }
 
 /// The greeting a sentence opens with (after mentions), if any.
@@ -1241,14 +1255,10 @@ fn greeted_company(
     let mut folded = String::new();
     sentences.iter().find_map(|sentence| {
         let g = opening_greeting(tokens, sentence.clone())?;
-        (g + 1..sentence.end).take_while(|&i| tokens[i].kind == TokenKind::Word).take(3).find(
-            |&i| {
-                tokens[i].text.split('-').any(|part| {
-                    normalize::fold_into(part, &mut folded);
-                    set.names_subject(&folded)
-                })
-            },
-        )
+        (g + 1..sentence.end)
+            .take_while(|&i| tokens[i].kind == TokenKind::Word)
+            .take(3)
+            .find(|&i| names_subject_in_parts(set, tokens[i].text, &mut folded))
     })
 }
 
