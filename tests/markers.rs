@@ -1103,6 +1103,34 @@ fn check_experience_cues(cues: &[(&str, &str)], controls: &[&str]) {
 }
 
 #[test]
+fn waiting_in_vain_and_a_delivery_that_never_came_are_experiences() {
+    // Told in the simple past, or with the participle put first: the
+    // word order of a story rather than of a complaint.
+    let cues = [
+        (
+            "Der Monteur wollte um acht kommen. Gestern wartete ich vergebens.",
+            "no_answer/wartete_vergebens",
+        ),
+        ("Ich warte seit dem Anruf vergeblich auf den Rückruf.", "no_answer/wartete_vergebens"),
+        (
+            "Ich habe das Päckchen am Montag verschickt. Angekommen ist es nie!",
+            "waiting/nie_angekommen",
+        ),
+        (
+            "Ich habe im Shop bestellt und bezahlt. Geliefert wurde bis heute nichts.",
+            "waiting/nie_angekommen",
+        ),
+    ];
+    let controls = [
+        // no writer and no time: someone else's waiting
+        "Die Fans warteten vergeblich auf ein Tor.",
+        // no company, product or service near it
+        "Er wanderte 1850 nach Amerika aus. Angekommen ist er nie.",
+    ];
+    check_experience_cues(&cues, &controls);
+}
+
+#[test]
 fn no_shows_cancellations_and_detours_are_experiences() {
     // A train named by its type, a no-show, having to walk: cues found in
     // real feedback (GermEval heldout6) and said in many other ways.
@@ -2094,6 +2122,32 @@ fn stories_told_in_the_first_person_complain_without_a_cue() {
         let first_hand = complaints(&reviews, text);
         assert!(!first_hand.iter().any(|(p, _)| p == "complaint/narrative"), "{first_hand:?}");
     }
+    // A fault found with what the sentence itself names needs no `ich` or
+    // `wir` of its own: the story is the writer's (`Leider war der Tisch
+    // verschmutzt`).
+    let fault = "Am Freitag waren wir zu dritt im Landgasthof an der Mühle. Wir hatten zwei Wochen \
+                 vorher reserviert und freuten uns auf das Wildmenü. Die Bedienung war desorientiert \
+                 und der Tisch klebrig und fleckig.";
+    let flag = analyzer
+        .analyze(fault)
+        .flags()
+        .iter()
+        .find(|f| f.pattern() == "complaint/narrative")
+        .cloned()
+        .unwrap_or_else(|| panic!("{:?}", complaints(&analyzer, fault)));
+    assert!(flag.text().starts_with("Die Bedienung war"), "{}", flag.text());
+    let roles: Vec<&str> = flag.evidence().iter().map(|e| e.role()).collect();
+    assert_eq!(roles[0], "subject");
+    assert!(!roles.contains(&"context") && roles.contains(&"negative_term"), "{roles:?}");
+    // The same sentence where only one sentence is the writer's is no story.
+    let not_a_story = "Der Landgasthof an der Mühle liegt schön im Grünen und hat eine große \
+                       Terrasse. Ich habe dort am Freitag gegessen. Die Bedienung war desorientiert \
+                       und der Tisch klebrig und fleckig. Parkplätze gibt es genug vor dem Haus.";
+    assert!(
+        complaints(&analyzer, not_a_story).is_empty(),
+        "{:?}",
+        complaints(&analyzer, not_a_story)
+    );
     let controls = [
         // a shop's `wir` to its reader's `Sie`: a company speaking
         "Wir haben ein Rückgaberecht für unerwünschte Waren aus unserem Sortiment. Wir sind mit \
