@@ -561,12 +561,9 @@ fn complaint(
         let mut company = match voice {
             Voice::ToCompany => addressee,
             Voice::FirstHand => named.first().map(|m| m.first),
-            // The first subject not too far before the sentence (subjects
-            // are in text order: a search, not a scan per sentence).
-            Voice::Narrative => named
-                .get(named.partition_point(|m| m.sentence + super::CONTEXT_BEFORE < si))
-                .filter(|m| m.sentence <= si + super::CONTEXT_AFTER)
-                .map(|m| m.first),
+            Voice::Narrative => {
+                first_named_within(named, si, super::CONTEXT_BEFORE, super::CONTEXT_AFTER)
+            }
         }?;
         let words = WordFacts::new(cx, si, &mut folded);
         let context = match voice {
@@ -581,10 +578,7 @@ fn complaint(
                     .find(|&i| is_first_person(cx.tokens[i].text, &mut folded));
                 if own.is_none() {
                     // Then the subject named is that sentence's own.
-                    let own_subject = named
-                        .get(named.partition_point(|m| m.sentence < si))
-                        .filter(|m| m.sentence == si)?;
-                    company = own_subject.first;
+                    company = first_named_within(named, si, 0, 0)?;
                 }
                 own
             }
@@ -626,6 +620,16 @@ fn complaint(
             evidence,
         ))
     })
+}
+
+/// The first word of the first of `named` (subject matches, in text
+/// order) from `before` sentences before sentence `si` to `after` after
+/// it: a search, not a scan per sentence.
+fn first_named_within(named: &[&Match], si: usize, before: usize, after: usize) -> Option<usize> {
+    named
+        .get(named.partition_point(|m| m.sentence + before < si))
+        .filter(|m| m.sentence <= si + after)
+        .map(|m| m.first)
 }
 
 /// The negative terms among `hits` inside `sentence`, as evidence.
