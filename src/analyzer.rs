@@ -171,9 +171,13 @@ impl Analyzer {
         // A story its writer tells may hold a complaint without a cue
         // about a subject it names: then the subjects are wanted, as in a
         // first-hand text (see `markers::experience`).
-        let narrative = !inner.first_hand
-            && inner.enabled.contains(&MarkerKind::NegativeExperience)
-            && markers::is_narrative(text, &tokens, &sentences);
+        let experiences_on = inner.enabled.contains(&MarkerKind::NegativeExperience);
+        let narrative =
+            !inner.first_hand && experiences_on && markers::is_narrative(text, &tokens, &sentences);
+        // So may a review of a stay or a meal, which speaks as no one.
+        let want_subjects = inner.first_hand
+            || narrative
+            || experiences_on && markers::may_review(text, &sentences);
         let matches = if inner.enabled.is_empty() {
             Vec::new()
         } else {
@@ -181,7 +185,7 @@ impl Analyzer {
                 &tokens,
                 &sentences,
                 &inner.enabled,
-                inner.first_hand || narrative,
+                want_subjects,
                 &mut scratch.memo,
                 &scratch.ids,
             );

@@ -2183,3 +2183,70 @@ fn stories_told_in_the_first_person_complain_without_a_cue() {
         );
     }
 }
+
+#[test]
+fn reviews_of_a_stay_complain_without_a_voice_of_their_own() {
+    // A hotel or restaurant review speaks as no one (`Das Bad war
+    // verdreckt`). A text that names the place, or what a stay or a meal
+    // is made of, in two sentences or more, and tells of it in the past
+    // tense, finds fault in a sentence leaning negative that names its
+    // subject (or names it in the sentence before: `Dieser war unsauber`).
+    let analyzer = Analyzer::new();
+    let complaints = experience_flags;
+    let found = [
+        (
+            "Das Hotel liegt direkt am Hafen, die Lage ist also gut. Beim Einchecken mussten wir \
+             eine halbe Stunde anstehen. Das Zimmer war dunkel, muffig und der Teppich voller \
+             Flecken. Das Frühstück war in Ordnung.",
+            "Das Zimmer war dunkel",
+            "Zimmer",
+        ),
+        (
+            "Das Restaurant war am Abend gut besucht und die Karte klang vielversprechend. Nach \
+             einer Weile wurde uns ein neuer Tisch zugewiesen. Dieser war derart unsauber, dass \
+             man Angst haben musste, festzukleben.",
+            "Dieser war derart unsauber",
+            "Tisch",
+        ),
+    ];
+    for (text, sentence, subject) in found {
+        let a = analyzer.analyze(text);
+        let flag = a
+            .flags()
+            .iter()
+            .find(|f| f.pattern() == "complaint/stay_review")
+            .unwrap_or_else(|| panic!("{text}: {:?}", complaints(&analyzer, text)));
+        assert!(flag.text().starts_with(sentence), "{text}: {}", flag.text());
+        let evidence = flag.evidence();
+        assert_eq!((evidence[0].role(), evidence[0].text()), ("subject", subject), "{text}");
+        assert!(evidence.iter().any(|e| e.role() == "negative_term"), "{text}: {evidence:?}");
+        assert!(!evidence.iter().any(|e| e.role() == "context"), "{text}: {evidence:?}");
+    }
+    let controls = [
+        // advice on holiday flats: what may happen, in the present tense
+        "Den Urlaub in einer Ferienwohnung zu verbringen, hat Vorteile: Man ist unter sich und \
+         kann selber kochen. Doch so manches Angebot entpuppt sich vor Ort als Albtraum: \
+         vergammelte Möbel, schmutzige Bettwäsche, Schimmel an den Wänden im Zimmer.",
+        // praise, with a minor aside that is not clearly negative
+        "Das Hotel war sauber und das Personal sehr herzlich. Das Zimmer war groß und hell, das \
+         Frühstück reichhaltig und frisch. Einziger kleiner Punkt: der Parkplatz war etwas eng. \
+         Wir kommen gerne wieder.",
+        // a table and chairs from a furniture store: no hotel, no restaurant
+        "Das Paar bestellte im Möbelhaus einen Tisch und vier Stühle und zahlte an. Danach \
+         passierte monatelang nichts, dann kamen die Stühle mit einem Tisch in falscher Farbe. \
+         Der gewünschte Tisch ist bis heute nicht geliefert worden.",
+        // a film set in a hotel: a plot, not a stay
+        "Der Film spielt in einem heruntergekommenen Hotel in Jaipur, das die Protagonisten \
+         retten wollen. Das Zimmer des Helden war dreckig und die Dusche kaputt, was die \
+         Schauspieler mit viel Witz tragen. Ein schöner Film für den Sonntag.",
+    ];
+    for text in controls {
+        let flags = complaints(&analyzer, text);
+        assert!(!flags.iter().any(|(p, _)| p == "complaint/stay_review"), "{text}: {flags:?}");
+    }
+    // The same fault in a short post is left to the cues (a tweet names a
+    // `Zimmer` in passing).
+    let short = "Das Hotel war teuer. Das Zimmer war dunkel, abgewohnt und dreckig.";
+    let flags = complaints(&analyzer, short);
+    assert!(!flags.iter().any(|(p, _)| p == "complaint/stay_review"), "{flags:?}");
+}

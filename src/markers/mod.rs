@@ -29,7 +29,7 @@ use crate::stem::Stemmer;
 use crate::token::{Token, TokenKind};
 use crate::word_memo::WordMemo;
 pub(crate) use experience::{
-    detect as detect_experiences, is_narrative, may_complain, ExperienceContext,
+    detect as detect_experiences, is_narrative, may_complain, may_review, ExperienceContext,
 };
 pub(crate) use hard_sell::{free_offer_hook, CallsToBuy};
 pub(crate) use pattern::WordKeys;
