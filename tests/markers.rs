@@ -2208,6 +2208,14 @@ fn reviews_of_a_stay_complain_without_a_voice_of_their_own() {
             "Dieser war derart unsauber",
             "Tisch",
         ),
+        // in the present tense, of the one hotel it names (`Das Hotel`)
+        (
+            "Das Hotel hat seit Jahren denselben Besitzer und liegt direkt an der Hauptstraße. \
+             Außen wächst Unkraut ums Haus. Die Fensterläden klemmen, und der Teppich im Zimmer \
+             ist überall abgelaufen und fleckig.",
+            "Die Fensterläden klemmen",
+            "Teppich",
+        ),
     ];
     for (text, sentence, subject) in found {
         let a = analyzer.analyze(text);
@@ -2235,6 +2243,11 @@ fn reviews_of_a_stay_complain_without_a_voice_of_their_own() {
         "Das Paar bestellte im Möbelhaus einen Tisch und vier Stühle und zahlte an. Danach \
          passierte monatelang nichts, dann kamen die Stühle mit einem Tisch in falscher Farbe. \
          Der gewünschte Tisch ist bis heute nicht geliefert worden.",
+        // news: what a paper was told of a hotel
+        "In der Sendung lief eine Reportage über ein desolates Hotel in der Altstadt, wie die \
+         Zeitung berichtet. Matratze, Badezimmer und Waschbecken waren stark verschmutzt, die \
+         Lüftung verdreckt, beschreibt der Autor den Zustand des Hotels. Das Schlimmste sei der \
+         Schimmel an der Wand gewesen.",
         // a film set in a hotel: a plot, not a stay
         "Der Film spielt in einem heruntergekommenen Hotel in Jaipur, das die Protagonisten \
          retten wollen. Das Zimmer des Helden war dreckig und die Dusche kaputt, was die \

@@ -566,13 +566,26 @@ fn reviews_a_stay(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<'_>
     if !may_review(cx.text, cx.sentences) {
         return false;
     }
-    let (mut sentences, mut last, mut names_a_place) = (0, None, false);
+    let mut sentences = 0;
+    let mut last = None;
+    // The place named, and named as one place (`Das Hotel`, `unser
+    // Zimmer`); or what the stay was made of, by two words at least.
+    let (mut place, mut this_place) = (false, false);
+    let mut aspect: Option<&str> = None;
+    let mut aspects = false;
     for m in matches {
         let id = set.pattern(m.pattern).0.id.as_str();
         if !STAY_SUBJECTS.contains(&id) {
             continue;
         }
-        names_a_place |= id == STAY_PLACES;
+        if id == STAY_PLACES {
+            place = true;
+            this_place |= names_one_place(cx.tokens, m.first);
+        } else {
+            let word = cx.tokens[m.first].text;
+            aspects |= aspect.is_some_and(|a| !a.eq_ignore_ascii_case(word));
+            aspect.get_or_insert(word);
+        }
         // Matches come in text order: distinct sentences are counted as
         // they change.
         if last != Some(m.sentence) {
@@ -580,16 +593,65 @@ fn reviews_a_stay(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<'_>
             last = Some(m.sentence);
         }
     }
-    names_a_place
+    (place || aspects)
         && sentences >= STAY_REVIEW_SENTENCES
-        && cx.tokens.iter().any(|t| {
-            t.kind == TokenKind::Word && STAY_PAST.iter().any(|w| t.text.eq_ignore_ascii_case(w))
-        })
+        && (this_place || cx.tokens.iter().any(|t| is_word_of(t, STAY_PAST)))
+        && !reads_as_news(cx.tokens)
 }
 
+/// Whether the place word at `i` names one place, the one the review is
+/// of: after a definite, demonstrative or first-person determiner, maybe
+/// with an adjective between (`Das Hotel ist riesig`, `unser kleines
+/// Zimmer`; not `in einer Ferienwohnung`, `Ferienwohnungen`, `ihr
+/// Ferienhaus`). Advice and warnings speak of places in general.
+fn names_one_place(tokens: &[Token<'_>], i: usize) -> bool {
+    let before = |n: usize| i.checked_sub(n).map(|j| &tokens[j]);
+    let determiner = |t: Option<&Token<'_>>| t.is_some_and(|t| is_word_of(t, ONE_PLACE));
+    determiner(before(1))
+        || before(1)
+            .is_some_and(|t| t.kind == TokenKind::Word && t.text.starts_with(char::is_lowercase))
+            && determiner(before(2))
+}
+
+/// The determiners that make a place word name one place
+/// ([`names_one_place`]).
+#[rustfmt::skip]
+const ONE_PLACE: &[&str] = &[
+    "das", "der", "die", "dem", "den", "des", "dieses", "dieser", "diesem", "diesen", "diese",
+    "unser", "unsere", "unserem", "unseren", "unserer", "mein", "meine", "meinem", "meinen",
+    "meiner",
+];
+
+/// Whether `token` is a word of `words` (lowercase; capitalization aside).
+fn is_word_of(token: &Token<'_>, words: &[&str]) -> bool {
+    token.kind == TokenKind::Word && words.iter().any(|w| token.text.eq_ignore_ascii_case(w))
+}
+
+/// Whether a text tells of a stay as news does: in words of reporting
+/// (`berichten`, `sagte`, `Sprecherin`, `Sachverständige`) and with no
+/// first-person word. A review may say what it was told (`sagte man
+/// uns`); a paper tells what others said or found (`beschreibt
+/// "Drehscheibe"-Autor Carsten Hennig den Zustand des Drei-Sterne-Hotels`).
+fn reads_as_news(tokens: &[Token<'_>]) -> bool {
+    tokens.iter().any(|t| is_word_of(t, REPORTING))
+        && !tokens.iter().any(|t| is_word_of(t, FIRST_PERSON))
+}
+
+/// Words of reporting: the verbs a paper quotes with and the people it
+/// quotes ([`reads_as_news`]).
+#[rustfmt::skip]
+const REPORTING: &[&str] = &[
+    "berichten", "berichtet", "berichtete", "berichteten", "sagte", "sagten", "erklärte",
+    "erklärten", "erwiderte", "beklagt", "beklagte", "kritisierte", "betonte", "teilte",
+    "teilten", "mitteilen", "zufolge", "sprecher", "sprecherin", "reportage", "interview",
+    "experte", "experten", "sachverständige", "sachverständiger", "geschäftsführer",
+    "geschäftsführerin",
+];
+
 /// Verbs in the past tense a review tells its stay in (`Das Bad war
-/// verdreckt`, `der Föhn ging nicht`): advice and warnings speak in the
-/// present of what may happen (`In Ferienwohnungen kann man böse
+/// verdreckt`, `der Föhn ging nicht`) where it does not name its place as
+/// one ([`names_one_place`]): advice and warnings speak in the present of
+/// what may happen (`In Ferienwohnungen kann man böse
 /// Überraschungen erleben`, `so manches Angebot entpuppt sich vor Ort als
 /// Albtraum`).
 #[rustfmt::skip]
