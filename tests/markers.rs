@@ -7,7 +7,7 @@
 
 use std::collections::BTreeSet;
 
-use stimmung::{Analyzer, MarkerKind};
+use stimmung::{Analyzer, Flag, MarkerKind};
 
 struct Figures {
     rows: Vec<(MarkerKind, f64, f64, usize)>,
@@ -2013,6 +2013,18 @@ fn blog_narratives_of_luggage_waiting_rooms_and_technicians() {
     assert_eq!(experience_subject(long), None);
 }
 
+/// The flag of pattern `pattern` that `analyzer` gives `text`; the test
+/// fails, showing the text's experience flags, if there is none.
+fn flag_of(analyzer: &Analyzer, text: &str, pattern: &str) -> Flag {
+    analyzer
+        .analyze(text)
+        .flags()
+        .iter()
+        .find(|f| f.pattern() == pattern)
+        .cloned()
+        .unwrap_or_else(|| panic!("{text}: {:?}", experience_flags(analyzer, text)))
+}
+
 /// The negative-experience flags `analyzer` gives `text`: each one's
 /// pattern and the roles of its evidence.
 fn experience_flags(analyzer: &Analyzer, text: &str) -> Vec<(String, Vec<String>)> {
@@ -2106,12 +2118,7 @@ fn stories_told_in_the_first_person_complain_without_a_cue() {
         ),
     ];
     for (text, sentence) in found {
-        let a = analyzer.analyze(text);
-        let flag = a
-            .flags()
-            .iter()
-            .find(|f| f.pattern() == "complaint/narrative")
-            .unwrap_or_else(|| panic!("{text}: {:?}", complaints(&analyzer, text)));
+        let flag = flag_of(&analyzer, text, "complaint/narrative");
         // The flag is the complaining sentence, with its evidence.
         assert!(flag.text().starts_with(sentence), "{text}: {}", flag.text());
         let roles: Vec<&str> = flag.evidence().iter().map(|e| e.role()).collect();
@@ -2128,13 +2135,7 @@ fn stories_told_in_the_first_person_complain_without_a_cue() {
     let fault = "Am Freitag waren wir zu dritt im Landgasthof an der Mühle. Wir hatten zwei Wochen \
                  vorher reserviert und freuten uns auf das Wildmenü. Die Bedienung war desorientiert \
                  und der Tisch klebrig und fleckig.";
-    let flag = analyzer
-        .analyze(fault)
-        .flags()
-        .iter()
-        .find(|f| f.pattern() == "complaint/narrative")
-        .cloned()
-        .unwrap_or_else(|| panic!("{:?}", complaints(&analyzer, fault)));
+    let flag = flag_of(&analyzer, fault, "complaint/narrative");
     assert!(flag.text().starts_with("Die Bedienung war"), "{}", flag.text());
     let roles: Vec<&str> = flag.evidence().iter().map(|e| e.role()).collect();
     assert_eq!(roles[0], "subject");
@@ -2218,12 +2219,7 @@ fn reviews_of_a_stay_complain_without_a_voice_of_their_own() {
         ),
     ];
     for (text, sentence, subject) in found {
-        let a = analyzer.analyze(text);
-        let flag = a
-            .flags()
-            .iter()
-            .find(|f| f.pattern() == "complaint/stay_review")
-            .unwrap_or_else(|| panic!("{text}: {:?}", complaints(&analyzer, text)));
+        let flag = flag_of(&analyzer, text, "complaint/stay_review");
         assert!(flag.text().starts_with(sentence), "{text}: {}", flag.text());
         let evidence = flag.evidence();
         assert_eq!((evidence[0].role(), evidence[0].text()), ("subject", subject), "{text}");
