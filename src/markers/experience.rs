@@ -62,10 +62,11 @@
 //!
 //! A review of a stay or a meal (a longer text that names the hotel or the
 //! restaurant, or the room, the bed, the table, the breakfast, in two
-//! sentences or more, and tells of them in the past tense; see
-//! [`reviews_a_stay`]) speaks as no one even by default: a sentence
-//! leaning negative that names its subject, or follows one that does, is
-//! its writer's complaint (pattern `complaint/stay_review`).
+//! sentences or more, names one place as such or tells in the past tense,
+//! and does not report as news does; see [`reviews_a_stay`]) speaks as no
+//! one even by default: a sentence leaning negative that names its
+//! subject, or follows one that does, is its writer's complaint (pattern
+//! `complaint/stay_review`).
 
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -88,12 +89,13 @@ const NEVER_AGAIN_CUE: &str = "never_again/nie_wieder";
 /// reviews of heldout15 every flag such a word allowed was false: 5 of 5.)
 const PLOT_SUBJECTS: &[&str] = &["subject/verkehr", "subject/technik"];
 
-/// The subject patterns that name no purchase in a review of a work: the
-/// props of plots ([`PLOT_SUBJECTS`]) and the hotels, restaurants and
-/// meals films are set in (`bietet dem heruntergekommenen John einen
-/// Kaffee an`).
-const SETTING_SUBJECTS: &[&str] =
-    &["subject/verkehr", "subject/technik", "subject/gastgewerbe", "subject/aufenthalt"];
+/// Whether subject pattern `id` names no purchase in a review of a work:
+/// the props of plots ([`PLOT_SUBJECTS`]) and the hotels, restaurants and
+/// meals films are set in ([`STAY_SUBJECTS`]: `bietet dem
+/// heruntergekommenen John einen Kaffee an`).
+fn is_setting(id: &str) -> bool {
+    PLOT_SUBJECTS.contains(&id) || STAY_SUBJECTS.contains(&id)
+}
 
 /// First-person words; colloquial German drops the pronoun (`hab`, `bin`).
 const FIRST_PERSON: &[&str] = &[
@@ -260,9 +262,7 @@ pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<
         let in_review =
             !pattern.strong && *about_a_work.get_or_insert_with(|| names_a_work(set, matches));
         let subject = if in_review {
-            subjects.near_where(m, |s| {
-                !SETTING_SUBJECTS.contains(&set.pattern(s.pattern).0.id.as_str())
-            })
+            subjects.near_where(m, |s| !is_setting(&set.pattern(s.pattern).0.id))
         } else {
             subjects.near(m)
         };
@@ -556,9 +556,11 @@ const STAY_REVIEW_SENTENCES: usize = 2;
 /// Whether a text reviews a stay or a meal: it names the hotel or the
 /// restaurant, or what a stay or a meal there is made of, in
 /// [`STAY_REVIEW_SENTENCES`] sentences or more (`Die Zimmer sind dunkel …
-/// Das Bad war verdreckt … Die Bedienung war unfreundlich`). Such reviews
-/// speak as no one, and what they find fault with the writer met: a
-/// clearly negative sentence that names its subject is a complaint
+/// Das Bad war verdreckt … Die Bedienung war unfreundlich`), names one
+/// place as such or tells in the past tense, and does not read as news
+/// ([`reads_as_news`]). Such reviews speak as no one, and what they find
+/// fault with the writer met: a sentence leaning negative
+/// ([`STAY_REVIEW_COMPLAINT_MAX`]) that names its subject is a complaint
 /// ([`complaint`]), as in a story.
 fn reviews_a_stay(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<'_>) -> bool {
     // Asked of the texts whose subjects are matched for it, whether or not
