@@ -251,7 +251,7 @@ const ENDINGS_LONGEST: usize = 14;
 /// stripped depends on the word too, so this is a necessary condition
 /// only.) The endings, reversed, are a trie walked from the end of the
 /// word, one step a byte.
-fn strippable_ending_lengths(word: &[u8]) -> u32 {
+pub(crate) fn strippable_ending_lengths(word: &[u8]) -> u32 {
     /// Per node, the next node for each letter `a`–`z` (0: none; node 0
     /// is the root, which no edge enters); whether an ending ends there.
     struct ReversedEndings {

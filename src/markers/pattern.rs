@@ -12,6 +12,7 @@
 //! | `wort?` | optionally that word |
 //! | `=wort` | the folded form exactly, no stemming (`=ihr` is not `ihre`) |
 //! | `^wort` | as `wort`, but only written with a capital letter: a German noun (`^betrug` is the fraud, not `betrug` = amounted to); `^=wort` too |
+//! | `-wort` | as `wort`, and also the last part of a compound that no key names as a whole (`-hotel`: `Romantikhotel`, `4-Sterne-Hotels`; see [`MIN_MODIFIER_BYTES`]); `^-wort` and `-=wort` too |
 //! | `<num>` | a number (`3`, `10,5`) or a number word (`drei`, `zwei`) |
 //! | `<url>` | a URL |
 //! | `*N` | up to N tokens of anything (a bounded gap) |
@@ -56,6 +57,12 @@ use crate::token::{Token, TokenKind};
 pub(crate) const WINDOW: usize = 12;
 /// The longest gap `*N` allowed.
 const MAX_GAP: usize = 8;
+/// A `-wort` key names a closed compound only after a first part of at
+/// least this many bytes (folded), and only in a word written with a
+/// capital, a noun: `Urkunde` and `Gesamt` are no compounds of `kunde`
+/// and `amt`, `Stammkunde` and `Gesundheitsamt` are. A hyphenated word
+/// marks its last part itself (`Telekom-Hotline`, `4-Sterne-Hotel`).
+pub(crate) const MIN_MODIFIER_BYTES: usize = 3;
 
 /// One element of an expression.
 #[derive(Clone, Debug)]
@@ -88,6 +95,8 @@ pub(crate) struct Key {
     /// `^`: only a token written with a capital letter, i.e. a German noun
     /// (`^betrug` is the fraud, not `betrug` = amounted to).
     capital: bool,
+    /// `-`: also names a compound it ends (`-hotel`: `Romantikhotel`).
+    head: bool,
 }
 
 impl Key {
@@ -100,6 +109,7 @@ impl Key {
     /// aside).
     fn names(&self, word: &WordKeys) -> bool {
         self.id == if self.exact { word.folded } else { word.stem }
+            && (self.head || word.flags & COMPOUND == 0)
     }
 }
 
@@ -117,23 +127,80 @@ pub(crate) struct Vocab {
     /// …then, from [`Vocab::seal`] on, as a set: a word none of them begins
     /// is not stemmed.
     stem_keys: StemKeys,
+    /// The numbers of the `-wort` keys, which name the compounds they
+    /// end, and their texts, found by the [`HeadTexts`] a word ends in.
+    head_ids: rustc_hash::FxHashSet<u32>,
+    head_texts: HeadTexts,
 }
 
 impl Vocab {
     /// No key has this number: a word that is no key of any pattern.
     pub(crate) const NONE: u32 = u32::MAX;
 
-    fn intern(&mut self, text: &str, exact: bool) -> u32 {
+    fn intern(&mut self, text: &str, exact: bool, head: bool) -> u32 {
         if !exact {
             self.stem_texts.insert(text.to_string());
         }
         let next = self.ids.len() as u32;
-        *self.ids.entry(text.to_string()).or_insert(next)
+        let id = *self.ids.entry(text.to_string()).or_insert(next);
+        if head {
+            self.head_ids.insert(id);
+            self.head_texts.insert(text);
+        }
+        id
     }
 
     /// Sets the stem keys apart once all patterns are parsed.
     pub(crate) fn seal(&mut self) {
         self.stem_keys = StemKeys::new(std::mem::take(&mut self.stem_texts));
+    }
+
+    /// The keys of the compound `folded` by its last part, as
+    /// `(folded, stem)` numbers of `-wort` keys (or [`Vocab::NONE`]): the
+    /// part after the last hyphen, else (in a word written with a capital)
+    /// the longest that leaves [`MIN_MODIFIER_BYTES`] before it and that a
+    /// `-wort` key names. Asked only of a word no key names as a whole.
+    ///
+    /// A part is stemmed only where a key's text ends right before an
+    /// ending Snowball may strip (or at the word's end): a stem of a folded
+    /// word is a prefix of it, so a part whose stem is a key begins with
+    /// that key and goes on with an ending. Most words end in no key at
+    /// all and cost a few bit tests; stemming every part of every new word
+    /// cost 4 % on the shared corpus.
+    fn compound_head(&self, stemmer: &Stemmer, folded: &str, capital: bool) -> (u32, u32) {
+        const NONE: (u32, u32) = (Vocab::NONE, Vocab::NONE);
+        // The shortest compound: a letter, a hyphen and the shortest text.
+        if self.head_ids.is_empty() || folded.len() < self.head_texts.shortest + 2 {
+            return NONE;
+        }
+        let head = |id: u32| if self.head_ids.contains(&id) { id } else { Vocab::NONE };
+        let keys_of = |part: &str| (head(self.get(part)), head(self.get(&stemmer.stem(part))));
+        let (part, first) = match folded.rsplit_once('-') {
+            // The hyphen marks the part: it alone is asked.
+            Some((before, last)) => (last, before.len() + 1),
+            None if capital => (folded, MIN_MODIFIER_BYTES),
+            None => return NONE,
+        };
+        let hyphenated = part.len() < folded.len();
+        let bytes = folded.as_bytes();
+        let mut best = (usize::MAX, NONE);
+        let mut endings = crate::stem::strippable_ending_lengths(part.as_bytes());
+        while endings != 0 {
+            let ending = endings.trailing_zeros() as usize;
+            endings &= endings - 1;
+            let Some(end) = folded.len().checked_sub(ending) else { break };
+            self.head_texts.starts_before(bytes, end, |start| {
+                let fits =
+                    if hyphenated { start == first } else { (first..best.0).contains(&start) };
+                if fits && folded.is_char_boundary(start) {
+                    let keys = keys_of(&folded[start..]);
+                    if keys != NONE {
+                        best = (start, keys);
+                    }
+                }
+            });
+        }
+        best.1
     }
 
     /// How many key texts there are; numbers run from 0 to `len() - 1`.
@@ -144,6 +211,60 @@ impl Vocab {
     /// The number of a key text, or [`Vocab::NONE`].
     pub(crate) fn get(&self, text: &str) -> u32 {
         self.ids.get(text).copied().unwrap_or(Vocab::NONE)
+    }
+}
+
+/// The texts of the `-wort` keys, asked which of them a word's first
+/// `end` bytes end in ([`Vocab::compound_head`]).
+#[derive(Debug, Default)]
+struct HeadTexts {
+    texts: rustc_hash::FxHashSet<Box<[u8]>>,
+    /// For the last two bytes of the texts, the lengths of the texts that
+    /// end in them: bit `n` for `n` bytes (texts of 2 to 31 bytes)…
+    lengths: rustc_hash::FxHashMap<[u8; 2], u32>,
+    /// …and the same pairs as bits (`256 * a + b`), told at once: most
+    /// places in a word end in no text.
+    last_two: Vec<u64>,
+    /// The length of the shortest text (`usize::MAX` while there is none).
+    shortest: usize,
+}
+
+impl HeadTexts {
+    fn insert(&mut self, text: &str) {
+        let b = text.as_bytes();
+        if !(2..32).contains(&b.len()) {
+            return;
+        }
+        if self.last_two.is_empty() {
+            self.last_two = vec![0; 1024];
+            self.shortest = usize::MAX;
+        }
+        self.shortest = self.shortest.min(b.len());
+        let pair = [b[b.len() - 2], b[b.len() - 1]];
+        let bit = usize::from(pair[0]) << 8 | usize::from(pair[1]);
+        self.last_two[bit / 64] |= 1 << (bit % 64);
+        *self.lengths.entry(pair).or_default() |= 1 << b.len();
+        self.texts.insert(b.into());
+    }
+
+    /// Calls `found` with where each text that `bytes[..end]` ends in
+    /// starts, longest first.
+    fn starts_before(&self, bytes: &[u8], end: usize, mut found: impl FnMut(usize)) {
+        let Some(pair) = end.checked_sub(2).map(|at| [bytes[at], bytes[at + 1]]) else {
+            return;
+        };
+        let bit = usize::from(pair[0]) << 8 | usize::from(pair[1]);
+        if self.last_two.get(bit / 64).is_none_or(|w| w & 1 << (bit % 64) == 0) {
+            return;
+        }
+        let mut lengths = self.lengths.get(&pair).copied().unwrap_or(0);
+        while lengths != 0 {
+            let n = 31 - lengths.leading_zeros() as usize;
+            lengths &= !(1 << n);
+            if n <= end && self.texts.contains(&bytes[end - n..end]) {
+                found(end - n);
+            }
+        }
     }
 }
 
@@ -337,14 +458,19 @@ fn parse_elem(
             Some(_) => return Err(format!("`^` needs a word after it in {word:?}")),
             None => (false, alt),
         };
+        let (head, alt) = match alt.strip_prefix('-') {
+            Some(a) if !a.is_empty() => (true, a),
+            Some(_) => return Err(format!("`-` needs a word after it in {word:?}")),
+            None => (false, alt),
+        };
         let (exact, alt) = match alt.strip_prefix('=') {
             Some(a) => (true, a),
             None => (false, alt),
         };
         normalize::fold_into(alt, folded);
         let text = if exact { folded.clone() } else { stemmer.stem(folded).into_owned() };
-        let id = vocab.intern(&text, exact);
-        keys.push(Key { text, id, exact, capital });
+        let id = vocab.intern(&text, exact, head);
+        keys.push(Key { text, id, exact, capital, head });
     }
     let filter = keys.iter().fold(0, |f, k| f | id_bit(k.id));
     Ok(Elem::Word { keys, optional, filter })
@@ -368,24 +494,37 @@ const NUMBER_WORD: u8 = 1;
 /// …starts with a capital…
 const CAPITAL: u8 = 2;
 /// …or has a key that anchors a pattern (most words anchor none; see
-/// [`WordKeys::anchoring`]).
+/// [`WordKeys::anchoring`])…
 const ANCHORS: u8 = 4;
+/// …or is a compound whose stem key is that of its last part: only a
+/// `-wort` key names it ([`Vocab::compound_head`]).
+const COMPOUND: u8 = 8;
 
 impl WordKeys {
     /// The keys of `word` given its folded form; stemmed only if a stem key
     /// begins it (see [`StemKeys`]).
     pub(crate) fn new(vocab: &Vocab, stemmer: &Stemmer, word: &str, folded: &str) -> WordKeys {
-        let stem = if vocab.stem_keys.may_stem_to_one(folded) {
+        let mut stem = if vocab.stem_keys.may_stem_to_one(folded) {
             vocab.get(&stemmer.stem(folded))
         } else {
             Vocab::NONE
         };
+        let mut folded_id = vocab.get(folded);
+        let capital = word.chars().next().is_some_and(char::is_uppercase);
+        let mut compound = 0;
+        if folded_id == Vocab::NONE && stem == Vocab::NONE {
+            (folded_id, stem) = vocab.compound_head(stemmer, folded, capital);
+            if folded_id != Vocab::NONE || stem != Vocab::NONE {
+                compound = COMPOUND;
+            }
+        }
         WordKeys {
-            folded: vocab.get(folded),
+            folded: folded_id,
             stem,
             flags: if NUMBER_WORDS.contains(&folded) { NUMBER_WORD } else { 0 }
-                | if word.chars().next().is_some_and(char::is_uppercase) { CAPITAL } else { 0 }
-                | ANCHORS,
+                | if capital { CAPITAL } else { 0 }
+                | ANCHORS
+                | compound,
         }
     }
 
@@ -786,6 +925,41 @@ mod tests {
         // At the start of a sentence every word is capitalized.
         assert_eq!(find(e, "Betrug 22 Sekunden"), ["Betrug"]);
         assert!(parse("[x/y]\np = ^\n", &Stemmer::new(), &mut Vocab::default()).is_err());
+    }
+
+    #[test]
+    fn a_dashed_key_names_the_compounds_it_ends() {
+        let e = "-hotel|^-unternehmen|-=router|zimmer";
+        for (text, found) in [
+            // Closed and hyphenated compounds, inflected.
+            ("Das Romantikhotel war laut", "Romantikhotel"),
+            // (`4-` is a number token of its own.)
+            ("In zwei 4-Sterne-Hotels", "Sterne-Hotels"),
+            ("Das Bahnunternehmen schweigt", "Bahnunternehmen"),
+            // An exact key names the last part as written.
+            ("Der WLAN-Router blinkt", "WLAN-Router"),
+            // The whole word, as before.
+            ("Das Hotel war laut", "Hotel"),
+        ] {
+            assert_eq!(find(e, text), [found], "{text}");
+        }
+        for text in [
+            // No compound: a lowercase word, a first part under
+            // MIN_MODIFIER_BYTES, a key without `-`, a stem the exact key
+            // is not, `^` on the whole word.
+            "die luxushotels",
+            "Ein Exhotel",
+            "Das Doppelzimmer war laut",
+            "Die Wanderroute",
+            "Wir unternehmen nichts",
+        ] {
+            assert!(find(e, text).is_empty(), "{text}");
+        }
+        // A compound another key names as a whole is that key's word.
+        let (p, vocab) = pat("-hotel|hotelzimmer");
+        let keys = |w: &str| WordKeys::new(&vocab, &Stemmer::new(), w, &w.to_lowercase());
+        assert!(p.names(&keys("Hotelzimmer")) && keys("Hotelzimmer").flags & COMPOUND == 0);
+        assert!(keys("Stadthotel").flags & COMPOUND != 0);
     }
 
     #[test]
