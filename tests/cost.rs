@@ -55,6 +55,25 @@ fn flood(unit: &str, bytes: usize) -> String {
     records(&[unit.repeat(bytes / unit.len() + 1)])
 }
 
+/// Distinct capitalized compounds of `bytes` bytes in all, one record:
+/// `Aabhotels Aachotelservicen …`, each first part new, so the word memo
+/// never knows one.
+fn distinct_compounds(bytes: usize) -> String {
+    let heads = ["hotels", "hotline", "bahnhofes", "servicen", "frühstücke"];
+    let mut text = String::new();
+    let mut n = 0usize;
+    while text.len() < bytes {
+        let (a, b, c) = (n % 26, n / 26 % 26, n / 676 % 26);
+        let letter = |i: usize| char::from(b'a' + i as u8);
+        text.push('W');
+        text.extend([letter(c), letter(b), letter(a)]);
+        text.push_str(heads[n % heads.len()]);
+        text.push(' ');
+        n += 1;
+    }
+    text
+}
+
 /// Ordinary German comments: the PotTS sample tweets, to `bytes`.
 fn ordinary(bytes: usize) -> String {
     let tsv = std::fs::read_to_string(
@@ -130,6 +149,10 @@ fn pathological_text_costs_at_most_twice_ordinary_text_per_byte() {
         ("story_subjects", &|n| {
             flood("Im Hotel. Gut. Gut. Gut. Ich bin furchtbar traurig. Gut. Gut. ", n)
         }),
+        // Compounds, each new, ending in a subject word that names them
+        // (`-hotel`) or in an ending after one: every word is split, its
+        // last part stemmed, and names a subject.
+        ("compounds", &|n| records(&[distinct_compounds(n)])),
     ];
     let mut report = vec![format!("ordinary: {base:.0} instructions/byte")];
     let mut worst = Vec::new();
