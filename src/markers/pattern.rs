@@ -127,9 +127,7 @@ pub(crate) struct Vocab {
     /// …then, from [`Vocab::seal`] on, as a set: a word none of them begins
     /// is not stemmed.
     stem_keys: StemKeys,
-    /// The numbers of the `-wort` keys, which name the compounds they
-    /// end, and their texts, found by the [`HeadTexts`] a word ends in.
-    head_ids: rustc_hash::FxHashSet<u32>,
+    /// The texts of the `-wort` keys, which name the compounds they end.
     head_texts: HeadTexts,
 }
 
@@ -144,7 +142,6 @@ impl Vocab {
         let next = self.ids.len() as u32;
         let id = *self.ids.entry(text.to_string()).or_insert(next);
         if head {
-            self.head_ids.insert(id);
             self.head_texts.insert(text);
         }
         id
@@ -170,11 +167,14 @@ impl Vocab {
     fn compound_head(&self, stemmer: &Stemmer, folded: &str, capital: bool) -> (u32, u32) {
         const NONE: (u32, u32) = (Vocab::NONE, Vocab::NONE);
         // The shortest compound: a letter, a hyphen and the shortest text.
-        if self.head_ids.is_empty() || folded.len() < self.head_texts.shortest + 2 {
+        if self.head_texts.is_empty() || folded.len() < self.head_texts.shortest + 2 {
             return NONE;
         }
-        let head = |id: u32| if self.head_ids.contains(&id) { id } else { Vocab::NONE };
-        let keys_of = |part: &str| (head(self.get(part)), head(self.get(&stemmer.stem(part))));
+        let head = |text: &str| match self.head_texts.contains(text) {
+            true => self.get(text),
+            false => Vocab::NONE,
+        };
+        let keys_of = |part: &str| (head(part), head(&stemmer.stem(part)));
         let (part, first) = match folded.rsplit_once('-') {
             // The hyphen marks the part: it alone is asked.
             Some((before, last)) => (last, before.len() + 1),
@@ -225,7 +225,7 @@ struct HeadTexts {
     /// …and the same pairs as bits (`256 * a + b`), told at once: most
     /// places in a word end in no text.
     last_two: Vec<u64>,
-    /// The length of the shortest text (`usize::MAX` while there is none).
+    /// The length of the shortest text.
     shortest: usize,
 }
 
@@ -235,16 +235,26 @@ impl HeadTexts {
         if !(2..32).contains(&b.len()) {
             return;
         }
+        self.shortest = match self.texts.is_empty() {
+            true => b.len(),
+            false => self.shortest.min(b.len()),
+        };
         if self.last_two.is_empty() {
             self.last_two = vec![0; 1024];
-            self.shortest = usize::MAX;
         }
-        self.shortest = self.shortest.min(b.len());
         let pair = [b[b.len() - 2], b[b.len() - 1]];
         let bit = usize::from(pair[0]) << 8 | usize::from(pair[1]);
         self.last_two[bit / 64] |= 1 << (bit % 64);
         *self.lengths.entry(pair).or_default() |= 1 << b.len();
         self.texts.insert(b.into());
+    }
+
+    fn is_empty(&self) -> bool {
+        self.texts.is_empty()
+    }
+
+    fn contains(&self, text: &str) -> bool {
+        self.texts.contains(text.as_bytes())
     }
 
     /// Calls `found` with where each text that `bytes[..end]` ends in
