@@ -188,7 +188,8 @@ impl Vocab {
         while endings != 0 {
             let ending = endings.trailing_zeros() as usize;
             endings &= endings - 1;
-            let Some(end) = folded.len().checked_sub(ending) else { break };
+            // An ending is a suffix of the part, itself one of `folded`.
+            let end = folded.len() - ending;
             self.head_texts.starts_before(bytes, end, |start| {
                 let fits =
                     if hyphenated { start == first } else { (first..best.0).contains(&start) };
