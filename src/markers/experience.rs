@@ -28,9 +28,17 @@
 //! one after, or four short ones before within 40 tokens) or mention an
 //! account whose handle reads as one (`@DB_Bahn`, `@Telekom_hilft`); so
 //! does every cue but a strong one in a text that names a work reviewed
-//! (`[negative_experience/work]`: a film's plot is full of cues). A time
-//! word alone is no context in a long text that speaks as no one and to
-//! no one (news). A cue or context word inside a boilerplate formula
+//! (`[negative_experience/work]`: a film's plot is full of cues). A long
+//! text whose writer never says `ich` or `wir` in a statement of their
+//! own, and which speaks to no company, tells no experience of the
+//! writer's: news, a paper quoting the people it reports on, a guide
+//! that speaks to its reader of what may happen to them and asks in the
+//! reader's voice (`Ist mein Paket verloren?`). There neither a time word
+//! nor a quoted or asked first-person word is context (see [`Voicing`]),
+//! and in any long text that speaks to no company a sentence in the
+//! second person without a first-person word is the reader's case
+//! (`Besonders wenn du deinen Anschlussflug verpasst, …`). A cue or
+//! context word inside a boilerplate formula
 //! does not count: a company's reply
 //! (`es tut mir leid, wenn Sie …`) tells of its reader's trouble, and so
 //! does a reply its service team signs (`… /ki`, `… ^FB`). The flag
@@ -232,8 +240,9 @@ pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<
     let mut service_account: Option<Option<usize>> = None;
     // Whether the text names a work reviewed (asked once, if needed).
     let mut about_a_work: Option<bool> = None;
-    // Whether the text speaks as or to a person (asked once, if needed).
-    let mut personal: Option<bool> = None;
+    // How the text speaks: as or to a person, quoting, as a guide (asked
+    // once, if needed).
+    let mut voicing: Option<Voicing> = None;
     // What a sentence offers every cue in it, computed once per sentence:
     // a flood of cues in one long sentence then costs one pass over it, not
     // one pass per cue.
@@ -369,6 +378,11 @@ pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<
         if hypothetical || topic || words.advises() {
             continue;
         }
+        if words.speaks_of_reader()
+            && voicing.get_or_insert_with(|| Voicing::of(set, cx, addressed, &mut folded)).to_reader
+        {
+            continue;
+        }
         // The sentence before often sets the scene (`Hab dreimal bei der
         // Hotline angerufen. Nix passiert!`), the one after may tell the
         // writer's reaction, and a message addressed to
@@ -390,12 +404,17 @@ pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<
         // A time word alone is weak context in a long text that speaks of
         // no one in the first or second person and addresses no one: that
         // is news (`Wegen einer Streckensperrung kommt es heute zu
-        // Verspätungen`), someone else's report.
+        // Verspätungen`), someone else's report; so is a guide, which
+        // tells its reader what may happen to them. There a first-person
+        // word is no context either: it is quoted, or asked in the
+        // reader's voice ([`Voicing`]).
         let context = context.filter(|&i| {
-            Some(i) == addressed
-                || cx.first_hand
-                || is_first_person(cx.tokens[i].text, &mut folded)
-                || *personal.get_or_insert_with(|| is_personal(cx, &mut folded))
+            Some(i) == addressed || cx.first_hand || {
+                let first_person = is_first_person(cx.tokens[i].text, &mut folded);
+                voicing
+                    .get_or_insert_with(|| Voicing::of(set, cx, addressed, &mut folded))
+                    .counts(first_person)
+            }
         });
         // A company's account named in the cue's sentence is told what
         // happened, as one addressed (`WTF! @DB_Bahn #RE3 nach Stralsund
@@ -767,7 +786,10 @@ fn complaint(
         };
         let opinion = !words.opinion.is_empty() && !words.has_time;
         let hypothetical = words.condition.is_some() && !words.habitual;
-        if opinion || hypothetical || words.advises() {
+        // A story or a review speaks to no company: its sentences in the
+        // second person speak of the reader.
+        let of_reader = voice != Voice::ToCompany && words.speaks_of_reader();
+        if opinion || hypothetical || words.advises() || of_reader {
             return None;
         }
         let mut evidence = vec![Evidence::new(cx.text, cx.tokens[company].span.clone(), "subject")];
@@ -978,6 +1000,8 @@ struct WordFacts {
     habitual: bool,
     /// Whether the sentence has a first-person word.
     first_person: bool,
+    /// Whether it has a second-person word (`du`, `deinen`, `euer`, `ihr`).
+    second_person: bool,
     /// Whether it has a modal verb in the second person (`kannst`,
     /// `solltest`): advice.
     advice: bool,
@@ -999,6 +1023,7 @@ impl WordFacts {
             has_time: false,
             habitual: false,
             first_person: false,
+            second_person: false,
             advice: false,
             informs: false,
             around: None,
@@ -1015,6 +1040,7 @@ impl WordFacts {
             facts.has_time |= roles & TIME_WORD != 0;
             facts.habitual |= roles & HABITUAL_WORD != 0;
             facts.first_person |= roles & FIRST_PERSON_WORD != 0;
+            facts.second_person |= roles & SECOND_PERSON_WORD != 0;
             facts.advice |= roles & ADVICE_WORD != 0;
             facts.informs |= roles & INFORMING_WORD != 0;
             if facts.context.len() < 3 && roles & (FIRST_PERSON_WORD | TIME_WORD) != 0 {
@@ -1037,6 +1063,13 @@ impl WordFacts {
     /// ich …`).
     fn advises(&self) -> bool {
         self.advice && !self.first_person
+    }
+
+    /// Whether the sentence speaks of its reader and not of its writer
+    /// (`Besonders wenn du deinen Anschlussflug verpasst, …`): in a long
+    /// text that speaks to no company, that is the reader's case.
+    fn speaks_of_reader(&self) -> bool {
+        self.second_person && !self.first_person
     }
 }
 
@@ -1130,9 +1163,12 @@ const TIME_UNITS: &[&str] = &["minute", "stunde", "tag", "woche", "monat"];
 /// short post is its writer's (`S-Bahn nach Hannover… Hier stinkt es`).
 const SHORT_TEXT: usize = 200;
 
-/// Second-person words: a text that addresses someone is a person's.
+/// Second-person words: in a long text to no company, a sentence with one
+/// and no first-person word speaks of its reader
+/// ([`WordFacts::speaks_of_reader`]).
 const SECOND_PERSON: &[&str] = &[
-    "ihr", "euch", "eure", "euer", "euren", "eurem", "eurer", "du", "dich", "dir", "dein", "deine",
+    "ihr", "euch", "eure", "euer", "euren", "eurem", "eurer", "eures", "du", "dich", "dir", "dein",
+    "deine", "deinen", "deinem", "deiner", "deines",
 ];
 
 fn is_first_person(word: &str, folded: &mut String) -> bool {
@@ -1186,20 +1222,121 @@ const POLITICAL_ACCOUNT_WORD: u16 = 1024;
 const INFORMING_WORD: u16 = 2048;
 const TIME_UNIT_WORD: u16 = 4096;
 
-/// Whether a text is a person's: short, or with a first- or second-person
-/// word or a mention anywhere. (Measured on 40 flags of GermEval texts no
-/// label file had used: 8 of the 22 false ones were news, all long and
-/// impersonal; none of the 18 real ones was lost.)
-fn is_personal(cx: &ExperienceContext<'_>, folded: &mut String) -> bool {
-    cx.text.len() <= SHORT_TEXT
-        || cx.tokens.iter().any(|t| match t.kind {
-            TokenKind::Mention => true,
-            TokenKind::Word => {
-                normalize::fold_into(t.text, folded);
-                roles_of(folded) & (FIRST_PERSON_WORD | SECOND_PERSON_WORD) != 0
+/// Whose words a text's first-person and time words are: asked once per
+/// text, and only of a text with a cue that found one.
+///
+/// A long text may speak as no one (news), quote others (a paper that lets
+/// its readers tell: `„Die ersten Ausfälle hatten wir vor drei Wochen“,
+/// so Schmitz`), or speak to its reader of what may happen to them (a
+/// guide: `Manchmal ändert sich der Status tagelang nicht, obwohl ihr es
+/// nicht erhalten habt`; `Ist mein Paket verloren?` asked in the reader's
+/// voice). None of these tells its writer's own experience: its writer
+/// never says `ich` or `wir` in a statement of their own.
+struct Voicing {
+    /// Whether the writer speaks for themselves: the text is short, or
+    /// speaks to a company (its account, a greeting, a reply on its page),
+    /// or says a first-person word outside quotes in a sentence that does
+    /// not ask. Only then is a first-person word context.
+    own_voice: bool,
+    /// Whether the text is a person's: it speaks for its writer or
+    /// mentions an account. Only then is a time word context. (Measured on
+    /// 40 flags of GermEval texts no label file had used: 8 of the 22
+    /// false ones were news, all long and impersonal; none of the 18 real
+    /// ones was lost.)
+    personal: bool,
+    /// Whether the text is long and speaks to no company: then a sentence
+    /// in the second person speaks to its reader
+    /// ([`WordFacts::speaks_of_reader`]).
+    to_reader: bool,
+}
+
+/// Quotation marks, German, English and French: each opens a quote or
+/// closes the open one (`„…“`, `“…”`, `"…"`, `»…«`, `«…»`).
+const QUOTATION_MARKS: &[&str] = &["„", "“", "”", "\"", "»", "«"];
+
+impl Voicing {
+    fn of(
+        set: &MarkerSet,
+        cx: &ExperienceContext<'_>,
+        addressed: Option<usize>,
+        folded: &mut String,
+    ) -> Voicing {
+        let to_company = || {
+            addressed.is_some()
+                || find_service_account(set, cx.tokens).is_some()
+                || greeted_company(set, cx.tokens, cx.sentences).is_some()
+                || replied_company(set, cx.tokens).is_some()
+        };
+        if cx.text.len() <= SHORT_TEXT || to_company() {
+            return Voicing { own_voice: true, personal: true, to_reader: false };
+        }
+        let quotes = quotes(cx.tokens);
+        let mut quote = quotes.iter().peekable();
+        let (mut own_voice, mut mention) = (false, false);
+        for sentence in cx.sentences {
+            let tokens = &cx.tokens[sentence.clone()];
+            let asks = asks(cx.tokens, sentence);
+            for (i, t) in sentence.clone().zip(tokens) {
+                while quote.next_if(|q| q.end <= i).is_some() {}
+                let quoted = quote.peek().is_some_and(|q| q.contains(&i));
+                match t.kind {
+                    TokenKind::Mention => mention = true,
+                    TokenKind::Word if !quoted && !asks && !own_voice => {
+                        own_voice = is_first_person(t.text, folded);
+                    }
+                    _ => {}
+                }
             }
-            _ => false,
-        })
+        }
+        Voicing { own_voice, personal: own_voice || mention, to_reader: true }
+    }
+
+    /// Whether a context word counts: a first-person word where the writer
+    /// speaks for themselves, a time word where the text is a person's.
+    fn counts(&self, first_person: bool) -> bool {
+        if first_person {
+            self.own_voice
+        } else {
+            self.personal
+        }
+    }
+}
+
+/// The quotes of a text, as token ranges in text order: from a quotation
+/// mark to the next one, within a line. A mark never closed opens no
+/// quote, and a quote of more than half the text's words is no quote but
+/// the text itself in quotation marks (a comment quoted whole in an
+/// export, `Re: DB Bahn "Liebe Bahn, …"`).
+fn quotes(tokens: &[Token<'_>]) -> Vec<Range<usize>> {
+    let mut quotes: Vec<(Range<usize>, usize)> = Vec::new();
+    let (mut open, mut words, mut inside) = (None, 0, 0);
+    for (i, t) in tokens.iter().enumerate() {
+        match t.kind {
+            TokenKind::Punct if QUOTATION_MARKS.contains(&t.text) => match open.take() {
+                Some(start) => quotes.push((start..i + 1, inside)),
+                None => {
+                    open = Some(i);
+                    inside = 0;
+                }
+            },
+            TokenKind::LineBreak => open = None,
+            TokenKind::Word => {
+                words += 1;
+                inside += 1;
+            }
+            _ => {}
+        }
+    }
+    quotes.into_iter().filter(|&(_, n)| 2 * n <= words).map(|(q, _)| q).collect()
+}
+
+/// Whether a sentence asks: it ends in a question mark.
+fn asks(tokens: &[Token<'_>], sentence: &Range<usize>) -> bool {
+    tokens[sentence.clone()]
+        .iter()
+        .rev()
+        .find(|t| t.kind != TokenKind::LineBreak)
+        .is_some_and(|t| t.kind == TokenKind::Punct && t.text == "?")
 }
 
 /// How many sentences a story has at least ([`is_narrative`]).
@@ -1265,7 +1402,9 @@ pub(crate) fn is_narrative(text: &str, tokens: &[Token<'_>], sentences: &[Range<
                 singular |= FIRST_PERSON_SINGULAR.contains(word);
             }
         }
-        speaking += usize::from(first_person);
+        // A question is asked in the reader's voice as often as in the
+        // writer's (`Ist mein Paket verloren?` in a guide).
+        speaking += usize::from(first_person && !asks(tokens, sentence));
         if speaking >= NARRATIVE_FIRST_PERSON && singular {
             return true;
         }
@@ -1432,19 +1571,35 @@ fn opening_greeting(tokens: &[Token<'_>], mut sentence: Range<usize>) -> Option<
 /// `Hallo DB-Team`, `Liebe Deutsche Bahn`): a greeting opening a sentence,
 /// then within three words and no punctuation a subject word, or a word
 /// one of whose parts is one (`DB-Team`). (`Ich LIEBE diese Pinguine` is no
-/// greeting.)
+/// greeting.) After a reply header, the greeting may follow the thread's
+/// title.
 fn greeted_company(
     set: &MarkerSet,
     tokens: &[Token<'_>],
     sentences: &[Range<usize>],
 ) -> Option<usize> {
     let mut folded = String::new();
-    sentences.iter().find_map(|sentence| {
-        let g = opening_greeting(tokens, sentence.clone())?;
-        (g + 1..sentence.end)
+    let mut greets = |g: usize, end: usize| {
+        (g + 1..end)
             .take_while(|&i| tokens[i].kind == TokenKind::Word)
             .take(3)
             .find(|&i| names_subject_in_parts(set, tokens[i].text, &mut folded))
+    };
+    // After a reply header the greeting follows the thread's title
+    // (`Re: Danny Liebmann Liebe Deutsche Bahn, …`).
+    let after_title = reply_title_start(tokens).and_then(|start| {
+        let end = sentences.first().map_or(tokens.len(), |s| s.end);
+        (start..end)
+            .filter(|&i| tokens[i].kind == TokenKind::Word)
+            .take(REPLY_TITLE_WORDS + 1)
+            .skip(1)
+            .find(|&i| GREETINGS.iter().any(|g| tokens[i].text.eq_ignore_ascii_case(g)))
+            .and_then(|g| greets(g, end))
+    });
+    after_title.or_else(|| {
+        sentences
+            .iter()
+            .find_map(|sentence| greets(opening_greeting(tokens, sentence.clone())?, sentence.end))
     })
 }
 
