@@ -2373,3 +2373,27 @@ fn compounds_name_a_subject_by_their_last_part() {
         ],
     );
 }
+
+/// Cues written in session 30 from the misses of web11 and web12: stuck on
+/// the way (`steckte … fest` beside `saß … fest`), less than was
+/// expected, unheard.
+#[test]
+fn stuck_shortchanged_and_unheard_are_experiences() {
+    let cues = [
+        ("Wegen eines Streiks saßen wir gestern sechs Stunden am Flughafen fest.", "stranded/"),
+        ("Unser Zug steckte zwei Stunden vor Fulda fest, ich war erst um Mitternacht zuhause.", "stranded/"),
+        ("Die Versicherung hat mir endlich gezahlt, aber es waren nur 1.800 Euro statt der erwarteten 3.200.", "broken_promise/statt_vereinbart"),
+        ("Wir bekamen ein Doppelzimmer zum Hof statt der gebuchten Suite, eine Frechheit.", "broken_promise/statt_vereinbart"),
+        ("Meine Rufe nach einem Menschen blieben bei der Hotline gestern unerhört.", "no_answer/"),
+        ("Meine Mail an den Kundenservice blieb ohne Antwort, seit zwei Wochen.", "no_answer/"),
+    ];
+    let controls = [
+        // certainty
+        "Es stand schon gestern fest, dass ich die Prüfung wiederholen muss.",
+        // a company's figures, reported
+        "Der Umsatz stieg um zwei Prozent statt der erwarteten drei Prozent, teilte der Konzern mit.",
+        // no company: a prayer
+        "Mein Gebet blieb gestern unerhört, wir haben 0:3 verloren.",
+    ];
+    check_experience_cues(&cues, &controls);
+}
