@@ -1530,8 +1530,9 @@ fn news_reports_are_no_experiences() {
 /// their own tells no experience of the writer's: a guide speaks to its
 /// reader of what may happen to them, and asks in the reader's voice; a
 /// paper quotes the people it reports on. There time words are no
-/// context, nor are first-person words in questions or quotes, and a
-/// sentence in the second person speaks of the reader. (Blind on web12:
+/// context, nor are first-person words in questions, in quotes or in the
+/// editors' `wir` to the reader, and a sentence in the second person
+/// speaks of the reader. (Blind on web12:
 /// the session-start binary flagged 4 of 15 guides and 3 of 6 reports,
 /// this rule none, and found the same 14 of 16 experiences.)
 #[test]
@@ -1554,6 +1555,11 @@ fn guides_and_quoted_reports_tell_no_experience_of_the_writer() {
         "Hattest du schon einmal Ärger mit einer Airline? Bisher ging das für mich glimpflich \
          aus. Besonders wenn du deinen Anschlussflug verpasst und das Hotel am Ziel schon bezahlt \
          ist, ist das richtig ärgerlich. Welche Rechte du dann hast, steht in diesem Artikel.",
+        // the editors' `wir` speaks to the reader
+        "Der Magen knurrt, die Couch lockt, und gekocht wird heute nicht. Ein paar Klicks, die \
+         Bestellung ist raus. Doch dann beginnt das Warten. In diesem Artikel beleuchten wir, \
+         warum eine Lieferando-Bestellung manchmal nicht ankommt, und zeigen dir, was du dann \
+         tun kannst.",
         // a report quoting a resident
         "Ärger mit dem Paketdienst: In der Siedlung am Stadtrand kommen Sendungen seit Monaten \
          erst Tage später an. „Der Bote klingelt gar nicht erst bei uns, er legt nur einen Zettel \
@@ -1572,6 +1578,13 @@ fn guides_and_quoted_reports_tell_no_experience_of_the_writer() {
             "Re: Reisetipps \"Seit drei Wochen warte ich auf eine Antwort der Bahn wegen meiner \
              Erstattung. Niemand meldet sich, und am Telefon hänge ich jedes Mal eine halbe \
              Stunde in der Warteschleife. So geht man wirklich nicht mit seinen Kunden um.\"",
+            "waiting/",
+        ),
+        // `wir` telling, then advising the reader
+        (
+            "Wir haben am Freitag beim Möbelhaus ein Sofa bestellt. Die Lieferung sollte vier \
+             Wochen dauern. Seit drei Monaten warten wir nun, und niemand meldet sich bei uns. \
+             Wir raten euch: bestellt dort nichts.",
             "waiting/",
         ),
         // questions to a company, greeted after a reply header's title

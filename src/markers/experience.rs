@@ -1236,7 +1236,9 @@ struct Voicing {
     /// Whether the writer speaks for themselves: the text is short, or
     /// speaks to a company (its account, a greeting, a reply on its page),
     /// or says a first-person word outside quotes in a sentence that does
-    /// not ask. Only then is a first-person word context.
+    /// not ask — and, if only `wir`, does not speak to the reader either
+    /// (`In diesem Artikel zeigen wir dir …` is the editors'). Only then is
+    /// a first-person word context.
     own_voice: bool,
     /// Whether the text is a person's: it speaks for its writer or
     /// mentions an account. Only then is a time word context. (Measured on
@@ -1276,17 +1278,23 @@ impl Voicing {
         for sentence in cx.sentences {
             let tokens = &cx.tokens[sentence.clone()];
             let asks = asks(cx.tokens, sentence);
-            for (i, t) in sentence.clone().zip(tokens) {
+            let (mut speaks, mut singular, mut addresses) = (false, false, false);
+            for (n, (i, t)) in sentence.clone().zip(tokens).enumerate() {
                 while quote.next_if(|q| q.end <= i).is_some() {}
                 let quoted = quote.peek().is_some_and(|q| q.contains(&i));
                 match t.kind {
                     TokenKind::Mention => mention = true,
                     TokenKind::Word if !quoted && !asks && !own_voice => {
-                        own_voice = is_first_person(t.text, folded);
+                        if is_first_person(t.text, folded) {
+                            speaks = true;
+                            singular |= FIRST_PERSON_SINGULAR.contains(&folded.as_str());
+                        }
+                        addresses |= addresses_reader(t.text, n);
                     }
                     _ => {}
                 }
             }
+            own_voice |= speaks && (singular || !addresses);
         }
         Voicing { own_voice, personal: own_voice || mention, to_reader: true }
     }
@@ -1328,6 +1336,20 @@ fn quotes(tokens: &[Token<'_>]) -> Vec<Range<usize>> {
         }
     }
     quotes.into_iter().filter(|&(_, n)| 2 * n <= words).map(|(q, _)| q).collect()
+}
+
+/// Whether `word`, the `n`th of its sentence, speaks to the reader: a
+/// second-person word but `ihr` (as often `her`; the only one not starting
+/// with `d` or `e`), or the formal address
+/// after a sentence's first word (`Wir zeigen Ihnen`).
+fn addresses_reader(word: &str, n: usize) -> bool {
+    match word.as_bytes().first() {
+        Some(b'd' | b'D' | b'e' | b'E') => {
+            word.len() <= 6 && SECOND_PERSON.iter().any(|w| word.eq_ignore_ascii_case(w))
+        }
+        Some(b'S' | b'I') => n > 0 && FORMAL_ADDRESS.contains(&word),
+        _ => false,
+    }
 }
 
 /// Whether a sentence asks: it ends in a question mark.
@@ -1383,7 +1405,7 @@ pub(crate) fn is_narrative(text: &str, tokens: &[Token<'_>], sentences: &[Range<
     }
     let (mut speaking, mut singular, mut formal) = (0, false, false);
     for sentence in sentences {
-        let mut first_person = false;
+        let (mut first_person, mut speaks_singular) = (false, false);
         for (n, t) in sentence.clone().map(|i| &tokens[i]).enumerate() {
             // First-person and formal words are short and ASCII: compared
             // as they stand, every word of every text need not be folded.
@@ -1399,12 +1421,21 @@ pub(crate) fn is_narrative(text: &str, tokens: &[Token<'_>], sentences: &[Range<
             }
             if let Some(word) = FIRST_PERSON.iter().find(|w| t.text.eq_ignore_ascii_case(w)) {
                 first_person = true;
-                singular |= FIRST_PERSON_SINGULAR.contains(word);
+                speaks_singular |= FIRST_PERSON_SINGULAR.contains(word);
             }
         }
+        singular |= speaks_singular;
         // A question is asked in the reader's voice as often as in the
-        // writer's (`Ist mein Paket verloren?` in a guide).
-        speaking += usize::from(first_person && !asks(tokens, sentence));
+        // writer's (`Ist mein Paket verloren?` in a guide), and a `wir`
+        // that speaks to the reader is the editors' (`In diesem Beitrag
+        // klären wir, was du jetzt tun kannst`).
+        // (Asked only of a sentence in `wir` alone: few are.)
+        let editorial = first_person
+            && !speaks_singular
+            && sentence.clone().enumerate().any(|(n, i)| {
+                tokens[i].kind == TokenKind::Word && addresses_reader(tokens[i].text, n)
+            });
+        speaking += usize::from(first_person && !editorial && !asks(tokens, sentence));
         if speaking >= NARRATIVE_FIRST_PERSON && singular {
             return true;
         }
