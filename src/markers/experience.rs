@@ -401,8 +401,8 @@ pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<
                 *words.around.get_or_insert_with(|| context_around(cx, m.sentence, &mut folded))
             })
             .or(addressed);
-        // A time word alone is weak context in a long text that speaks of
-        // no one in the first or second person and addresses no one: that
+        // A time word alone is weak context in a long text whose writer
+        // never speaks for themselves and which speaks to no company: that
         // is news (`Wegen einer Streckensperrung kommt es heute zu
         // Verspätungen`), someone else's report; so is a guide, which
         // tells its reader what may happen to them. There a first-person
@@ -1317,6 +1317,8 @@ impl Voicing {
 /// export, `Re: DB Bahn "Liebe Bahn, …"`).
 fn quotes(tokens: &[Token<'_>]) -> Vec<Range<usize>> {
     let mut quotes: Vec<(Range<usize>, usize)> = Vec::new();
+    // The open quote's first mark; the words of the text, and of the open
+    // quote.
     let (mut open, mut words, mut inside) = (None, 0, 0);
     for (i, t) in tokens.iter().enumerate() {
         match t.kind {
@@ -1330,7 +1332,7 @@ fn quotes(tokens: &[Token<'_>]) -> Vec<Range<usize>> {
             TokenKind::LineBreak => open = None,
             TokenKind::Word => {
                 words += 1;
-                inside += 1;
+                inside += usize::from(open.is_some());
             }
             _ => {}
         }
