@@ -379,7 +379,8 @@ pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<
             continue;
         }
         if words.speaks_of_reader()
-            && voicing.get_or_insert_with(|| Voicing::of(set, cx, addressed, &mut folded)).to_reader
+            && Voicing::asked(&mut voicing, &mut service_account, set, cx, addressed, &mut folded)
+                .to_reader
         {
             continue;
         }
@@ -411,8 +412,7 @@ pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<
         let context = context.filter(|&i| {
             Some(i) == addressed || cx.first_hand || {
                 let first_person = is_first_person(cx.tokens[i].text, &mut folded);
-                voicing
-                    .get_or_insert_with(|| Voicing::of(set, cx, addressed, &mut folded))
+                Voicing::asked(&mut voicing, &mut service_account, set, cx, addressed, &mut folded)
                     .counts(first_person)
             }
         });
@@ -1257,15 +1257,33 @@ struct Voicing {
 const QUOTATION_MARKS: &[&str] = &["„", "“", "”", "\"", "»", "«"];
 
 impl Voicing {
-    fn of(
+    /// The text's voicing, read once into `slot`; the company's account
+    /// the text mentions is asked through the detector's own cache
+    /// (`account`), as the cues ask it.
+    fn asked<'v>(
+        slot: &'v mut Option<Voicing>,
+        account: &mut Option<Option<usize>>,
         set: &MarkerSet,
         cx: &ExperienceContext<'_>,
         addressed: Option<usize>,
         folded: &mut String,
+    ) -> &'v Voicing {
+        slot.get_or_insert_with(|| {
+            let account = addressed
+                .or_else(|| *account.get_or_insert_with(|| find_service_account(set, cx.tokens)));
+            Voicing::of(set, cx, account, folded)
+        })
+    }
+
+    /// `account`: the company the text is addressed to or mentions, if any.
+    fn of(
+        set: &MarkerSet,
+        cx: &ExperienceContext<'_>,
+        account: Option<usize>,
+        folded: &mut String,
     ) -> Voicing {
         let to_company = || {
-            addressed.is_some()
-                || find_service_account(set, cx.tokens).is_some()
+            account.is_some()
                 || greeted_company(set, cx.tokens, cx.sentences).is_some()
                 || replied_company(set, cx.tokens).is_some()
         };
