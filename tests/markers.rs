@@ -2410,3 +2410,101 @@ fn stuck_shortchanged_and_unheard_are_experiences() {
     ];
     check_experience_cues(&cues, &controls);
 }
+
+#[test]
+fn long_waits_postponements_vain_searches_and_wrong_orders_are_experiences() {
+    // From the misses of the blind web14 sample (session 31).
+    let cues = [
+        (
+            "Bis der Techniker kam, hat es eine geschlagene Woche gedauert, und ich hatte so lange keinen Backofen.",
+            "waiting/bis_gedauert",
+        ),
+        (
+            "Es dauerte drei Wochen, bis der Händler mir das Geld zurücküberwiesen hat.",
+            "waiting/dauerte_bis",
+        ),
+        (
+            "Leider sollte es bei uns mehr als ein halbes Jahr dauern, bis die neue Küche fertig war.",
+            "waiting/dauer_dauerte_bis",
+        ),
+        (
+            "Am Mittwoch die nächste Absage: Die Lieferung verschiebe sich auf KW 12, schrieb uns das Möbelhaus.",
+            "waiting/lieferung_verschoben",
+        ),
+        (
+            "Ich habe Vodafone schon oft angeschrieben, ohne jemals eine Reaktion zu erhalten.",
+            "no_answer/ohne_je_antwort",
+        ),
+        (
+            "Gestern suchte ich auf der Website meiner Bank vergeblich nach einer Notfallnummer.",
+            "no_answer/suchte_vergeblich",
+        ),
+        (
+            "Als wir die Tüte öffneten, merkten wir es: Das war nicht unsere Bestellung.",
+            "defect/nicht_meine_bestellung",
+        ),
+        // a repair is no praise (Zurich lexicon: +2), so the defect stands
+        (
+            "Schon bei der ersten Reparatur kam mein Handy so kaputt zurück, wie ich es hingeschickt habe.",
+            "defect/kaputt",
+        ),
+    ];
+    let controls = [
+        // minutes are a story's pace
+        "Es dauerte zwei Minuten, bis ich den Witz verstand.",
+        // a maker's announcement, no one's experience
+        "Die Auslieferung des neuen Modells verschiebt sich auf das Frühjahr, teilte der Hersteller mit.",
+        // no writer searching
+        "Er suchte vergeblich nach Worten.",
+        // not yet ordered
+        "Ich habe noch nicht bestellt, die Speisekarte ist riesig.",
+    ];
+    check_experience_cues(&cues, &controls);
+}
+
+#[test]
+fn quoted_faults_advice_and_guides_are_no_complaint_without_a_cue() {
+    let analyzer = Analyzer::new();
+    let none = [
+        // a paper's story of a reader: the fault, and the hotel, are in her quote
+        "Girokarten sollten im Ausland eigentlich problemlos funktionieren. Doch immer wieder \
+         stehen Urlauber plötzlich ohne Bargeld da. In ihrem Hotel auf Teneriffa erlebte die \
+         Lehrerin Sabine K. eine unangenehme Überraschung. „An allen Automaten in der Nähe des \
+         Hotels wurde meine Karte angeblich abgelehnt“, sagt K. „Wenn das noch einmal passiert, \
+         wechsle ich die Bank“, sagt die Bremerin.",
+        // a forum's answer: what the writer would do is advice, not a story
+        "Hallo, grundsätzlich musst du Mängel an der Wohnung sofort melden. So würde ich \
+         vorgehen: Dem Vermieter den Mangel schriftlich anzeigen und eine angemessene Frist zur \
+         Beseitigung setzen. Ich würde den Brief per Einschreiben schicken, das kostet ein paar \
+         Euro, aber man hat einen Beleg, dass er beim Vermieter angekommen ist. Wenn er nicht \
+         reagiert, würde ich den Mieterverein einschalten. Viel Erfolg!",
+        // a guide to `ihr` about a hotel's overbooking is no review of a stay
+        "Nach einer langen Anreise will man nur noch ins Hotelzimmer. Doch an der Rezeption dann \
+         der Schock: Das Hotel ist überbucht! Damit ihr wisst, was in so einem Fall gilt, haben \
+         wir für euch die wichtigsten Regeln zusammengestellt. Oft werden Urlauber in ein \
+         schlechteres Hotel in einem anderen Ort gebracht. Das müsst ihr nicht hinnehmen.",
+    ];
+    for text in none {
+        assert!(
+            experience_flags(&analyzer, text).is_empty(),
+            "{text}: {:?}",
+            experience_flags(&analyzer, text)
+        );
+    }
+    // Still complaints: a review that speaks as no one, one that tells its
+    // reader its verdict in `wir`, and a story told in the first person.
+    let complaints = [
+        "Das Hotel liegt zentral, aber das Zimmer war klein und dreckig. Die Dusche tropfte die \
+         ganze Nacht und das Frühstück war kalt. An der Rezeption hieß es nur, da könne man \
+         nichts machen. Für diesen Preis eine echte Enttäuschung.",
+        "Wir waren im Mai eine Woche in diesem Hotel. Das Zimmer war dreckig und die Dusche \
+         kaputt. An der Rezeption war man unfreundlich zu uns. Das Frühstück war lieblos. Wir \
+         können euch das Hotel leider nicht empfehlen.",
+        "Seit drei Wochen ist unsere Heizung kaputt. Ich habe dem Vermieter den Mangel \
+         schriftlich angezeigt und eine Frist gesetzt. Ich habe den Brief per Einschreiben \
+         geschickt. Der Vermieter hat den Mangel trotzdem nicht beseitigt, eine Frechheit.",
+    ];
+    for text in complaints {
+        assert!(!experience_flags(&analyzer, text).is_empty(), "{text}");
+    }
+}

@@ -61,7 +61,8 @@
 //! a text that names a subject — unless it names a work reviewed.
 //!
 //! A story its writer tells (a blog post, a forum thread's first post:
-//! three sentences or more, two of them in the first person, and not a
+//! three sentences or more, two of them in the first person — not what
+//! the writer would do, `Ich würde …`, which is advice — and not a
 //! company's `wir` to `Sie`; see [`is_narrative`]) is asked for the
 //! complaint without a cue too, even by default: a clearly negative
 //! sentence in which the writer speaks (`Ich war Opfer einer versteckten
@@ -74,7 +75,11 @@
 //! and does not report as news does; see [`reviews_a_stay`]) speaks as no
 //! one even by default: a sentence leaning negative that names its
 //! subject, or follows one that does, is its writer's complaint (pattern
-//! `complaint/stay_review`).
+//! `complaint/stay_review`). A guide is no such review: it speaks to its
+//! reader, and its writer never for themselves ([`Voicing::is_guide`]).
+//! In a story or a review, what a quote says or names is someone else's
+//! (`„… mit meiner Karte …“, sagt M.`): a fault found only in a quote is
+//! none of the writer's.
 
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -477,7 +482,19 @@ pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<
             Some(_) => Voice::ToCompany,
             None if cx.first_hand => Voice::FirstHand,
             None if cx.narrative => Voice::Narrative,
-            None if reviews_a_stay(set, matches, cx) => Voice::StayReview,
+            None if reviews_a_stay(set, matches, cx)
+                && !Voicing::asked(
+                    &mut voicing,
+                    &mut service_account,
+                    set,
+                    cx,
+                    addressed,
+                    &mut folded,
+                )
+                .is_guide() =>
+            {
+                Voice::StayReview
+            }
             None => return Vec::new(),
         };
         if voice != Voice::ToCompany
@@ -740,8 +757,40 @@ fn complaint(
     // A review's subject may stand in the sentence before its fault
     // (`… ein neuer Tisch. Dieser war derart unsauber`).
     let own_subject_before = usize::from(voice == Voice::StayReview);
+    // A first-person word in a quote is someone else's, and so is what
+    // the quote names (`„Bei drei Geldautomaten in der Nähe des Hotels gab
+    // es mit meiner Maestro-Karte angeblich keine Verbindung“, sagt M.` in
+    // a paper's story of a reader).
+    let quoted = if voice == Voice::ToCompany { Vec::new() } else { quotes(cx.tokens) };
+    let unquoted: Vec<&Match>;
+    let named = if quoted.is_empty() {
+        named
+    } else {
+        unquoted = named
+            .iter()
+            .copied()
+            .filter(|m| !quoted.iter().any(|q| q.contains(&m.first)))
+            .collect();
+        &unquoted
+    };
+    // The same quotes in bytes, for the sentiment hits.
+    let quoted_bytes: Vec<Range<usize>> = quoted
+        .iter()
+        .map(|q| cx.tokens[q.start].span.start..cx.tokens[q.end - 1].span.end)
+        .collect();
     cx.scored.iter().enumerate().find_map(|(si, sentence)| {
         if sentence.compound > max {
+            return None;
+        }
+        // A fault found only in a quote is someone else's word.
+        if !quoted_bytes.is_empty()
+            && !cx.hits.iter().any(|h| {
+                h.start >= sentence.start
+                    && h.end <= sentence.end
+                    && h.contribution < 0.0
+                    && !quoted_bytes.iter().any(|q| q.contains(&h.start))
+            })
+        {
             return None;
         }
         let mut company = match voice {
@@ -757,11 +806,10 @@ fn complaint(
             // finds fault with what it names itself: the story is the
             // writer's (`Leider war der Tisch verschmutzt`).
             Voice::Narrative | Voice::StayReview => {
-                let own = words
-                    .context
-                    .iter()
-                    .copied()
-                    .find(|&i| is_first_person(cx.tokens[i].text, &mut folded));
+                let own = words.context.iter().copied().find(|&i| {
+                    is_first_person(cx.tokens[i].text, &mut folded)
+                        && !quoted.iter().any(|q| q.contains(&i))
+                });
                 if own.is_none() {
                     // Then the subject named is that sentence's own.
                     company = first_named_within(named, si, own_subject_before, 0)?;
@@ -1250,6 +1298,11 @@ struct Voicing {
     /// in the second person speaks to its reader
     /// ([`WordFacts::speaks_of_reader`]).
     to_reader: bool,
+    /// Whether the text says a second-person word outside quotes (`du`,
+    /// `euch`, `Sie` after a sentence's first word), asking or not. (Read
+    /// only until the writer is found to speak for themselves: asked only
+    /// where they do not, by [`Voicing::is_guide`].)
+    addresses_reader: bool,
 }
 
 /// Quotation marks, German, English and French: each opens a quote or
@@ -1288,11 +1341,16 @@ impl Voicing {
                 || replied_company(set, cx.tokens).is_some()
         };
         if cx.text.len() <= SHORT_TEXT || to_company() {
-            return Voicing { own_voice: true, personal: true, to_reader: false };
+            return Voicing {
+                own_voice: true,
+                personal: true,
+                to_reader: false,
+                addresses_reader: false,
+            };
         }
         let quotes = quotes(cx.tokens);
         let mut quote = quotes.iter().peekable();
-        let (mut own_voice, mut mention) = (false, false);
+        let (mut own_voice, mut mention, mut addresses_reader_anywhere) = (false, false, false);
         for sentence in cx.sentences {
             let tokens = &cx.tokens[sentence.clone()];
             let asks = asks(cx.tokens, sentence);
@@ -1302,8 +1360,8 @@ impl Voicing {
                 let quoted = quote.peek().is_some_and(|q| q.contains(&i));
                 match t.kind {
                     TokenKind::Mention => mention = true,
-                    TokenKind::Word if !quoted && !asks && !own_voice => {
-                        if is_first_person(t.text, folded) {
+                    TokenKind::Word if !quoted && !own_voice => {
+                        if !asks && is_first_person(t.text, folded) {
                             speaks = true;
                             singular |= FIRST_PERSON_SINGULAR.contains(&folded.as_str());
                         }
@@ -1313,8 +1371,23 @@ impl Voicing {
                 }
             }
             own_voice |= speaks && (singular || !addresses);
+            addresses_reader_anywhere |= addresses;
         }
-        Voicing { own_voice, personal: own_voice || mention, to_reader: true }
+        Voicing {
+            own_voice,
+            personal: own_voice || mention,
+            to_reader: true,
+            addresses_reader: addresses_reader_anywhere,
+        }
+    }
+
+    /// Whether the text is a guide: long, to no company, its writer never
+    /// speaking for themselves, and speaking to its reader (`Doch an der
+    /// Hotelrezeption dann der Schock: Hotelüberbuchung! … welche Rechte
+    /// ihr habt`). Its faults are the reader's possible ones, not a
+    /// review's.
+    fn is_guide(&self) -> bool {
+        self.to_reader && !self.own_voice && self.addresses_reader
     }
 
     /// Whether a context word counts: a first-person word where the writer
@@ -1455,13 +1528,29 @@ pub(crate) fn is_narrative(text: &str, tokens: &[Token<'_>], sentences: &[Range<
             && sentence.clone().enumerate().any(|(n, i)| {
                 tokens[i].kind == TokenKind::Word && addresses_reader(tokens[i].text, n)
             });
-        speaking += usize::from(first_person && !editorial && !asks(tokens, sentence));
+        speaking += usize::from(
+            first_person
+                && !editorial
+                && !asks(tokens, sentence)
+                && !would(&tokens[sentence.clone()]),
+        );
         if speaking >= NARRATIVE_FIRST_PERSON && singular {
             return true;
         }
     }
     speaking >= NARRATIVE_FIRST_PERSON && !formal
 }
+
+/// Whether a sentence says what would be (`Ich würde diese Schreiben per
+/// Einschreiben schicken`): advice or a wish, which a forum's answer is
+/// made of, not a story's event.
+fn would(tokens: &[Token<'_>]) -> bool {
+    tokens.iter().any(|t| t.kind == TokenKind::Word && WOULD.contains(&t.text))
+}
+
+/// The subjunctive of `werden`, as written (`Würde` opening a sentence is
+/// as often the noun).
+const WOULD: &[&str] = &["würde", "würden", "würd", "wuerde", "wuerden"];
 
 /// Words that name the accounts of companies and services, besides the
 /// subject words (`@Telekom_hilft`, `@AmazonHelp`, `@DB_Info`,
