@@ -2508,3 +2508,65 @@ fn quoted_faults_advice_and_guides_are_no_complaint_without_a_cue() {
         assert!(!experience_flags(&analyzer, text).is_empty(), "{text}");
     }
 }
+
+#[test]
+fn repairs_not_done_cancelled_trains_and_endless_queues_are_experiences() {
+    // From the misses of the blind web15 sample (session 31).
+    let cues = [
+        (
+            "Mein Handy hatte einen Riss im Display, ich habe es beim Händler reklamiert. Nach einer \
+             Woche bekam ich es zurück. Es war wieder nicht repariert worden.",
+            "defect/nicht_repariert",
+        ),
+        (
+            "Ich habe den Laptop vor drei Wochen eingeschickt. Eine Reparatur wurde offensichtlich \
+             nicht durchgeführt, er kam genauso zurück.",
+            "defect/reparatur_nicht_gemacht",
+        ),
+        (
+            "Gestern wollte ich nach Berlin. Es fing damit an, dass unser ICE ersatzlos gestrichen war.",
+            "stranded/gestrichen",
+        ),
+        // a compound of the queue
+        (
+            "Ich hänge seit einer halben Stunde in der Endloswarteschleife der Versicherung.",
+            "waiting/warteschleife",
+        ),
+    ];
+    let controls = [
+        // a town's plans
+        "Die Brücke wird dieses Jahr nicht repariert, teilte die Stadt mit.",
+        // a timetable change announced
+        "Ab Dezember wird der ICE nach Sylt im Winter gestrichen.",
+    ];
+    check_experience_cues(&cues, &controls);
+}
+
+#[test]
+fn a_guide_asks_what_would_be_and_a_paper_quotes_its_stories() {
+    let analyzer = Analyzer::new();
+    let none = [
+        // a question with a condition in a text to no company asks what would be
+        "Online einkaufen ist bequem, mit ein paar Klicks können wir uns heute fast alles nach \
+         Hause liefern lassen. Doch was, wenn die Bestellung nicht die versprochene Qualität hat \
+         und die Rücksendung zum Ärgernis wird? Keine Sorge: Sie sind nicht machtlos. Dieser \
+         Leitfaden zeigt Ihnen Schritt für Schritt, welche Rechte Sie als Kunde haben.",
+        // the first person only in the quotes: no story of the writer's
+        "Über Paketdienste beschweren sich immer mehr Kunden. Über Paketzusteller beschweren kann \
+         man sich seit einem Jahr bei einem Portal der Verbraucherzentrale, 6500 Klagen sind \
+         seitdem eingegangen. „Der Zusteller klingelte an unserer Tür und weigerte sich, die \
+         Pakete in unsere Wohnung zu tragen“, schreibt ein wütender Empfänger. „Wir konnten das \
+         Paket nicht zustellen“, stand dann auf der Karte im Briefkasten, schreibt ein anderer.",
+    ];
+    for text in none {
+        assert!(
+            experience_flags(&analyzer, text).is_empty(),
+            "{text}: {:?}",
+            experience_flags(&analyzer, text)
+        );
+    }
+    // Put to a company, such a question is a complaint.
+    let to_company = "Re: DB Bahn Was soll eigentlich eine Notrufsäule, wenn darauf seit 10 \
+                      Minuten niemand reagiert? Gerade auf der S8 erlebt.";
+    assert!(!experience_flags(&analyzer, to_company).is_empty());
+}

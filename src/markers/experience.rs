@@ -16,7 +16,8 @@
 //!   company what happened, and so does a company's account named in the
 //!   cue's sentence), and is not
 //!   a bare opinion (`Ich finde Warteschleifen nervig` reports nothing
-//!   that happened), a condition (`Wenn …, …`), advice (`kannst du`) or
+//!   that happened), a condition (`Wenn …, …`; in a text to no company
+//!   also a question with one, `Was tun, wenn …?`), advice (`kannst du`) or
 //!   the topic of a message (`informiert über Verspätungen`).
 //!
 //! Strong cues (`!name` in the pattern file: `nie wieder`, `Finger weg`,
@@ -61,8 +62,9 @@
 //! a text that names a subject — unless it names a work reviewed.
 //!
 //! A story its writer tells (a blog post, a forum thread's first post:
-//! three sentences or more, two of them in the first person — not what
-//! the writer would do, `Ich würde …`, which is advice — and not a
+//! three sentences or more, two of them in the first person outside
+//! quotes — not what the writer would do, `Ich würde …`, which is
+//! advice — and not a
 //! company's `wir` to `Sie`; see [`is_narrative`]) is asked for the
 //! complaint without a cue too, even by default: a clearly negative
 //! sentence in which the writer speaks (`Ich war Opfer einer versteckten
@@ -365,7 +367,11 @@ pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<
         // with a number or a hashtag, and is then outside. Inside a sentence
         // `wenn` is as often `whenever` (`… nervt, wenn man nirgends eine
         // Auskunft bekommt`) and is left alone.
-        let hypothetical = words.condition.is_some_and(|c| {
+        let asked_condition = words.asked_condition.filter(|_| {
+            Voicing::asked(&mut voicing, &mut service_account, set, cx, addressed, &mut folded)
+                .to_reader
+        });
+        let hypothetical = words.condition.or(asked_condition).is_some_and(|c| {
             c < m.first
                 && (!words.habitual
                     || !cx.tokens[c..m.first].iter().any(|t| {
@@ -671,15 +677,25 @@ fn is_word_of(token: &Token<'_>, words: &[&str]) -> bool {
 /// uns`); a paper tells what others said or found (`beschreibt
 /// "Drehscheibe"-Autor Carsten Hennig den Zustand des Drei-Sterne-Hotels`).
 fn reads_as_news(tokens: &[Token<'_>]) -> bool {
-    tokens.iter().any(|t| is_word_of(t, REPORTING))
-        && !tokens.iter().any(|t| is_word_of(t, FIRST_PERSON))
+    if !tokens.iter().any(|t| is_word_of(t, REPORTING)) {
+        return false;
+    }
+    // The people a paper quotes may say `ich` (`„… mit meiner Karte …“,
+    // sagt M.`): their words are not the writer's.
+    let quoted = quotes(tokens);
+    let mut quote = quoted.iter().peekable();
+    !tokens.iter().enumerate().any(|(i, t)| {
+        while quote.next_if(|q| q.end <= i).is_some() {}
+        is_word_of(t, FIRST_PERSON) && !quote.peek().is_some_and(|q| q.contains(&i))
+    })
 }
 
 /// Words of reporting: the verbs a paper quotes with and the people it
 /// quotes ([`reads_as_news`]).
 #[rustfmt::skip]
 const REPORTING: &[&str] = &[
-    "berichten", "berichtet", "berichtete", "berichteten", "sagte", "sagten", "erklärte",
+    "berichten", "berichtet", "berichtete", "berichteten", "sagt", "sagte", "sagten", "erzählt",
+    "erzählte", "kritisieren", "kritisiert", "erklärte",
     "erklärten", "erwiderte", "beklagt", "beklagte", "kritisierte", "betonte", "teilte",
     "teilten", "mitteilen", "zufolge", "sprecher", "sprecherin", "reportage", "interview",
     "experte", "experten", "sachverständige", "sachverständiger", "geschäftsführer",
@@ -833,7 +849,13 @@ fn complaint(
             }
         };
         let opinion = !words.opinion.is_empty() && !words.has_time;
-        let hypothetical = words.condition.is_some() && !words.habitual;
+        // A story or a review speaks to no company: its questions with a
+        // condition ask what would be.
+        let condition = match voice {
+            Voice::ToCompany => words.condition,
+            _ => words.condition.or(words.asked_condition),
+        };
+        let hypothetical = condition.is_some() && !words.habitual;
         // A story or a review speaks to no company: its sentences in the
         // second person speak of the reader.
         let of_reader = voice != Voice::ToCompany && words.speaks_of_reader();
@@ -1042,6 +1064,13 @@ struct WordFacts {
     opinion: Vec<usize>,
     /// A `wenn` or `falls` opening the sentence.
     condition: Option<usize>,
+    /// A `wenn` or `falls` elsewhere in a question. Where the text speaks
+    /// to no company, such a question asks what would be (`Doch was, wenn
+    /// die Bestellung nicht die versprochene Freude bringt?`, `Was tun,
+    /// wenn der Flug ausfällt?`); put to a company, it is as often a
+    /// complaint (`Wieso nennt ihr euch @DB_Info, wenn man keine Infos
+    /// bekommt?`).
+    asked_condition: Option<usize>,
     has_time: bool,
     /// Whether the sentence has a word of frequency (`immer`, `jedes`,
     /// `ständig`): a `wenn` there means `whenever`.
@@ -1068,6 +1097,7 @@ impl WordFacts {
             context: Vec::new(),
             opinion: Vec::new(),
             condition: None,
+            asked_condition: None,
             has_time: false,
             habitual: false,
             first_person: false,
@@ -1078,6 +1108,7 @@ impl WordFacts {
             account: None,
         };
         let mut first = true;
+        let mut any_condition = None;
         for i in cx.sentences[si].clone() {
             let t = &cx.tokens[i];
             if t.kind != TokenKind::Word {
@@ -1097,10 +1128,19 @@ impl WordFacts {
             if facts.opinion.len() < 3 && roles & OPINION_WORD != 0 {
                 facts.opinion.push(i);
             }
-            if first && roles & CONDITION_WORD != 0 {
-                facts.condition = Some(i);
+            if roles & CONDITION_WORD != 0 {
+                if first {
+                    facts.condition = Some(i);
+                }
+                any_condition.get_or_insert(i);
             }
             first = false;
+        }
+        if facts.condition.is_none()
+            && any_condition.is_some()
+            && asks(cx.tokens, &cx.sentences[si])
+        {
+            facts.asked_condition = any_condition;
         }
         facts
     }
@@ -1496,14 +1536,37 @@ pub(crate) fn is_narrative(text: &str, tokens: &[Token<'_>], sentences: &[Range<
     if text.len() <= SHORT_TEXT || sentences.len() < NARRATIVE_SENTENCES {
         return false;
     }
+    // A first-person word in a quote is someone else's (`„Der Bote
+    // klingelte an unserer Tür“, schreibt ein Empfänger`): asked only of
+    // the texts that would be stories, few of which quote.
+    tells_in_first_person(tokens, sentences, &[]) && {
+        let quoted = quotes(tokens);
+        quoted.is_empty() || tells_in_first_person(tokens, sentences, &quoted)
+    }
+}
+
+/// The count of [`is_narrative`], with the first-person words in `quoted`
+/// (token ranges in text order) left out.
+fn tells_in_first_person(
+    tokens: &[Token<'_>],
+    sentences: &[Range<usize>],
+    quoted: &[Range<usize>],
+) -> bool {
+    let mut quote = quoted.iter().peekable();
     let (mut speaking, mut singular, mut formal) = (0, false, false);
     for sentence in sentences {
         let (mut first_person, mut speaks_singular) = (false, false);
-        for (n, t) in sentence.clone().map(|i| &tokens[i]).enumerate() {
+        for (n, (i, t)) in sentence.clone().map(|i| (i, &tokens[i])).enumerate() {
             // First-person and formal words are short and ASCII: compared
             // as they stand, every word of every text need not be folded.
             if t.kind != TokenKind::Word || t.text.len() > 7 {
                 continue;
+            }
+            if !quoted.is_empty() {
+                while quote.next_if(|q| q.end <= i).is_some() {}
+                if quote.peek().is_some_and(|q| q.contains(&i)) {
+                    continue;
+                }
             }
             let first = t.text.as_bytes()[0];
             if first == b'S' || first == b'I' {
