@@ -168,16 +168,15 @@ impl Analyzer {
             .flatten();
 
         // Tone markers first: boilerplate is masked out of the sentiment.
-        // A story its writer tells may hold a complaint without a cue
-        // about a subject it names: then the subjects are wanted, as in a
-        // first-hand text (see `markers::experience`).
+        // A story its writer tells, or a review of a stay or a meal, may
+        // hold a complaint without a cue about a subject it names: then
+        // the subjects are wanted, as in a first-hand text (see
+        // `markers::experience`). Both are longer texts with sentences
+        // (`may_review`); whether one is a story is asked only if its
+        // complaint is.
         let experiences_on = inner.enabled.contains(&MarkerKind::NegativeExperience);
-        let narrative =
-            !inner.first_hand && experiences_on && markers::is_narrative(text, &tokens, &sentences);
-        // So may a review of a stay or a meal, which speaks as no one.
-        let want_subjects = inner.first_hand
-            || narrative
-            || experiences_on && markers::may_review(text, &sentences);
+        let want_subjects =
+            inner.first_hand || experiences_on && markers::may_review(text, &sentences);
         let matches = if inner.enabled.is_empty() {
             Vec::new()
         } else {
@@ -266,7 +265,6 @@ impl Analyzer {
                 hits: &scored.hits,
                 masked: &scratch.mask,
                 first_hand: inner.first_hand,
-                narrative,
             };
             let experiences = markers::detect_experiences(&inner.markers, &matches, &cx);
             flags.extend(markers::detect_spam(&inner.markers, &matches, text, &tokens, meta));

@@ -227,8 +227,6 @@ pub(crate) struct ExperienceContext<'a> {
     /// Whether the text is its writer's own account (a review, a feedback
     /// form): then the writer's voice needs no word of its own.
     pub first_hand: bool,
-    /// Whether the text tells a story of its writer's own ([`is_narrative`]).
-    pub narrative: bool,
 }
 
 pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<'_>) -> Vec<Flag> {
@@ -487,7 +485,7 @@ pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<
         let voice = match addressee {
             Some(_) => Voice::ToCompany,
             None if cx.first_hand => Voice::FirstHand,
-            None if cx.narrative => Voice::Narrative,
+            None if is_narrative(cx.text, cx.tokens, cx.sentences) => Voice::Narrative,
             None if reviews_a_stay(set, matches, cx)
                 && !Voicing::asked(
                     &mut voicing,
@@ -1532,7 +1530,7 @@ const FORMAL_ADDRESS: &[&str] = &["Sie", "Ihnen", "Ihr", "Ihre", "Ihren", "Ihrem
 /// the first person about a subject it names, or about one it names
 /// itself, is a complaint without a cue ([`complaint`]). Tweets and short comments are no stories: they have
 /// their own rules.
-pub(crate) fn is_narrative(text: &str, tokens: &[Token<'_>], sentences: &[Range<usize>]) -> bool {
+fn is_narrative(text: &str, tokens: &[Token<'_>], sentences: &[Range<usize>]) -> bool {
     if text.len() <= SHORT_TEXT || sentences.len() < NARRATIVE_SENTENCES {
         return false;
     }

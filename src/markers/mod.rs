@@ -29,7 +29,7 @@ use crate::stem::Stemmer;
 use crate::token::{Token, TokenKind};
 use crate::word_memo::WordMemo;
 pub(crate) use experience::{
-    detect as detect_experiences, is_narrative, may_complain, may_review, ExperienceContext,
+    detect as detect_experiences, may_complain, may_review, ExperienceContext,
 };
 pub(crate) use hard_sell::{free_offer_hook, CallsToBuy};
 pub(crate) use pattern::WordKeys;
@@ -244,10 +244,10 @@ impl MarkerSet {
     /// keys are kept once computed (stemming is the costliest step, and
     /// words repeat). With `want_subjects`, the subjects of negative
     /// experiences are matched even where no cue asks for one: in a
-    /// first-hand text or a story its writer tells a complaint without a
-    /// cue needs one
+    /// first-hand text, a story its writer tells or a review of a stay a
+    /// complaint without a cue needs one
     /// ([`AnalyzerBuilder::first_hand`](crate::AnalyzerBuilder::first_hand),
-    /// [`is_narrative`]).
+    /// [`may_review`]).
     pub(crate) fn find(
         &self,
         tokens: &[Token<'_>],
