@@ -681,11 +681,7 @@ fn reads_as_news(tokens: &[Token<'_>]) -> bool {
     // The people a paper quotes may say `ich` (`„… mit meiner Karte …“,
     // sagt M.`): their words are not the writer's.
     let quoted = quotes(tokens);
-    let mut quote = quoted.iter().peekable();
-    !tokens.iter().enumerate().any(|(i, t)| {
-        while quote.next_if(|q| q.end <= i).is_some() {}
-        is_word_of(t, FIRST_PERSON) && !quote.peek().is_some_and(|q| q.contains(&i))
-    })
+    !tokens.iter().enumerate().any(|(i, t)| is_word_of(t, FIRST_PERSON) && !in_quote(&quoted, i))
 }
 
 /// Words of reporting: the verbs a paper quotes with and the people it
@@ -780,11 +776,7 @@ fn complaint(
     let named = if quoted.is_empty() {
         named
     } else {
-        unquoted = named
-            .iter()
-            .copied()
-            .filter(|m| !quoted.iter().any(|q| q.contains(&m.first)))
-            .collect();
+        unquoted = named.iter().copied().filter(|m| !in_quote(&quoted, m.first)).collect();
         &unquoted
     };
     // The same quotes in bytes, for the sentiment hits.
@@ -802,7 +794,7 @@ fn complaint(
                 h.start >= sentence.start
                     && h.end <= sentence.end
                     && h.contribution < 0.0
-                    && !quoted_bytes.iter().any(|q| q.contains(&h.start))
+                    && !in_quote(&quoted_bytes, h.start)
             })
         {
             return None;
@@ -821,8 +813,7 @@ fn complaint(
             // writer's (`Leider war der Tisch verschmutzt`).
             Voice::Narrative | Voice::StayReview => {
                 let own = words.context.iter().copied().find(|&i| {
-                    is_first_person(cx.tokens[i].text, &mut folded)
-                        && !quoted.iter().any(|q| q.contains(&i))
+                    is_first_person(cx.tokens[i].text, &mut folded) && !in_quote(&quoted, i)
                 });
                 if own.is_none() {
                     // Then the subject named is that sentence's own.
@@ -1387,15 +1378,13 @@ impl Voicing {
             };
         }
         let quotes = quotes(cx.tokens);
-        let mut quote = quotes.iter().peekable();
         let (mut own_voice, mut mention, mut addresses_reader_anywhere) = (false, false, false);
         for sentence in cx.sentences {
             let tokens = &cx.tokens[sentence.clone()];
             let asks = asks(cx.tokens, sentence);
             let (mut speaks, mut singular, mut addresses) = (false, false, false);
             for (n, (i, t)) in sentence.clone().zip(tokens).enumerate() {
-                while quote.next_if(|q| q.end <= i).is_some() {}
-                let quoted = quote.peek().is_some_and(|q| q.contains(&i));
+                let quoted = in_quote(&quotes, i);
                 match t.kind {
                     TokenKind::Mention => mention = true,
                     TokenKind::Word if !quoted && !own_voice => {
@@ -1467,6 +1456,12 @@ fn quotes(tokens: &[Token<'_>]) -> Vec<Range<usize>> {
         }
     }
     quotes.into_iter().filter(|&(_, n)| 2 * n <= words).map(|(q, _)| q).collect()
+}
+
+/// Whether position `at` (a token's index, or a byte's, as `quoted` is
+/// given) lies inside one of `quoted`, ranges in text order ([`quotes`]).
+fn in_quote(quoted: &[Range<usize>], at: usize) -> bool {
+    quoted.get(quoted.partition_point(|q| q.end <= at)).is_some_and(|q| q.contains(&at))
 }
 
 /// Whether `word`, the `n`th of its sentence, speaks to the reader: a
@@ -1550,7 +1545,6 @@ fn tells_in_first_person(
     sentences: &[Range<usize>],
     quoted: &[Range<usize>],
 ) -> bool {
-    let mut quote = quoted.iter().peekable();
     let (mut speaking, mut singular, mut formal) = (0, false, false);
     for sentence in sentences {
         let (mut first_person, mut speaks_singular) = (false, false);
@@ -1560,11 +1554,8 @@ fn tells_in_first_person(
             if t.kind != TokenKind::Word || t.text.len() > 7 {
                 continue;
             }
-            if !quoted.is_empty() {
-                while quote.next_if(|q| q.end <= i).is_some() {}
-                if quote.peek().is_some_and(|q| q.contains(&i)) {
-                    continue;
-                }
+            if in_quote(quoted, i) {
+                continue;
             }
             let first = t.text.as_bytes()[0];
             if first == b'S' || first == b'I' {
