@@ -482,10 +482,13 @@ pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<
         // and so does a story its writer tells of their own (a blog post,
         // a forum thread's first post), unless that is a work reviewed: a
         // film's verdict is no complaint.
+        // The text's quotes, found once for the story's count and the
+        // complaint (a text to a company is asked of neither).
+        let mut quoted: Option<Vec<Range<usize>>> = None;
         let voice = match addressee {
             Some(_) => Voice::ToCompany,
             None if cx.first_hand => Voice::FirstHand,
-            None if is_narrative(cx.text, cx.tokens, cx.sentences) => Voice::Narrative,
+            None if is_narrative(cx.text, cx.tokens, cx.sentences, &mut quoted) => Voice::Narrative,
             None if reviews_a_stay(set, matches, cx)
                 && !Voicing::asked(
                     &mut voicing,
@@ -520,7 +523,11 @@ pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<
                 })
                 .collect()
         };
-        return complaint(cx, addressee, &named, voice).into_iter().collect();
+        let quoted = match voice {
+            Voice::ToCompany => Vec::new(),
+            _ => quoted.unwrap_or_else(|| quotes(cx.tokens)),
+        };
+        return complaint(cx, addressee, &named, voice, &quoted).into_iter().collect();
     }
     flags
         .into_iter()
@@ -752,12 +759,14 @@ pub(crate) fn may_review(text: &str, sentences: &[Range<usize>]) -> bool {
 /// found and no false flag added). A review of a stay or a meal
 /// ([`reviews_a_stay`]) is asked as a story is, with a looser bound
 /// ([`STAY_REVIEW_COMPLAINT_MAX`]), and its subject may also stand in the
-/// sentence before the fault.
+/// sentence before the fault. `quoted` are the text's quotes ([`quotes`];
+/// none for a text to a company): there the voice is someone else's.
 fn complaint(
     cx: &ExperienceContext<'_>,
     addressee: Option<usize>,
     named: &[&Match],
     voice: Voice,
+    quoted: &[Range<usize>],
 ) -> Option<Flag> {
     if cx.masked.iter().any(|&m| m) {
         return None;
@@ -771,12 +780,11 @@ fn complaint(
     // the quote names (`„Bei drei Geldautomaten in der Nähe des Hotels gab
     // es mit meiner Maestro-Karte angeblich keine Verbindung“, sagt M.` in
     // a paper's story of a reader).
-    let quoted = if voice == Voice::ToCompany { Vec::new() } else { quotes(cx.tokens) };
     let unquoted: Vec<&Match>;
     let named = if quoted.is_empty() {
         named
     } else {
-        unquoted = named.iter().copied().filter(|m| !in_quote(&quoted, m.first)).collect();
+        unquoted = named.iter().copied().filter(|m| !in_quote(quoted, m.first)).collect();
         &unquoted
     };
     // The same quotes in bytes, for the sentiment hits.
@@ -813,7 +821,7 @@ fn complaint(
             // writer's (`Leider war der Tisch verschmutzt`).
             Voice::Narrative | Voice::StayReview => {
                 let own = words.context.iter().copied().find(|&i| {
-                    is_first_person(cx.tokens[i].text, &mut folded) && !in_quote(&quoted, i)
+                    is_first_person(cx.tokens[i].text, &mut folded) && !in_quote(quoted, i)
                 });
                 if own.is_none() {
                     // Then the subject named is that sentence's own.
@@ -1525,7 +1533,15 @@ const FORMAL_ADDRESS: &[&str] = &["Sie", "Ihnen", "Ihr", "Ihre", "Ihren", "Ihrem
 /// the first person about a subject it names, or about one it names
 /// itself, is a complaint without a cue ([`complaint`]). Tweets and short comments are no stories: they have
 /// their own rules.
-fn is_narrative(text: &str, tokens: &[Token<'_>], sentences: &[Range<usize>]) -> bool {
+///
+/// `quoted` keeps the text's quotes once found ([`quotes`]), for the
+/// complaint that follows.
+fn is_narrative(
+    text: &str,
+    tokens: &[Token<'_>],
+    sentences: &[Range<usize>],
+    quoted: &mut Option<Vec<Range<usize>>>,
+) -> bool {
     if text.len() <= SHORT_TEXT || sentences.len() < NARRATIVE_SENTENCES {
         return false;
     }
@@ -1533,8 +1549,8 @@ fn is_narrative(text: &str, tokens: &[Token<'_>], sentences: &[Range<usize>]) ->
     // klingelte an unserer Tür“, schreibt ein Empfänger`): asked only of
     // the texts that would be stories, few of which quote.
     tells_in_first_person(tokens, sentences, &[]) && {
-        let quoted = quotes(tokens);
-        quoted.is_empty() || tells_in_first_person(tokens, sentences, &quoted)
+        let quoted = quoted.get_or_insert_with(|| quotes(tokens));
+        quoted.is_empty() || tells_in_first_person(tokens, sentences, quoted)
     }
 }
 
