@@ -2570,3 +2570,120 @@ fn a_guide_asks_what_would_be_and_a_paper_quotes_its_stories() {
                       Minuten niemand reagiert? Gerade auf der S8 erlebt.";
     assert!(!experience_flags(&analyzer, to_company).is_empty());
 }
+
+#[test]
+fn a_condition_opened_by_its_verb_and_an_opinion_given_as_such_tell_no_experience() {
+    let analyzer = Analyzer::new();
+    let none = [
+        // a condition opened by its verb, a statement after it
+        "Kommt die bestellte Pizza auch nach einer Stunde noch immer nicht, darf man die \
+         Bestellung stornieren und muss nichts bezahlen.",
+        // the cue starts with the condition's verb
+        "Fällt der Zug aus, bekommt man ab einer Stunde Verspätung einen Teil des Fahrpreises \
+         zurück. So regelt es die Verordnung.",
+        // an opinion given as such
+        "Ich lese seit Jahren in diesem Forum mit und habe mir heute die Doku über den \
+         Kundenservice angesehen. Ich muss sagen, ich war überrascht. Meine Meinung ist, dass \
+         sich manche Kunden nur dämlich anstellen, um sich hinterher über den Service aufzuregen \
+         und zu beschweren. Wie seht ihr das?",
+        // anger in the plural is the writer's only with `wir`
+        "Ich kenne das aus meiner Kanzlei: Die Kunden sind verärgert, weil der Versicherer nicht \
+         zahlt.",
+        // what a company is told in general, in the subjunctive, is no fault met
+        "Heute Morgen fand ich im Adventskalender ein leeres Türchen. Ich habe dem Hersteller \
+         sofort eine E-Mail geschrieben. Idealerweise handelt es sich nur um ein Einzelproblem, \
+         es könnte sich aber auch um einen Fehler der ganzen Charge handeln, was für die Firma \
+         weitaus unangenehmer wäre. Keine halbe Stunde später kam eine freundliche Antwort mit \
+         einer Entschuldigung.",
+        // information given is no complaint of information
+        "Ich schrieb dem Hersteller eine kurze E-Mail. Der Vertriebsleiter bedankte sich für den \
+         Hinweis, entschuldigte sich für den Vorfall und gab ausführlich Auskunft zu meinem \
+         leeren Türchen, bei dem es sich nicht um einen Chargenfehler handelte.",
+        // a paper that explains what its people said
+        "Sechs Fahrgäste ließ der Fahrer an der Raststätte zurück. \"Die Bordtoilette war kaputt. \
+         Deswegen sind wir überhaupt ausgestiegen\", erklärt eine der jungen Frauen. \"Wir waren \
+         sogar die Ersten in der Damentoilette.\" Als die Freundinnen wieder aus dem Gebäude der \
+         Raststätte traten, war der Bus nicht mehr zu sehen. Das Unternehmen bedauerte den \
+         Vorfall auf Nachfrage.",
+    ];
+    for text in none {
+        assert!(
+            experience_flags(&analyzer, text).is_empty(),
+            "{text}: {:?}",
+            experience_flags(&analyzer, text)
+        );
+    }
+    let experiences = [
+        // a story told without its pronoun is no condition
+        "Hatte heute wieder zwei Stunden Verspätung mit dem ICE, ich stand am Gleis und fror.",
+        // a clause with `dass` after the verb is no statement
+        "Ist doch klar, dass mein Zug heute schon wieder zu spät ist.",
+        "Seit drei Tagen kein Internet und die Hotline vertröstet uns nur. Wir sind stinksauer \
+         auf den Anbieter.",
+    ];
+    for text in experiences {
+        assert!(!experience_flags(&analyzer, text).is_empty(), "{text}");
+    }
+}
+
+#[test]
+fn a_story_speaks_for_its_writer_where_a_sentence_drops_the_pronoun() {
+    let analyzer = Analyzer::new();
+    let story = "Nach unserem Umzug haben wir im Dezember einen neuen Anbieter für Telefon und \
+                 Internet beauftragt. Der bestätigte den Auftrag und vergab einen Termin für den \
+                 Anschluss. Wer nicht kam, war der Techniker. Angeblich gab es Probleme bei der \
+                 Nummernvergabe. Ich war den ganzen Tag zu Hause geblieben.";
+    let flags = experience_flags(&analyzer, story);
+    assert!(flags.iter().any(|(pattern, _)| pattern == "waiting/nicht_gekommen"), "{flags:?}");
+    let none = [
+        // a review of a work tells the plot's story
+        "Ich habe mir den Film gestern im Kino angesehen. Die Bilder sind großartig. Der Held \
+         wartet im ganzen zweiten Teil vergeblich auf einen Anruf, und der Techniker der \
+         Raumstation kommt nicht. Die Spannung trägt trotzdem bis zum Ende. Ich mochte ihn sehr.",
+        // what might be
+        "Ich lese gerade ein Buch über Asteroiden und habe viel gelernt. Ich mag Trojaner. Damit \
+         meine ich nicht die Schadprogramme. Trojaner teilen sich ihre Bahn mit einem großen \
+         Planeten. Das klingt so, als könnte das Programm nicht funktionieren, aber es geht.",
+    ];
+    for text in none {
+        assert!(
+            experience_flags(&analyzer, text).is_empty(),
+            "{text}: {:?}",
+            experience_flags(&analyzer, text)
+        );
+    }
+}
+
+#[test]
+fn hairdressers_postmen_cards_vows_and_silence_name_experiences() {
+    let analyzer = Analyzer::new();
+    let experiences = [
+        // a hairdresser's work in a story (`Trendfriseure`)
+        "Mit achtzehn ging ich zum ersten Mal zu einem der angesagtesten Trendfriseure der \
+         Stadt, nur um die Spitzen schneiden zu lassen. Ich hatte mich wochenlang darauf \
+         gefreut. Als die Angestellte mit mir fertig war, war mein Haar um dreißig Zentimeter \
+         kürzer und mein Entsetzen kommentierte die untalentierte Haarkünstlerin nur mit einem \
+         Schulterzucken.",
+        "Ich hatte mich wochenlang auf den Verstärker gefreut. Schon beim Anheben wackelte es \
+         verdächtig im Karton. Der Verstärker ist hinüber, und der Postmann hat nur gegrinst. \
+         So etwas ärgert mich maßlos.",
+        "Kaum bestellt man etwas in den USA, wird schon die Kreditkarte gesperrt. Ich hänge \
+         jetzt seit einer Stunde an der Hotline der Bank.",
+        "Für die Zukunft merke ich mir, nie mehr alleine so einen Laden zu betreten.",
+        "Nach zwei weiteren Wochen ohne irgendwelche Informationen vom Anbieter haben wir den \
+         Auftrag storniert.",
+    ];
+    for text in experiences {
+        assert!(!experience_flags(&analyzer, text).is_empty(), "{text}");
+    }
+    // Hair is what a salon works on: `kaputt` there is the hair's.
+    let content = "Gestern war ich endlich wieder bei meiner Friseurin, die ich seit Jahren \
+                   kenne. Sie hat sich viel Zeit genommen und mich gut beraten. Die Spitzen sind \
+                   leider kaputt, meinte sie, also kamen fünf Zentimeter ab. Man sieht es kaum, \
+                   und ich bin rundum zufrieden.";
+    assert!(
+        experience_flags(&analyzer, content).is_empty(),
+        "{:?}",
+        experience_flags(&analyzer, content)
+    );
+}

@@ -104,6 +104,11 @@ const NEVER_AGAIN_CUE: &str = "never_again/nie_wieder";
 /// reviews of heldout15 every flag such a word allowed was false: 5 of 5.)
 const PLOT_SUBJECTS: &[&str] = &["subject/verkehr", "subject/technik"];
 
+/// The subject pattern of hairdressers and beauty salons, whose work is
+/// done to the body: no subject for a cue with other common senses
+/// (`kaputt`, `schmutzig` are as often the hair).
+const BODY_SUBJECT: &str = "subject/pflege";
+
 /// Whether subject pattern `id` names no purchase in a review of a work:
 /// the props of plots ([`PLOT_SUBJECTS`]) and the hotels, restaurants and
 /// meals films are set in ([`STAY_SUBJECTS`]: `bietet dem
@@ -212,8 +217,32 @@ const INFORMING: &[&str] = &[
 /// Words that open a condition.
 const CONDITIONS: &[&str] = &["wenn", "falls", "sofern"];
 
-/// Opinion verbs. (`meine` is left out: far more often the possessive.)
-const OPINION: &[&str] = &["finde", "finden", "denke", "glaube", "halte"];
+/// Finite verbs that open a condition without `wenn` (`Kommt das Essen
+/// … noch immer nicht, darf ich gehen`, `Fällt der Flug aus, haben Sie
+/// Anspruch`) where a statement follows ([`opens_condition`]). Folded.
+#[rustfmt::skip]
+const CONDITION_VERBS: &[&str] = &[
+    "ist", "sind", "war", "waren", "waere", "waeren", "hat", "haben", "hatte", "hatten",
+    "haette", "haetten", "wird", "werden", "wurde", "wurden", "kommt", "kommen", "kam", "kann",
+    "koennen", "konnte", "sollte", "sollten", "soll", "muss", "muessen", "gibt", "gab", "geht",
+    "gehen", "ging", "dauert", "bleibt", "bleiben", "faellt", "fallen", "liegt", "liegen",
+    "klappt", "funktioniert", "braucht", "will", "moechte", "darf", "stimmt", "fehlt", "fehlen",
+    "passt", "steht", "stehen", "kostet", "bekommt", "erhaelt", "zahlt", "reagiert",
+    "antwortet", "meldet", "erscheint", "trifft", "verspaetet",
+];
+
+/// What stands right after the verb of a statement's clause: its subject,
+/// a pronoun or an article (`…, darf ich gehen`, `…, muss der Kunde`).
+#[rustfmt::skip]
+const CLAUSE_SUBJECTS: &[&str] = &[
+    "ich", "du", "er", "sie", "es", "wir", "ihr", "man", "der", "die", "das", "den", "dem",
+    "ein", "eine", "einen", "einem", "einer", "mir", "mich", "uns", "dir", "sich", "ihnen",
+];
+
+/// Opinion verbs, and the nouns an opinion is given with (`Meine Meinung
+/// ist, dass sich manche nur dämlich anstellen`, `meines Erachtens`).
+/// (`meine` is left out: far more often the possessive.)
+const OPINION: &[&str] = &["finde", "finden", "denke", "glaube", "halte", "meinung", "erachtens"];
 
 /// What the detector needs from the rest of the analysis.
 pub(crate) struct ExperienceContext<'a> {
@@ -252,6 +281,10 @@ pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<
     // a flood of cues in one long sentence then costs one pass over it, not
     // one pass per cue.
     let mut facts: Option<SentenceFacts> = None;
+    // Whether the text is a story of its writer's own, and its quotes
+    // (asked once, if needed).
+    let mut narrative: Option<bool> = None;
+    let mut story_quotes: Option<Vec<Range<usize>>> = None;
     for m in matches {
         let (pattern, kind) = set.pattern(m.pattern);
         if kind != MarkerKind::NegativeExperience || pattern.is_context {
@@ -275,8 +308,12 @@ pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<
         // purchase counts, its delivery, contract, service or seller.
         let in_review =
             !pattern.strong && *about_a_work.get_or_insert_with(|| names_a_work(set, matches));
+        // And a hairdresser's or a salon's work is done to the body, which
+        // such a cue then describes (`Meine Spitzen waren ziemlich kaputt`).
         let subject = if in_review {
             subjects.near_where(m, |s| !is_setting(&set.pattern(s.pattern).0.id))
+        } else if pattern.needs_context {
+            subjects.near_where(m, |s| set.pattern(s.pattern).0.id != BODY_SUBJECT)
         } else {
             subjects.near(m)
         };
@@ -361,8 +398,11 @@ pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<
         // nicht`, `Wenn die Bahn nicht entgegenkommt, ist das Abzocke`),
         // unless a word of frequency makes it `whenever` (`Wenn ich anrufe,
         // lande ich jedes Mal in der Warteschleife`): then only its
-        // condition is. A cue can start before the sentence's first word,
-        // with a number or a hashtag, and is then outside. Inside a sentence
+        // condition is. So does a sentence opened by the verb of its
+        // condition (`Fällt der Zug aus, bekommt man …`: a cue may start
+        // with that verb, [`opens_condition`]). A cue can start before the
+        // sentence's first word, with a number or a hashtag, and is then
+        // outside. Inside a sentence
         // `wenn` is as often `whenever` (`… nervt, wenn man nirgends eine
         // Auskunft bekommt`) and is left alone.
         let asked_condition = words.asked_condition.filter(|_| {
@@ -370,7 +410,7 @@ pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<
                 .to_reader
         });
         let hypothetical = words.condition.or(asked_condition).is_some_and(|c| {
-            c < m.first
+            c <= m.first
                 && (!words.habitual
                     || !cx.tokens[c..m.first].iter().any(|t| {
                         t.kind == TokenKind::Punct && matches!(t.text, "," | ";" | ":" | "–")
@@ -435,7 +475,37 @@ pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<
         });
         // A first-hand text is the writer's report throughout (`Das Bad
         // war verdreckt` in a hotel review).
-        let reported = (context.is_some() || cx.first_hand) && (!opinion || words.has_time);
+        let mut reported = (context.is_some() || cx.first_hand) && (!opinion || words.has_time);
+        // So is a story its writer tells of their own, in every sentence
+        // that tells what happened, the ones that drop the pronoun too
+        // (`Wer nicht kam, war der Techniker.` after `Schließlich hatten wir
+        // die Nase voll`), but for what it quotes. Not a review of a work
+        // (its story is the plot's), nor a text that speaks to its reader
+        // as `Sie` (a guide, a lawyer's advice: `empfehle ich Ihnen`), nor
+        // a sentence that says what might be (`als könnte es nicht
+        // funktionieren`).
+        if !reported && !pattern.strong && !opinion && !in_review {
+            let story = *narrative.get_or_insert_with(|| {
+                is_narrative(cx.text, cx.tokens, cx.sentences, &mut story_quotes)
+                    && !addresses_formally(
+                        cx.tokens,
+                        cx.sentences,
+                        story_quotes.as_deref().unwrap_or(&[]),
+                    )
+            });
+            reported = story
+                && story_quotes.as_ref().is_none_or(|q| !in_quote(q, m.first))
+                && !supposes(&cx.tokens[cx.sentences[m.sentence].clone()])
+                && Voicing::asked(
+                    &mut voicing,
+                    &mut service_account,
+                    set,
+                    cx,
+                    addressed,
+                    &mut folded,
+                )
+                .own_voice;
+        }
         if !(pattern.strong || reported) {
             continue;
         }
@@ -527,7 +597,7 @@ pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<
             Voice::ToCompany => Vec::new(),
             _ => quoted.unwrap_or_else(|| quotes(cx.tokens)),
         };
-        return complaint(cx, addressee, &named, voice, &quoted).into_iter().collect();
+        return complaint(set, cx, addressee, &named, voice, &quoted).into_iter().collect();
     }
     flags
         .into_iter()
@@ -696,7 +766,7 @@ fn reads_as_news(tokens: &[Token<'_>]) -> bool {
 #[rustfmt::skip]
 const REPORTING: &[&str] = &[
     "berichten", "berichtet", "berichtete", "berichteten", "sagt", "sagte", "sagten", "erzählt",
-    "erzählte", "kritisieren", "kritisiert", "erklärte",
+    "erzählte", "kritisieren", "kritisiert", "erklärt", "erklärte",
     "erklärten", "erwiderte", "beklagt", "beklagte", "kritisierte", "betonte", "teilte",
     "teilten", "mitteilen", "zufolge", "sprecher", "sprecherin", "reportage", "interview",
     "experte", "experten", "sachverständige", "sachverständiger", "geschäftsführer",
@@ -762,6 +832,7 @@ pub(crate) fn may_review(text: &str, sentences: &[Range<usize>]) -> bool {
 /// sentence before the fault. `quoted` are the text's quotes ([`quotes`];
 /// none for a text to a company): there the voice is someone else's.
 fn complaint(
+    set: &MarkerSet,
     cx: &ExperienceContext<'_>,
     addressee: Option<usize>,
     named: &[&Match],
@@ -787,6 +858,11 @@ fn complaint(
         unquoted = named.iter().copied().filter(|m| !in_quote(quoted, m.first)).collect();
         &unquoted
     };
+    // What a sentence without a first-person word may find fault with
+    // itself: a thing met, not a company in general (`…, was für die Firma
+    // weitaus unangenehmer wäre`, `Die Kunden sind sauer`: an opinion, a
+    // report). Chosen once, if needed.
+    let mut things: Option<Vec<&Match>> = None;
     // The same quotes in bytes, for the sentiment hits.
     let quoted_bytes: Vec<Range<usize>> = quoted
         .iter()
@@ -824,8 +900,16 @@ fn complaint(
                     is_first_person(cx.tokens[i].text, &mut folded) && !in_quote(quoted, i)
                 });
                 if own.is_none() {
-                    // Then the subject named is that sentence's own.
-                    company = first_named_within(named, si, own_subject_before, 0)?;
+                    // Then the subject named is that sentence's own, and
+                    // a thing.
+                    let things = things.get_or_insert_with(|| {
+                        named
+                            .iter()
+                            .copied()
+                            .filter(|m| set.pattern(m.pattern).0.id != COMPANY_SUBJECT)
+                            .collect()
+                    });
+                    company = first_named_within(things, si, own_subject_before, 0)?;
                 }
                 own
             }
@@ -878,6 +962,11 @@ fn complaint(
         ))
     })
 }
+
+/// The subject pattern of companies and customers in general (`Firma`,
+/// `Anbieter`, `Kunden`): what a sentence says of them without a
+/// first-person word is an opinion or a report ([`complaint`]).
+const COMPANY_SUBJECT: &str = "subject/firma";
 
 /// The first word of the first of `named` (subject matches, in text
 /// order) from `before` sentences before sentence `si` to `after` after
@@ -1105,6 +1194,7 @@ impl WordFacts {
             account: None,
         };
         let mut first = true;
+        let mut opens_with_verb = None;
         let mut any_condition = None;
         for i in cx.sentences[si].clone() {
             let t = &cx.tokens[i];
@@ -1131,7 +1221,15 @@ impl WordFacts {
                 }
                 any_condition.get_or_insert(i);
             }
+            if first && roles & CONDITION_VERB_WORD != 0 {
+                opens_with_verb = Some(i);
+            }
             first = false;
+        }
+        if let Some(verb) = opens_with_verb.filter(|_| facts.condition.is_none()) {
+            if opens_condition(cx.tokens, verb, &cx.sentences[si], folded) {
+                facts.condition = Some(verb);
+            }
         }
         if facts.condition.is_none()
             && any_condition.is_some()
@@ -1282,6 +1380,8 @@ fn roles_of(folded: &str) -> u16 {
             (POLITICAL_ACCOUNT_WORDS, POLITICAL_ACCOUNT_WORD),
             (INFORMING, INFORMING_WORD),
             (TIME_UNITS, TIME_UNIT_WORD),
+            (CONDITION_VERBS, CONDITION_VERB_WORD),
+            (CLAUSE_SUBJECTS, CLAUSE_SUBJECT_WORD),
         ];
         for (words, role) in lists {
             for &word in words {
@@ -1306,6 +1406,8 @@ const ADVICE_WORD: u16 = 512;
 const POLITICAL_ACCOUNT_WORD: u16 = 1024;
 const INFORMING_WORD: u16 = 2048;
 const TIME_UNIT_WORD: u16 = 4096;
+const CONDITION_VERB_WORD: u16 = 8192;
+const CLAUSE_SUBJECT_WORD: u16 = 16384;
 
 /// Whose words a text's first-person and time words are: asked once per
 /// text, and only of a text with a cue that found one.
@@ -1495,6 +1597,52 @@ fn asks(tokens: &[Token<'_>], sentence: &Range<usize>) -> bool {
         .is_some_and(|t| t.kind == TokenKind::Punct && t.text == "?")
 }
 
+/// Whether a sentence opened by the finite verb at `verb` ([`CONDITION_VERBS`])
+/// is a condition and what follows from it: the verb's clause ends at a
+/// comma, and the next clause is a statement that opens with its own verb
+/// and its subject (`Kommt das bestellte Essen … noch immer nicht, darf
+/// ich gehen`; `dann` may stand first). A question is no condition (`Ist
+/// das euer Ernst?`), nor a clause that goes on with `dass` or `weil`
+/// (`Ist doch klar, dass die Bahn …`), nor a story told without its pronoun
+/// (`Hatte heute wieder Verspätung, ich stand …`).
+fn opens_condition(
+    tokens: &[Token<'_>],
+    verb: usize,
+    sentence: &Range<usize>,
+    folded: &mut String,
+) -> bool {
+    if asks(tokens, sentence) {
+        return false;
+    }
+    let Some(comma) = (verb + 1..sentence.end)
+        .find(|&i| tokens[i].kind == TokenKind::Punct && tokens[i].text == ",")
+    else {
+        return false;
+    };
+    let mut words = (comma + 1..sentence.end).filter(|&i| tokens[i].kind == TokenKind::Word);
+    let mut next = words.next();
+    if next.is_some_and(|i| matches!(tokens[i].text, "dann" | "so")) {
+        next = words.next();
+    }
+    let Some(clause_verb) = next else { return false };
+    let text = tokens[clause_verb].text;
+    if !text.starts_with(char::is_lowercase) || SUBORDINATORS.contains(&text) {
+        return false;
+    }
+    words.next().is_some_and(|i| {
+        normalize::fold_into(tokens[i].text, folded);
+        roles_of(folded) & CLAUSE_SUBJECT_WORD != 0
+    })
+}
+
+/// Words that open a subordinate clause: a clause after a comma that opens
+/// with one is no statement following a condition ([`opens_condition`]).
+#[rustfmt::skip]
+const SUBORDINATORS: &[&str] = &[
+    "dass", "daß", "weil", "wenn", "ob", "wie", "was", "als", "obwohl", "da", "damit", "sodass",
+    "nachdem", "bevor", "bis", "während", "wo", "wer", "und", "oder", "aber", "denn", "sondern",
+];
+
 /// How many sentences a story has at least ([`is_narrative`]).
 const NARRATIVE_SENTENCES: usize = 3;
 
@@ -1614,6 +1762,34 @@ fn tells_in_first_person(
 /// made of, not a story's event.
 fn would(tokens: &[Token<'_>]) -> bool {
     tokens.iter().any(|t| t.kind == TokenKind::Word && WOULD.contains(&t.text))
+}
+
+/// Whether a sentence says what might be, in the subjunctive (`als könnte
+/// es nicht funktionieren`, `was … unangenehmer wäre`), not what happened.
+fn supposes(tokens: &[Token<'_>]) -> bool {
+    tokens.iter().any(|t| {
+        t.kind == TokenKind::Word && (WOULD.contains(&t.text) || SUBJUNCTIVE.contains(&t.text))
+    })
+}
+
+/// Subjunctive forms besides [`WOULD`], as written ([`supposes`]).
+const SUBJUNCTIVE: &[&str] =
+    &["könnte", "könnten", "wäre", "wären", "hätte", "hätten", "müsste", "müssten", "sollte"];
+
+/// Whether a text speaks to its reader as `Sie` outside its quotes
+/// (`quoted`) and after a sentence's first word, where `Sie` is as often
+/// `she` or `they`: a guide's or a letter's address.
+fn addresses_formally(
+    tokens: &[Token<'_>],
+    sentences: &[Range<usize>],
+    quoted: &[Range<usize>],
+) -> bool {
+    sentences.iter().any(|s| {
+        s.clone().skip(1).any(|i| {
+            let t = &tokens[i];
+            t.kind == TokenKind::Word && FORMAL_ADDRESS.contains(&t.text) && !in_quote(quoted, i)
+        })
+    })
 }
 
 /// The subjunctive of `werden`, as written (`Würde` opening a sentence is
