@@ -2191,7 +2191,7 @@ fn stories_told_in_the_first_person_complain_without_a_cue() {
         ),
         (
             "Seit Jahren bin ich Kundin bei meiner Bank im Ort. Letzte Woche wollte ich dort einen \
-             größeren Betrag abheben. Ich habe mich über die Filiale furchtbar geärgert, die \
+             größeren Betrag abheben. Ich habe mich über die Filiale furchtbar aufgeregt, die \
              Beraterin war schnippisch und hat mich wie eine Verdächtige behandelt.",
             "Ich habe mich über die Filiale",
         ),
@@ -2686,4 +2686,50 @@ fn hairdressers_postmen_cards_vows_and_silence_name_experiences() {
         "{:?}",
         experience_flags(&analyzer, content)
     );
+}
+
+#[test]
+fn quoted_cues_are_someones_speech_but_a_text_quoted_whole_is_its_writers() {
+    let analyzer = Analyzer::new();
+    // A shop's blog quoting its own letter about a passer-by's repair.
+    let quoted = "Es kommt selten vor, dass ich zu einer Rechnung noch ein paar Worte schreibe. \
+                  Diesmal wurde mein Anschreiben eine ganze Seite lang, mit Sätzen wie „ich bin \
+                  ehrlich gesagt fassungslos“ und „ich bin schockiert“ über die Reparatur eines \
+                  Passanten. Eine Kundin hatte ihr Fahrrad gebracht, das sie bei mir gekauft \
+                  hatte. Ein Fremder hatte ihren Platten geflickt und dabei die Bremse gelöst.";
+    assert!(
+        experience_flags(&analyzer, quoted).is_empty(),
+        "{:?}",
+        experience_flags(&analyzer, quoted)
+    );
+    // An export's field quoted whole, with doubled marks inside.
+    let wrapped = "\"Ich habe mir den Film auf DVD gekauft und bereue es. Der Händler hat \
+                   \"\"Special Edition\"\" draufgeschrieben, drin war nur die Kinofassung. Die \
+                   Hülle war zerbrochen. Finger weg von diesem Laden!\"";
+    assert!(!experience_flags(&analyzer, wrapped).is_empty());
+    // What a story says of `dem Kunden` in general is still the writer's
+    // trouble where it is met, not supposed.
+    let customer = "Ich wollte heute meine Schuhe im Laden umtauschen, online gekauft. Die \
+                    Mitarbeiterin fragte mich dreimal, ob ich wirklich keine weiteren Papiere \
+                    hätte. Dabei hatte ich alles dabei. Da wird dem Kunden unterstellt, dass er \
+                    die Unwahrheit sagt.";
+    assert!(!experience_flags(&analyzer, customer).is_empty());
+}
+
+#[test]
+fn anger_work_not_begun_starting_over_and_no_money_back_are_experiences() {
+    let analyzer = Analyzer::new();
+    let experiences = [
+        "Ich hatte mein Rad letzte Woche zur Reparatur in den Laden gebracht. Heute bin ich hin, \
+         und niemand wusste Bescheid. Das hat mich ziemlich verärgert.",
+        "Ich hatte mein Rad zur Reparatur gebracht, fertig sein sollte es bis Freitag. Heute \
+         stellt sich heraus, dass sie noch gar nicht mit der Arbeit begonnen haben.",
+        "Bei jedem Anruf lande ich bei einem anderen Mitarbeiter der Hotline, der den Vorgang \
+         nicht kennt, und das Spiel beginnt von vorne.",
+        "Ich habe die Jacke im Laden zurückgegeben und kein Geld zurückbekommen, nur einen \
+         Gutschein.",
+    ];
+    for text in experiences {
+        assert!(!experience_flags(&analyzer, text).is_empty(), "{text}");
+    }
 }

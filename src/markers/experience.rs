@@ -483,8 +483,10 @@ pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<
         // (its story is the plot's), nor a text that speaks to its reader
         // as `Sie` (a guide, a lawyer's advice: `empfehle ich Ihnen`), nor
         // a sentence that says what might be (`als könnte es nicht
-        // funktionieren`).
-        if !reported && !pattern.strong && !opinion && !in_review {
+        // funktionieren`); and only where the cue has a subject near, as
+        // a cue with other senses needs (`aber die sitzen fest wie
+        // einbetoniert` of a bike's sprockets is no one's service).
+        if !reported && !pattern.strong && !opinion && !in_review && subject.is_some() {
             let story = *narrative.get_or_insert_with(|| {
                 is_narrative(cx.text, cx.tokens, cx.sentences, &mut story_quotes)
                     && !addresses_formally(
@@ -507,6 +509,16 @@ pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<
                 .own_voice;
         }
         if !(pattern.strong || reported) {
+            continue;
+        }
+        // In a long text to no company, a cue inside a quote is someone's
+        // speech: a paper's witness (`„Seit drei Wochen warte ich“, sagt
+        // M.`), or the words a shop quotes from its own letter (`Sachen wie
+        // „ich bin ehrlich gesagt fassungslos“`). A story of the writer's
+        // tells its trouble outside its quotes too.
+        let voiced =
+            Voicing::asked(&mut voicing, &mut service_account, set, cx, addressed, &mut folded);
+        if in_quote(&voiced.quotes, m.first) {
             continue;
         }
         if pattern.id == NEVER_AGAIN_CUE && !words.first_person && !is_vow(cx, m) {
@@ -597,7 +609,7 @@ pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<
             Voice::ToCompany => Vec::new(),
             _ => quoted.unwrap_or_else(|| quotes(cx.tokens)),
         };
-        return complaint(set, cx, addressee, &named, voice, &quoted).into_iter().collect();
+        return complaint(cx, addressee, &named, voice, &quoted).into_iter().collect();
     }
     flags
         .into_iter()
@@ -832,7 +844,6 @@ pub(crate) fn may_review(text: &str, sentences: &[Range<usize>]) -> bool {
 /// sentence before the fault. `quoted` are the text's quotes ([`quotes`];
 /// none for a text to a company): there the voice is someone else's.
 fn complaint(
-    set: &MarkerSet,
     cx: &ExperienceContext<'_>,
     addressee: Option<usize>,
     named: &[&Match],
@@ -858,11 +869,6 @@ fn complaint(
         unquoted = named.iter().copied().filter(|m| !in_quote(quoted, m.first)).collect();
         &unquoted
     };
-    // What a sentence without a first-person word may find fault with
-    // itself: a thing met, not a company in general (`…, was für die Firma
-    // weitaus unangenehmer wäre`, `Die Kunden sind sauer`: an opinion, a
-    // report). Chosen once, if needed.
-    let mut things: Option<Vec<&Match>> = None;
     // The same quotes in bytes, for the sentiment hits.
     let quoted_bytes: Vec<Range<usize>> = quoted
         .iter()
@@ -901,15 +907,12 @@ fn complaint(
                 });
                 if own.is_none() {
                     // Then the subject named is that sentence's own, and
-                    // a thing.
-                    let things = things.get_or_insert_with(|| {
-                        named
-                            .iter()
-                            .copied()
-                            .filter(|m| set.pattern(m.pattern).0.id != COMPANY_SUBJECT)
-                            .collect()
-                    });
-                    company = first_named_within(things, si, own_subject_before, 0)?;
+                    // the fault one met, not one supposed (`…, was für die
+                    // Firma weitaus unangenehmer wäre`).
+                    company = first_named_within(named, si, own_subject_before, 0)?;
+                    if supposes(&cx.tokens[cx.sentences[si].clone()]) {
+                        return None;
+                    }
                 }
                 own
             }
@@ -962,11 +965,6 @@ fn complaint(
         ))
     })
 }
-
-/// The subject pattern of companies and customers in general (`Firma`,
-/// `Anbieter`, `Kunden`): what a sentence says of them without a
-/// first-person word is an opinion or a report ([`complaint`]).
-const COMPANY_SUBJECT: &str = "subject/firma";
 
 /// The first word of the first of `named` (subject matches, in text
 /// order) from `before` sentences before sentence `si` to `after` after
@@ -1442,6 +1440,9 @@ struct Voicing {
     /// only until the writer is found to speak for themselves: asked only
     /// where they do not, by [`Voicing::is_guide`].)
     addresses_reader: bool,
+    /// The text's quotes ([`quotes`]), where it is long and speaks to no
+    /// company (none otherwise): a cue there is someone's speech.
+    quotes: Vec<Range<usize>>,
 }
 
 /// Quotation marks, German, English and French: each opens a quote or
@@ -1485,6 +1486,7 @@ impl Voicing {
                 personal: true,
                 to_reader: false,
                 addresses_reader: false,
+                quotes: Vec::new(),
             };
         }
         let quotes = quotes(cx.tokens);
@@ -1515,6 +1517,7 @@ impl Voicing {
             personal: own_voice || mention,
             to_reader: true,
             addresses_reader: addresses_reader_anywhere,
+            quotes,
         }
     }
 
@@ -1545,12 +1548,22 @@ impl Voicing {
 /// export, `Re: DB Bahn "Liebe Bahn, …"`).
 fn quotes(tokens: &[Token<'_>]) -> Vec<Range<usize>> {
     let mut quotes: Vec<(Range<usize>, usize)> = Vec::new();
+    // A text wrapped whole in quotation marks (an export's field, `"…
+    // ""König der Löwen"" …"`) opens and closes no quote with them: its
+    // inner marks pair up among themselves.
+    let is_mark = |t: &Token<'_>| t.kind == TokenKind::Punct && QUOTATION_MARKS.contains(&t.text);
+    let first = tokens.iter().position(|t| t.kind != TokenKind::LineBreak);
+    let last = tokens.iter().rposition(|t| t.kind != TokenKind::LineBreak);
+    let wrapper = match (first, last) {
+        (Some(f), Some(l)) if f < l && is_mark(&tokens[f]) && is_mark(&tokens[l]) => [f, l],
+        _ => [usize::MAX; 2],
+    };
     // The open quote's first mark; the words of the text, and of the open
     // quote.
     let (mut open, mut words, mut inside) = (None, 0, 0);
     for (i, t) in tokens.iter().enumerate() {
         match t.kind {
-            TokenKind::Punct if QUOTATION_MARKS.contains(&t.text) => match open.take() {
+            TokenKind::Punct if is_mark(t) && !wrapper.contains(&i) => match open.take() {
                 Some(start) => quotes.push((start..i + 1, inside)),
                 None => {
                     open = Some(i);
