@@ -244,6 +244,54 @@ const CLAUSE_SUBJECTS: &[&str] = &[
 /// (`meine` is left out: far more often the possessive.)
 const OPINION: &[&str] = &["finde", "finden", "denke", "glaube", "halte", "meinung", "erachtens"];
 
+/// The cues of a duration (`seit Tagen`, `seit drei Wochen`): near a word
+/// of illness they tell how long someone has been ill, not waited (`die
+/// diese Symptome seit Tagen hatten`, `die seit Tagen krank sind`, in a
+/// patient's letter to a paper, the web18 sample).
+const DURATION_CUES: &[&str] = &["waiting/seit_dauer", "waiting/seit_langem"];
+
+/// How many tokens before and after a duration cue a word of illness
+/// makes it an illness's duration ([`DURATION_CUES`]).
+const ILLNESS_REACH: usize = 3;
+
+/// Words of illness, folded ([`DURATION_CUES`]).
+#[rustfmt::skip]
+const ILLNESS: &[&str] = &[
+    "krank", "kranke", "kranker", "erkrankt", "krankgeschrieben", "symptome", "symptomen",
+    "schmerzen", "kopfschmerzen", "bauchschmerzen", "halsschmerzen", "rueckenschmerzen",
+    "fieber", "husten", "durchfall", "erbrechen", "uebelkeit", "erkaeltet", "erkaeltung",
+    "grippe",
+];
+
+/// The words a lawyer names a client by: a text that tells of `mein
+/// Mandant` or `eine Mandantin` is the lawyer's report of someone else's
+/// trouble (`Nachdem ich mich für ihn eingesetzt und den Verkäufer auf den
+/// Mangel hingewiesen hatte`), its first-person words the lawyer's
+/// ([`tells_of_a_client`]); lowercase.
+#[rustfmt::skip]
+const CLIENTS: &[&str] = &[
+    "mandant", "mandantin", "mandanten", "mandantinnen", "klient", "klientin", "klienten",
+    "klientinnen",
+];
+
+/// What stands before a client word that makes it someone the writer
+/// acts for: a first-person possessive or an indefinite article (`mein
+/// Mandant`, `eine Mandantin`; not `Ich als Mandant`); lowercase.
+#[rustfmt::skip]
+const CLIENT_DETERMINERS: &[&str] = &[
+    "mein", "meine", "meinem", "meinen", "meiner", "meines", "unser", "unsere", "unserem",
+    "unseren", "unserer", "unseres", "ein", "eine", "einem", "einen", "einer", "eines",
+];
+
+/// Words of worry, folded: a sentence whose only negative words are the
+/// writer's worry (`Ich war so besorgt, dass ich Flixbus per E-Mail
+/// kontaktierte`) finds no fault with anyone ([`complaint`]).
+#[rustfmt::skip]
+const WORRY: &[&str] = &[
+    "besorgt", "sorge", "sorgen", "angst", "aengste", "aengstlich", "nervoes", "befuerchtet",
+    "befuerchte", "befuerchtete", "befuerchtung", "bange", "panik", "mulmig", "aufgeregt",
+];
+
 /// What the detector needs from the rest of the analysis.
 pub(crate) struct ExperienceContext<'a> {
     pub text: &'a str,
@@ -266,6 +314,7 @@ pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<
     let mut flags: Vec<(usize, Flag)> = Vec::new();
     let mut folded = String::new();
     let mut own_folded = String::new();
+    let mut illness_folded = String::new();
     let addressed = addressee(cx.tokens);
     // What the text names that an experience can be had with, in text
     // order, for the cues with other common senses; a company's account it
@@ -293,6 +342,11 @@ pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<
         // A cue inside a service formula is the company's word for the
         // reader's trouble (`Ich wünsche Ihnen trotz der Verspätung …`).
         if is_masked(cx, m.first) || is_masked(cx, m.last) {
+            continue;
+        }
+        if DURATION_CUES.contains(&pattern.id.as_str())
+            && near_illness(cx.tokens, m.first, m.last, &mut folded)
+        {
             continue;
         }
         // `Ich bin total kaputt`, `immer noch kein Papst`: such a cue tells
@@ -445,7 +499,13 @@ pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<
             .context
             .iter()
             .copied()
-            .filter(|&i| !is_masked(cx, i))
+            // How long someone has been ill is no time of an event (`die
+            // seit Tagen krank sind`).
+            .filter(|&i| {
+                !is_masked(cx, i)
+                    && (is_first_person(cx.tokens[i].text, &mut illness_folded)
+                        || !near_illness(cx.tokens, i, i, &mut illness_folded))
+            })
             .find(|&i| !own(i) || ordered && is_first_person(cx.tokens[i].text, &mut folded))
             .or_else(|| {
                 *words.around.get_or_insert_with(|| context_around(cx, m.sentence, &mut folded))
@@ -622,6 +682,48 @@ pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<
         .collect()
 }
 
+/// Whether a word of illness ([`ILLNESS`]) stands within
+/// [`ILLNESS_REACH`] tokens of tokens `first..=last` (a cue, a time word).
+fn near_illness(tokens: &[Token<'_>], first: usize, last: usize, folded: &mut String) -> bool {
+    let from = first.saturating_sub(ILLNESS_REACH);
+    let to = (last + 1 + ILLNESS_REACH).min(tokens.len());
+    tokens[from..to].iter().any(|t| {
+        t.kind == TokenKind::Word && {
+            normalize::fold_into(t.text, folded);
+            ILLNESS.contains(&folded.as_str())
+        }
+    })
+}
+
+/// Whether a text tells of a client the writer acts for ([`CLIENTS`]):
+/// then its first-person words are the lawyer's, not the experience's.
+fn tells_of_a_client(tokens: &[Token<'_>]) -> bool {
+    // Every word of a long text is asked: compared as written (the words
+    // are ASCII), and by their first letter first, with which most words
+    // begin none of them.
+    let mut determiner = false;
+    tokens.iter().filter(|t| t.kind == TokenKind::Word).any(|t| {
+        let first = t.text.as_bytes()[0].to_ascii_lowercase();
+        if !matches!(first, b'm' | b'k' | b'u' | b'e') || t.text.len() > 12 {
+            determiner = false;
+            return false;
+        }
+        let client = determiner && is_word_of(t, CLIENTS);
+        determiner = is_word_of(t, CLIENT_DETERMINERS);
+        client
+    })
+}
+
+/// Whether a text speaks of anyone, not of its writer: it says `man`
+/// twice or more and never a first-person word (`Am Urlaubsort angekommen
+/// wundert man sich über den Lärmpegel`, a travel site's general story).
+/// Such a text reviews no stay of its writer's ([`reviews_a_stay`]).
+fn speaks_of_anyone(tokens: &[Token<'_>]) -> bool {
+    let words = || tokens.iter().filter(|t| t.kind == TokenKind::Word);
+    words().filter(|t| t.text.eq_ignore_ascii_case("man")).nth(1).is_some()
+        && !words().any(|t| is_word_of(t, FIRST_PERSON))
+}
+
 /// Whether `matches` name a work reviewed (a `[negative_experience/work]`
 /// pattern: a film, a book, a game).
 fn names_a_work(set: &MarkerSet, matches: &[Match]) -> bool {
@@ -728,6 +830,7 @@ fn reviews_a_stay(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<'_>
         && sentences >= STAY_REVIEW_SENTENCES
         && (this_place || cx.tokens.iter().any(|t| is_word_of(t, STAY_PAST)))
         && !reads_as_news(cx.tokens)
+        && !speaks_of_anyone(cx.tokens)
 }
 
 /// Whether the place word at `i` names one place, the one the review is
@@ -876,6 +979,23 @@ fn complaint(
         .collect();
     cx.scored.iter().enumerate().find_map(|(si, sentence)| {
         if sentence.compound > max {
+            return None;
+        }
+        // The writer's worry is no one's fault.
+        // (The sentence's hits only, found by search: hits are in text
+        // order, and every negative sentence of a long text is asked.)
+        let first_hit = cx.hits.partition_point(|h| h.start < sentence.start);
+        let mut negatives = cx.hits[first_hit..]
+            .iter()
+            .take_while(|h| h.start < sentence.end)
+            .filter(|h| h.end <= sentence.end && h.contribution < 0.0)
+            .peekable();
+        if negatives.peek().is_some()
+            && negatives.all(|h| {
+                normalize::fold_into(&cx.text[h.start..h.end], &mut folded);
+                WORRY.contains(&folded.as_str())
+            })
+        {
             return None;
         }
         // A fault found only in a quote is someone else's word.
@@ -1512,6 +1632,8 @@ impl Voicing {
             own_voice |= speaks && (singular || !addresses);
             addresses_reader_anywhere |= addresses;
         }
+        // A lawyer speaks in the first person of a client's trouble.
+        let own_voice = own_voice && !tells_of_a_client(cx.tokens);
         Voicing {
             own_voice,
             personal: own_voice || mention,
@@ -1693,7 +1815,8 @@ const FORMAL_ADDRESS: &[&str] = &["Sie", "Ihnen", "Ihr", "Ihre", "Ihren", "Ihrem
 /// report the way a first-hand one is, and a clearly negative sentence in
 /// the first person about a subject it names, or about one it names
 /// itself, is a complaint without a cue ([`complaint`]). Tweets and short comments are no stories: they have
-/// their own rules.
+/// their own rules; nor is a lawyer's account of a client's trouble
+/// ([`tells_of_a_client`]).
 ///
 /// `quoted` keeps the text's quotes once found ([`quotes`]), for the
 /// complaint that follows.
@@ -1709,10 +1832,12 @@ fn is_narrative(
     // A first-person word in a quote is someone else's (`„Der Bote
     // klingelte an unserer Tür“, schreibt ein Empfänger`): asked only of
     // the texts that would be stories, few of which quote.
-    tells_in_first_person(tokens, sentences, &[]) && {
-        let quoted = quoted.get_or_insert_with(|| quotes(tokens));
-        quoted.is_empty() || tells_in_first_person(tokens, sentences, quoted)
-    }
+    tells_in_first_person(tokens, sentences, &[])
+        && {
+            let quoted = quoted.get_or_insert_with(|| quotes(tokens));
+            quoted.is_empty() || tells_in_first_person(tokens, sentences, quoted)
+        }
+        && !tells_of_a_client(tokens)
 }
 
 /// The count of [`is_narrative`], with the first-person words in `quoted`
