@@ -2855,3 +2855,29 @@ fn an_illness_a_lawyers_client_a_worry_and_anyones_holiday_tell_no_experience() 
         assert!(!experience_flags(&analyzer, experience).is_empty(), "{experience}");
     }
 }
+
+#[test]
+fn trouble_denied_and_a_lack_named_are_no_experience() {
+    let analyzer = Analyzer::new();
+    // From the blind web19 sample, in words of their own: a delay denied
+    // and `Mangel an` (a lack) set beside the trouble they deny or resemble.
+    let pairs = [
+        (
+            "Wir haben im vollen Zug noch zwei Plätze gefunden. Fast ohne Verspätung kamen wir \
+             in Hamburg an. Toll.",
+            "Wir haben im vollen Zug noch zwei Plätze gefunden. Mit einer Stunde Verspätung \
+             kamen wir in Hamburg an.",
+        ),
+        (
+            "Das Buch beschreibt, was in Praxen schiefgeht: ein Mangel an echter Beratung, \
+             horrende Rechnungen. Ich habe es gern gelesen.",
+            "Ich habe den Händler schriftlich auf den Mangel hingewiesen, passiert ist seitdem \
+             nichts.",
+        ),
+    ];
+    for (control, experience) in pairs {
+        let flags = experience_flags(&analyzer, control);
+        assert!(flags.is_empty(), "{control}: {flags:?}");
+        assert!(!experience_flags(&analyzer, experience).is_empty(), "{experience}");
+    }
+}

@@ -292,6 +292,12 @@ const WORRY: &[&str] = &[
     "befuerchte", "befuerchtete", "befuerchtung", "bange", "panik", "mulmig", "aufgeregt",
 ];
 
+/// Words that deny the trouble a cue names when they stand right before
+/// it (`Fast ohne Verspätung laufen wir … ein. Toll.`, the web19 sample;
+/// `keine Mängel`). Cues that start with such a word themselves (`keine
+/// Antwort`, `ohne Ansage`) name the missing thing as the trouble.
+const DENIALS: &[&str] = &["ohne", "kein", "keine", "keinen", "keinerlei"];
+
 /// What the detector needs from the rest of the analysis.
 pub(crate) struct ExperienceContext<'a> {
     pub text: &'a str,
@@ -347,6 +353,11 @@ pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<
         if DURATION_CUES.contains(&pattern.id.as_str())
             && near_illness(cx.tokens, m.first, m.last, &mut folded)
         {
+            continue;
+        }
+        // `Fast ohne Verspätung`, `keine Mängel`: the trouble named is
+        // denied.
+        if denied(cx.tokens, m.first) {
             continue;
         }
         // `Ich bin total kaputt`, `immer noch kein Papst`: such a cue tells
@@ -680,6 +691,11 @@ pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<
             f
         })
         .collect()
+}
+
+/// Whether the word right before a cue at `first` denies it ([`DENIALS`]).
+fn denied(tokens: &[Token<'_>], first: usize) -> bool {
+    first.checked_sub(1).is_some_and(|i| is_word_of(&tokens[i], DENIALS))
 }
 
 /// Whether a word of illness ([`ILLNESS`]) stands within
