@@ -998,14 +998,7 @@ fn complaint(
             return None;
         }
         // The writer's worry is no one's fault.
-        // (The sentence's hits only, found by search: hits are in text
-        // order, and every negative sentence of a long text is asked.)
-        let first_hit = cx.hits.partition_point(|h| h.start < sentence.start);
-        let mut negatives = cx.hits[first_hit..]
-            .iter()
-            .take_while(|h| h.start < sentence.end)
-            .filter(|h| h.end <= sentence.end && h.contribution < 0.0)
-            .peekable();
+        let mut negatives = negative_hits(cx.hits, sentence).peekable();
         if negatives.peek().is_some()
             && negatives.all(|h| {
                 normalize::fold_into(&cx.text[h.start..h.end], &mut folded);
@@ -1016,12 +1009,7 @@ fn complaint(
         }
         // A fault found only in a quote is someone else's word.
         if !quoted_bytes.is_empty()
-            && !cx.hits.iter().any(|h| {
-                h.start >= sentence.start
-                    && h.end <= sentence.end
-                    && h.contribution < 0.0
-                    && !in_quote(&quoted_bytes, h.start)
-            })
+            && !negative_hits(cx.hits, sentence).any(|h| !in_quote(&quoted_bytes, h.start))
         {
             return None;
         }
@@ -1118,9 +1106,17 @@ fn negative_terms<'a>(
     hits: &'a [Hit],
     sentence: &'a Sentence,
 ) -> impl Iterator<Item = Evidence> + 'a {
-    hits.iter()
-        .filter(|h| h.start >= sentence.start && h.end <= sentence.end && h.contribution < 0.0)
-        .map(|h| Evidence::new(text, h.start..h.end, "negative_term"))
+    negative_hits(hits, sentence).map(|h| Evidence::new(text, h.start..h.end, "negative_term"))
+}
+
+/// The negative ones among `hits` (in text order) inside `sentence`,
+/// found by search: every negative sentence of a long text may ask.
+fn negative_hits<'a>(hits: &'a [Hit], sentence: &Sentence) -> impl Iterator<Item = &'a Hit> {
+    let (start, end) = (sentence.start, sentence.end);
+    hits[hits.partition_point(|h| h.start < start)..]
+        .iter()
+        .take_while(move |h| h.start < end)
+        .filter(move |h| h.end <= end && h.contribution < 0.0)
 }
 
 /// What one sentence offers the cues in it.
