@@ -2881,3 +2881,103 @@ fn trouble_denied_and_a_lack_named_are_no_experience() {
         assert!(!experience_flags(&analyzer, experience).is_empty(), "{experience}");
     }
 }
+
+#[test]
+fn sent_away_unverrichteter_dinge_gone_wrong_mistaken_and_scare_quoted_are_experiences() {
+    // From the blind web20 sample, in words of their own: the general
+    // forms written from its misses, each beside a control that shares its
+    // words and is no experience.
+    let cues = [
+        (
+            "Am Flughafen fehlte mein Koffer. Im ersten Büro schickten sie mich zurück \
+             in die andere Halle.",
+            "passed_around/schickte_uns_zurueck",
+        ),
+        (
+            "Ich war um acht beim Bürgeramt. Nach zwei Stunden wurde ich wieder weggeschickt.",
+            "passed_around/wurde_weggeschickt",
+        ),
+        (
+            "Unser Koffer kam in Berlin nicht an. Das Büro am Flughafen war nicht für unsere \
+             Airline zuständig, sagte man uns.",
+            "passed_around/nicht_zustaendig",
+        ),
+        (
+            "Beim Bürgeramt bin ich heute wieder unverrichteter Dinge gegangen.",
+            "waiting/unverrichteter_dinge",
+        ),
+        (
+            "Ich hole dort seit Jahren meine Pizza. Die Betreiber der Pizzeria haben gewechselt \
+             und seither läuft bei mir alles schief.",
+            "defect/laeuft_schief",
+        ),
+        (
+            "Gestern war meine Bestellung versehentlich an einen anderen Kunden ausgeliefert \
+             worden.",
+            "defect/versehentlich",
+        ),
+        (
+            "Unsere Waschmaschine schleudert wieder nicht. Gestern war der Kundendienst da \
+             und hat sie „repariert“, heute steht das Wasser in der Trommel.",
+            "bad_experience/in_anfuehrung",
+        ),
+    ];
+    let controls = [
+        // A return sent back by the writer, not the writer sent away.
+        "Ich habe die Ware gestern zurückgeschickt und das Geld heute bekommen. Super.",
+        // The repair without its quotation marks is a plain fact.
+        "Unsere Waschmaschine schleuderte nicht. Gestern war der Kundendienst da und hat \
+         sie repariert, heute läuft sie wieder.",
+        // A plan going wrong, with no company named.
+        "Wir wollten früh zum Wandern los, aber dann lief alles schief und wir kamen erst \
+         mittags aus dem Haus.",
+    ];
+    check_experience_cues(&cues, &controls);
+}
+
+#[test]
+fn a_cause_denied_many_people_in_general_and_a_headline_question_tell_no_experience() {
+    let analyzer = Analyzer::new();
+    // From the blind web20 sample, in words of their own: each control
+    // beside the text that differs in the one thing and is flagged.
+    let pairs = [
+        (
+            // The cause denied: `nicht wegen`.
+            "Heute war ich bei der Bank. Ich habe das Konto nicht wegen schlechter Beratung \
+             gekündigt, sondern weil ich umziehe.",
+            "Heute war ich bei der Bank. Ich habe das Konto wegen schlechter Beratung \
+             gekündigt.",
+        ),
+        (
+            // Many customers in general, in a guide's answer.
+            "Welche Tricks gibt es bei Handyverträgen? Ich werde das immer wieder gefragt. \
+             Viele Kunden sehen erst auf der Rechnung, dass Sie einem Betrüger aufgesessen \
+             sind.",
+            "Welche Tricks gibt es bei Handyverträgen? Ich werde das immer wieder gefragt. \
+             Ich sah erst auf der Rechnung, dass ich einem Betrüger aufgesessen bin.",
+        ),
+    ];
+    for (control, experience) in pairs {
+        let flags = experience_flags(&analyzer, control);
+        assert!(flags.is_empty(), "{control}: {flags:?}");
+        assert!(!experience_flags(&analyzer, experience).is_empty(), "{experience}");
+    }
+    // A guide headed by a question without its mark: the headline's `ich`
+    // is the reader's, so the guide is no story of the writer's, and its
+    // general lament finds no fault with anyone.
+    let guide = "Wie lange muss ich auf den Pizzaboten warten\n\nDas Bestellen von Pizza wird \
+                 immer beliebter. Doch leider ist der Service der Pizzaanbieter oft nicht so \
+                 wie erwartet. Da fragten sich viele Kunden, warum das so ist.\n\nWas uns da \
+                 manche Pizzaboten zumuten, ist oft unerträglich. Während früher die Pizza \
+                 schnell gebracht wurde, muss der Kunde heute lange warten.";
+    let flags = experience_flags(&analyzer, guide);
+    assert!(flags.is_empty(), "{flags:?}");
+    // Told as the writer's own story, with a statement for a title, the
+    // same lament is a complaint.
+    let story = guide.replacen(
+        "Wie lange muss ich auf den Pizzaboten warten",
+        "Ich habe gestern zwei Stunden auf den Pizzaboten gewartet.",
+        1,
+    );
+    assert!(!experience_flags(&analyzer, &story).is_empty(), "{story}");
+}

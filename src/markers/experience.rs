@@ -345,6 +345,11 @@ pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<
         if kind != MarkerKind::NegativeExperience || pattern.is_context {
             continue;
         }
+        // `„reparierte“`: a deed in scare quotes says it was none; out of
+        // them, the word is praise or plain fact.
+        if pattern.quoted && !scare_quoted(cx.tokens, m.first, m.last) {
+            continue;
+        }
         // A cue inside a service formula is the company's word for the
         // reader's trouble (`Ich wünsche Ihnen trotz der Verspätung …`).
         if is_masked(cx, m.first) || is_masked(cx, m.last) {
@@ -492,6 +497,10 @@ pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<
         if hypothetical || topic || words.advises() {
             continue;
         }
+        // `Viele Kunden sehen erst …`: many people's trouble, in general.
+        if words.of_many && !words.first_person {
+            continue;
+        }
         if words.speaks_of_reader()
             && Voicing::asked(&mut voicing, &mut service_account, set, cx, addressed, &mut folded)
                 .to_reader
@@ -567,7 +576,7 @@ pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<
                     )
             });
             reported = story
-                && story_quotes.as_ref().is_none_or(|q| !in_quote(q, m.first))
+                && (pattern.quoted || story_quotes.as_ref().is_none_or(|q| !in_quote(q, m.first)))
                 && !supposes(&cx.tokens[cx.sentences[m.sentence].clone()])
                 && Voicing::asked(
                     &mut voicing,
@@ -589,7 +598,7 @@ pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<
         // tells its trouble outside its quotes too.
         let voiced =
             Voicing::asked(&mut voicing, &mut service_account, set, cx, addressed, &mut folded);
-        if in_quote(&voiced.quotes, m.first) {
+        if !pattern.quoted && in_quote(&voiced.quotes, m.first) {
             continue;
         }
         if pattern.id == NEVER_AGAIN_CUE && !words.first_person && !is_vow(cx, m) {
@@ -693,10 +702,68 @@ pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<
         .collect()
 }
 
-/// Whether the word right before a cue at `first` denies it ([`DENIALS`]).
+/// Whether the word right before a cue at `first` denies it ([`DENIALS`]),
+/// or a cause named right before it is denied (`Nicht etwa wegen
+/// schlechtem Service – nein, wegen horrender Wartezeiten`, the web20
+/// sample): `wegen` or `aufgrund` with `nicht` at most two words before.
 fn denied(tokens: &[Token<'_>], first: usize) -> bool {
-    first.checked_sub(1).is_some_and(|i| is_word_of(&tokens[i], DENIALS))
+    let Some(before) = first.checked_sub(1) else { return false };
+    if is_word_of(&tokens[before], DENIALS) {
+        return true;
+    }
+    is_word_of(&tokens[before], DENIED_CAUSES)
+        && tokens[..before]
+            .iter()
+            .rev()
+            .filter(|t| t.kind == TokenKind::Word)
+            .take(2)
+            .any(|t| t.text.eq_ignore_ascii_case("nicht"))
 }
+
+/// Words that name a cause, which `nicht` before them denies ([`denied`]).
+const DENIED_CAUSES: &[&str] = &["wegen", "aufgrund"];
+
+/// Quotation marks that enclose scare quotes: those of [`QUOTATION_MARKS`]
+/// and the single German ones (`‚Service‘`); not the apostrophe, which
+/// ends words (`geht's`).
+const SCARE_QUOTES: &[&str] = &["„", "“", "”", "\"", "»", "«", "‚", "‘"];
+
+/// Whether quotation marks enclose the tokens `first..=last` and nothing
+/// else: scare quotes (`das gute Stück „reparierte“`).
+fn scare_quoted(tokens: &[Token<'_>], first: usize, last: usize) -> bool {
+    let is_mark = |t: &Token<'_>| t.kind == TokenKind::Punct && SCARE_QUOTES.contains(&t.text);
+    first.checked_sub(1).is_some_and(|i| is_mark(&tokens[i]))
+        && tokens.get(last + 1).is_some_and(is_mark)
+}
+
+/// Words that make a sentence's subject many people in general (`Viele
+/// Kunden sehen erst …, dass Sie einem Betrüger aufgesessen sind`, the
+/// web20 sample): a quantifier right before a noun of people
+/// ([`WordFacts::of_many`]). Their trouble is a report, not the writer's.
+const MANY: &[&str] =
+    &["viele", "manche", "einige", "etliche", "zahlreiche", "meisten", "tausende"];
+const PEOPLE: &[&str] = &[
+    "kunden",
+    "kundinnen",
+    "verbraucher",
+    "verbraucherinnen",
+    "nutzer",
+    "nutzerinnen",
+    "menschen",
+    "leute",
+    "reisende",
+    "fahrgäste",
+    "passagiere",
+    "betroffene",
+    "urlauber",
+    "gäste",
+    "mieter",
+    "patienten",
+    "versicherte",
+    "autofahrer",
+    "bürger",
+    "deutsche",
+];
 
 /// Whether a word of illness ([`ILLNESS`]) stands within
 /// [`ILLNESS_REACH`] tokens of tokens `first..=last` (a cue, a time word).
@@ -1300,6 +1367,9 @@ struct WordFacts {
     advice: bool,
     /// Whether it has a verb of informing (`informiert`, `berichtet`).
     informs: bool,
+    /// Whether it speaks of many people in general: a quantifier right
+    /// before a noun of people ([`MANY`], [`PEOPLE`]).
+    of_many: bool,
     /// Context in the sentences around ([`context_around`]), once asked.
     around: Option<Option<usize>>,
     /// A company's account named in the sentence ([`account_in_sentence`]),
@@ -1320,12 +1390,14 @@ impl WordFacts {
             second_person: false,
             advice: false,
             informs: false,
+            of_many: false,
             around: None,
             account: None,
         };
         let mut first = true;
         let mut opens_with_verb = None;
         let mut any_condition = None;
+        let mut after_many = false;
         for i in cx.sentences[si].clone() {
             let t = &cx.tokens[i];
             if t.kind != TokenKind::Word {
@@ -1339,6 +1411,8 @@ impl WordFacts {
             facts.second_person |= roles & SECOND_PERSON_WORD != 0;
             facts.advice |= roles & ADVICE_WORD != 0;
             facts.informs |= roles & INFORMING_WORD != 0;
+            facts.of_many |= roles & PEOPLE_WORD != 0 && after_many;
+            after_many = roles & MANY_WORD != 0;
             if facts.context.len() < 3 && roles & (FIRST_PERSON_WORD | TIME_WORD) != 0 {
                 facts.context.push(i);
             }
@@ -1447,7 +1521,7 @@ fn is_masked(cx: &ExperienceContext<'_>, i: usize) -> bool {
 /// though not a unit of time by itself (`Morgen ist auch noch ein Tag`). In
 /// a longer text a time word after belongs to the next report.
 fn context_around(cx: &ExperienceContext<'_>, si: usize, folded: &mut String) -> Option<usize> {
-    let mut first = |range: Option<&Range<usize>>, wanted: u16, unwanted: u16| {
+    let mut first = |range: Option<&Range<usize>>, wanted: u32, unwanted: u32| {
         range?.clone().find(|&i| {
             let t = &cx.tokens[i];
             t.kind == TokenKind::Word && !is_masked(cx, i) && {
@@ -1493,8 +1567,8 @@ fn is_first_person(word: &str, folded: &mut String) -> bool {
 /// [`TIME`], …), as bits: one hash lookup per word of a sentence with a
 /// cue, where the lists were searched one by one (most of the cost of a
 /// flood of cues in one endless sentence, `tests/cost.rs`).
-fn roles_of(folded: &str) -> u16 {
-    static ROLES: LazyLock<FxHashMap<&'static str, u16>> = LazyLock::new(|| {
+fn roles_of(folded: &str) -> u32 {
+    static ROLES: LazyLock<FxHashMap<&'static str, u32>> = LazyLock::new(|| {
         let mut roles = FxHashMap::default();
         let lists = [
             (FIRST_PERSON, FIRST_PERSON_WORD),
@@ -1512,6 +1586,8 @@ fn roles_of(folded: &str) -> u16 {
             (TIME_UNITS, TIME_UNIT_WORD),
             (CONDITION_VERBS, CONDITION_VERB_WORD),
             (CLAUSE_SUBJECTS, CLAUSE_SUBJECT_WORD),
+            (MANY, MANY_WORD),
+            (PEOPLE, PEOPLE_WORD),
         ];
         for (words, role) in lists {
             for &word in words {
@@ -1523,21 +1599,23 @@ fn roles_of(folded: &str) -> u16 {
     ROLES.get(folded).copied().unwrap_or(0)
 }
 
-const FIRST_PERSON_WORD: u16 = 1;
-const SECOND_PERSON_WORD: u16 = 2;
-const TIME_WORD: u16 = 4;
-const OPINION_WORD: u16 = 8;
-const CONDITION_WORD: u16 = 16;
-const SERVICE_ACCOUNT_WORD: u16 = 32;
-const CONCESSION_WORD: u16 = 64;
-const CONTRAST_WORD: u16 = 128;
-const HABITUAL_WORD: u16 = 256;
-const ADVICE_WORD: u16 = 512;
-const POLITICAL_ACCOUNT_WORD: u16 = 1024;
-const INFORMING_WORD: u16 = 2048;
-const TIME_UNIT_WORD: u16 = 4096;
-const CONDITION_VERB_WORD: u16 = 8192;
-const CLAUSE_SUBJECT_WORD: u16 = 16384;
+const FIRST_PERSON_WORD: u32 = 1;
+const SECOND_PERSON_WORD: u32 = 2;
+const TIME_WORD: u32 = 4;
+const OPINION_WORD: u32 = 8;
+const CONDITION_WORD: u32 = 16;
+const SERVICE_ACCOUNT_WORD: u32 = 32;
+const CONCESSION_WORD: u32 = 64;
+const CONTRAST_WORD: u32 = 128;
+const HABITUAL_WORD: u32 = 256;
+const ADVICE_WORD: u32 = 512;
+const POLITICAL_ACCOUNT_WORD: u32 = 1024;
+const INFORMING_WORD: u32 = 2048;
+const TIME_UNIT_WORD: u32 = 4096;
+const CONDITION_VERB_WORD: u32 = 8192;
+const CLAUSE_SUBJECT_WORD: u32 = 16384;
+const MANY_WORD: u32 = 1 << 15;
+const PEOPLE_WORD: u32 = 1 << 16;
 
 /// Whose words a text's first-person and time words are: asked once per
 /// text, and only of a text with a cue that found one.
@@ -1737,12 +1815,32 @@ fn addresses_reader(word: &str, n: usize) -> bool {
 
 /// Whether a sentence asks: it ends in a question mark.
 fn asks(tokens: &[Token<'_>], sentence: &Range<usize>) -> bool {
-    tokens[sentence.clone()]
-        .iter()
-        .rev()
-        .find(|t| t.kind != TokenKind::LineBreak)
-        .is_some_and(|t| t.kind == TokenKind::Punct && t.text == "?")
+    let tokens = &tokens[sentence.clone()];
+    match tokens.iter().rev().find(|t| t.kind != TokenKind::LineBreak) {
+        Some(t) if t.kind == TokenKind::Punct => t.text == "?",
+        // A headline asks without its mark, by its word order (`Wie lange
+        // muss ich auf den Pizzaboten warten`, the web20 sample; `Was tun,
+        // wenn …`): a question word, then a verb within two words.
+        Some(_) => {
+            let mut words = tokens.iter().filter(|t| t.kind == TokenKind::Word);
+            words.next().is_some_and(|t| is_word_of(t, INTERROGATIVES))
+                && words.take(2).any(|t| is_word_of(t, QUESTION_VERBS))
+        }
+        None => false,
+    }
 }
+
+/// Words that open a question ([`asks`]).
+const INTERROGATIVES: &[&str] = &[
+    "wie", "was", "warum", "wieso", "weshalb", "wann", "wo", "wer", "welche", "welcher", "welches",
+    "wohin", "woher", "wozu",
+];
+
+/// Verbs that follow a question word in a headline's question ([`asks`]).
+const QUESTION_VERBS: &[&str] = &[
+    "muss", "müssen", "kann", "können", "darf", "dürfen", "soll", "sollen", "sollte", "ist",
+    "sind", "hat", "haben", "tun", "tue", "gibt", "bekomme", "bekommt", "mache", "macht",
+];
 
 /// Whether a sentence opened by the finite verb at `verb` ([`CONDITION_VERBS`])
 /// is a condition and what follows from it: the verb's clause ends at a

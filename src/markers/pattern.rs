@@ -34,7 +34,9 @@
 //! where the text names a company, product or service near it — a pattern
 //! of the section `[negative_experience/subject]` — or mentions an account
 //! whose handle reads as one).
-//! `?~name` is both weak and `~`.
+//! `?~name` is both weak and `~`. A name starting with `"` marks a cue
+//! that counts only inside quotation marks of its own, as scare quotes:
+//! `als er das gute Stück „reparierte“` says the repair was none.
 //!
 //! Alternatives are single words (not `<num>` or `<url>`, an error): for a
 //! choice between phrases, write one pattern per phrase. A word after an alternative list is required after
@@ -299,6 +301,9 @@ pub(crate) struct Pattern {
     /// a call to buy near a price or a shop (`nur noch 3 Tage` until an
     /// election).
     pub needs_context: bool,
+    /// `"name`: a cue that counts only where quotation marks enclose it
+    /// and nothing else (scare quotes: `der Boden war nur „geputzt“`).
+    pub quoted: bool,
     /// A pattern of a `[kind/subject]`, `[kind/context]` or `[kind/work]`
     /// section: what a `~` pattern of that kind needs near it, or (`work`)
     /// what makes a text a review. No marker itself.
@@ -371,10 +376,10 @@ pub(crate) fn parse(
             .split_once('=')
             .ok_or_else(|| err(format!("expected `name = expression`, found {content:?}")))?;
         let name = name.trim();
-        let marks = name.len() - name.trim_start_matches(['!', '?', '~']).len();
+        let marks = name.len() - name.trim_start_matches(['!', '?', '~', '"']).len();
         let (marks, name) = (&name[..marks], name[marks..].trim());
-        let (strong, weak, needs_context) =
-            (marks.contains('!'), marks.contains('?'), marks.contains('~'));
+        let (strong, weak, needs_context, quoted) =
+            (marks.contains('!'), marks.contains('?'), marks.contains('~'), marks.contains('"'));
         if strong && weak {
             return Err(err(format!("pattern {name:?} cannot be both strong `!` and weak `?`")));
         }
@@ -419,6 +424,7 @@ pub(crate) fn parse(
             strong,
             weak,
             needs_context,
+            quoted,
             is_context,
             is_work,
             elems,
@@ -870,6 +876,9 @@ mod tests {
         );
         let p = parse_one("!nie = nie wieder").unwrap();
         assert_eq!((p.strong, p.weak, p.needs_context), (true, false, false));
+        assert!(!p.quoted);
+        let p = parse_one("\"~repariert = repariert").unwrap();
+        assert_eq!((p.id.as_str(), p.quoted, p.needs_context), ("test/repariert", true, true));
         assert!(parse_one("!?x = nie").is_err());
         assert!(parse_one("~ = nie").is_err());
     }
