@@ -2137,7 +2137,7 @@ fn first_hand_reviews_need_no_voice_of_their_own() {
             "complaint/to_company",
         ),
         (
-            "Die Bedienung war überfordert und das Essen kam lauwarm auf den Tisch. Schade ums Geld.",
+            "Die Bedienung war überfordert und das Essen kam fettig und versalzen auf den Tisch. Schade ums Geld.",
             "complaint/to_company",
         ),
     ];
@@ -2186,7 +2186,7 @@ fn stories_told_in_the_first_person_complain_without_a_cue() {
         (
             "Am Samstag waren wir mit Freunden beim Italiener um die Ecke. Wir hatten sogar eine \
              Woche vorher reserviert und uns auf den Abend gefreut. Wir waren vom Restaurant \
-             bitter enttäuscht, das Essen war kalt und versalzen.",
+             bitter enttäuscht, das Essen war fade und versalzen.",
             "Wir waren vom Restaurant",
         ),
         (
@@ -2980,4 +2980,64 @@ fn a_cause_denied_many_people_in_general_and_a_headline_question_tell_no_experie
         1,
     );
     assert!(!experience_flags(&analyzer, &story).is_empty(), "{story}");
+}
+
+#[test]
+fn cold_meals_broken_trips_referrals_and_mail_gone_astray_are_experiences() {
+    // From the blind web21 sample, in words of their own: the general
+    // forms written from its misses, each control sharing their words.
+    let cues = [
+        (
+            "Wir waren gestern im Restaurant am Markt. Das Essen war leider kalt und die \
+             Bedienung genervt.",
+            "defect/essen_kalt",
+        ),
+        (
+            "Unsere Kreuzfahrt war ein Albtraum. Nach fünf Tagen wurde die Reise einfach \
+             abgebrochen.",
+            "stranded/reise_abgebrochen",
+        ),
+        (
+            "Mein Einschreiben war nicht da. Der Mann am Schalter hat mich an die Zentrale \
+             in Bonn verwiesen.",
+            "passed_around/verwiesen_mich",
+        ),
+        (
+            "Ich habe der Post das Formular geschickt und um Leerung des Briefkastens gebeten, \
+             doch es passierte nichts.",
+            "no_answer/passierte_nichts",
+        ),
+        (
+            "Mein Brief an die Bank kam zurück, angeblich unzustellbar. Dabei steht mein Name \
+             groß an der Klingel.",
+            "defect/unzustellbar",
+        ),
+    ];
+    let controls = [
+        // The weather in Essen, not a meal.
+        "Ich war gestern in Essen. Das Wetter in Essen war kalt, aber die Stadt ist schön.",
+        // Nothing happened, happily, with no company named.
+        "Wir sind gestern im Dunkeln durch den Wald gegangen, doch es passierte nichts.",
+    ];
+    check_experience_cues(&cues, &controls);
+}
+
+#[test]
+fn a_tests_testers_speak_as_we_and_report_no_experience_of_the_writer() {
+    let analyzer = Analyzer::new();
+    // From the blind web21 sample, in words of their own: a product test's
+    // `wir` are its testers, who met the faults on purpose; the same story
+    // told as the writer's own repair is an experience.
+    let test = "Der Laptop geht nicht mehr an, das Display zeigt Bildfehler: Solche Probleme \
+                nerven. Wir haben sieben Reparaturdienste getestet. Zwischen 100 und 860 Euro \
+                mussten unsere Tester für die gleichen Defekte bezahlen. Auf die Rechner \
+                mussten unsere Testkunden bis zu 42 Arbeitstage warten, und bei zwei Diensten \
+                war die Reparatur am Ende unbrauchbar.";
+    let flags = experience_flags(&analyzer, test);
+    assert!(flags.is_empty(), "{flags:?}");
+    let own = "Mein Laptop ging nicht mehr an, das Display zeigte Bildfehler: Solche Probleme \
+               nerven. Ich habe ihn zu einem Reparaturdienst gebracht. Zwischen 100 und 860 \
+               Euro sollte ich für die Defekte bezahlen. Auf den Rechner musste ich 42 \
+               Arbeitstage warten, und am Ende war die Reparatur unbrauchbar.";
+    assert!(!experience_flags(&analyzer, own).is_empty(), "{own}");
 }
