@@ -1979,9 +1979,12 @@ fn is_narrative(
     // A story told only as `wir` is a test's when it tells of testing
     // (`Zwischen 100 und 860 Euro mussten unsere Tester … bezahlen`, the
     // web21 sample): its testers met the faults on purpose.
-    let told = |quoted: &[Range<usize>]| match tells_in_first_person(tokens, sentences, quoted) {
+    // (Asked once: the count is taken with and without the quotes.)
+    let mut a_test = None;
+    let mut told = |quoted: &[Range<usize>]| match tells_in_first_person(tokens, sentences, quoted)
+    {
         Some(Speaker::I) => true,
-        Some(Speaker::We) => !reports_a_test(tokens),
+        Some(Speaker::We) => !*a_test.get_or_insert_with(|| reports_a_test(tokens)),
         None => false,
     };
     // A first-person word in a quote is someone else's (`„Der Bote
