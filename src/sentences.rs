@@ -2,7 +2,9 @@
 //!
 //! A sentence ends after a run of `.`, `!`, `?` or `…` and at a line break.
 //! A dot after an abbreviation (`z.B.`, `ca.`, `Dr.`), an ordinal or date
-//! (`2.`, `3.10.`) or an initial ends nothing.
+//! (`2.`, `3.10.`) or an initial ends nothing, nor does a mark closed by a
+//! parenthesis opened inside the sentence (`nach 75 (fünfundsiebzig!)
+//! Minuten`).
 
 use std::ops::Range;
 
@@ -19,12 +21,21 @@ impl SentenceSplitter {
     pub fn split(&self, tokens: &[Token<'_>], out: &mut Vec<Range<usize>>) {
         out.clear();
         let mut start = 0;
+        // Whether a parenthesis opened inside the current sentence, after
+        // its first token, is still open: a `!` or `?` closed by it is a
+        // remark within the sentence (`nach 75 (fünfundsiebzig!)
+        // bürgerunfreundlichen Minuten`, `kostet ein(!) Blech`), not its
+        // end.
+        let mut in_aside = false;
         let mut i = 0;
         while i < tokens.len() {
             let t = &tokens[i];
             if t.kind == TokenKind::LineBreak {
                 push(out, start, i);
                 start = i + 1;
+                in_aside = false;
+            } else if t.kind == TokenKind::Punct && (t.text == "(" || t.text == ")") {
+                in_aside = t.text == "(" && i > start;
             } else if is_terminal(t) {
                 let is_real_end = !(t.text == "."
                     && i > 0
@@ -42,7 +53,15 @@ impl SentenceSplitter {
                     {
                         j += 1;
                     }
+                    // An aside's mark is closed by the parenthesis right
+                    // after it: the sentence goes on.
+                    if in_aside && tokens[i + 1..j].iter().any(|t| t.text == ")") {
+                        in_aside = false;
+                        i = j;
+                        continue;
+                    }
                     push(out, start, j);
+                    in_aside = false;
                     start = j;
                     i = j;
                     continue;
@@ -98,6 +117,22 @@ mod tests {
         assert_eq!(
             sentences("Zum 2. Mal kaputt?! Danke :) Echt..."),
             vec!["Zum 2. Mal kaputt?!", "Danke :) Echt..."]
+        );
+    }
+
+    #[test]
+    fn a_mark_in_parentheses_ends_nothing() {
+        assert_eq!(
+            sentences(
+                "Nach 75 (fünfundsiebzig!) Minuten kam ich dran. Ein(!) Blech kostet 20 Euro."
+            ),
+            vec!["Nach 75 (fünfundsiebzig!) Minuten kam ich dran.", "Ein(!) Blech kostet 20 Euro."]
+        );
+        // A sentence in parentheses of its own still ends, and so does one
+        // whose parenthesis never closes.
+        assert_eq!(
+            sentences("(Das Essen war kalt!) Der Kellner kam nie. Es war (wirklich! Schlimm."),
+            vec!["(Das Essen war kalt!)", "Der Kellner kam nie.", "Es war (wirklich!", "Schlimm."]
         );
     }
 

@@ -3041,3 +3041,41 @@ fn a_tests_testers_speak_as_we_and_report_no_experience_of_the_writer() {
                Arbeitstage warten, und am Ende war die Reparatur unbrauchbar.";
     assert!(!experience_flags(&analyzer, own).is_empty(), "{own}");
 }
+
+#[test]
+fn a_storys_comment_on_what_it_just_told_and_an_aside_in_parentheses() {
+    let analyzer = Analyzer::new();
+    // From the blind web22 sample, in words of their own. A clearly
+    // negative sentence right after the writer told, in the first person,
+    // what it is about comments on it; after a sentence of no one's, it
+    // does not.
+    let comment = "Mein Laptop ist sechs Jahre alt, und ich mag ihn. Er lief zuletzt nicht mehr \
+                   rund, das Betriebssystem hing dauernd. Für die Reparatur habe ich den \
+                   nächstbesten Computerladen ausgesucht. Das war ein schlimmer Fehler.";
+    let flags = experience_flags(&analyzer, comment);
+    assert_eq!(
+        flags.iter().map(|(pattern, _)| pattern.as_str()).collect::<Vec<_>>(),
+        ["complaint/narrative_comment"],
+        "{flags:?}"
+    );
+    assert!(flags[0].1.iter().any(|role| role == "context"), "{flags:?}");
+    let of_no_one = "Mein Laptop ist sechs Jahre alt, und ich mag ihn. Er lief zuletzt nicht \
+                     mehr rund, das Betriebssystem hing dauernd. Für die Reparatur gibt es in \
+                     der Stadt den Computerladen am Markt. Das war ein schlimmer Fehler.";
+    let flags = experience_flags(&analyzer, of_no_one);
+    assert!(flags.is_empty(), "{flags:?}");
+    // `Blech` is no paying up: `blechen` is matched by its forms, not its
+    // stem.
+    let paid = "Ich musste für die Reparatur im Baumarkt 48 Euro blechen.";
+    assert!(!experience_flags(&analyzer, paid).is_empty(), "{paid}");
+    let sheet = "Ich habe für die Reparatur im Baumarkt 30 Bleche gekauft.";
+    let flags = experience_flags(&analyzer, sheet);
+    assert!(flags.is_empty(), "{flags:?}");
+    // A `!` closed by a parenthesis inside a sentence ends nothing: the
+    // wait and the office it was spent in stay one sentence.
+    let aside = analyzer.analyze(
+        "Danach ging ich zum Bürgerbüro. Dort kam ich nach 75 (fünfundsiebzig!) Minuten \
+         Wartezeit dran.",
+    );
+    assert_eq!(aside.sentences().len(), 2, "{:?}", aside.sentences());
+}

@@ -880,6 +880,11 @@ const COMPLAINT_RULE: &str = "complaint/to_company";
 /// ([`Voice::Narrative`]).
 const NARRATIVE_COMPLAINT_RULE: &str = "complaint/narrative";
 
+/// The pattern id of a complaint without a cue in a story that comments
+/// on what the writer told just before (`… den nächstbesten Serviceladen
+/// ausgesucht. Das war ein Fehler.`).
+const NARRATIVE_COMMENT_RULE: &str = "complaint/narrative_comment";
+
 /// The pattern id of a complaint without a cue in a review of a stay or
 /// a meal ([`Voice::StayReview`]).
 const STAY_REVIEW_COMPLAINT_RULE: &str = "complaint/stay_review";
@@ -1118,6 +1123,9 @@ fn complaint(
             }
         }?;
         let words = WordFacts::new(cx, si, &mut folded);
+        // The first-person word of the sentence before, where the fault
+        // comments on what that sentence told.
+        let mut told_before = None;
         let context = match voice {
             // A story's sentence speaks in its own first-person word, or
             // finds fault with what it names itself: the story is the
@@ -1129,13 +1137,31 @@ fn complaint(
                 if own.is_none() {
                     // Then the subject named is that sentence's own, and
                     // the fault one met, not one supposed (`…, was für die
-                    // Firma weitaus unangenehmer wäre`).
-                    company = first_named_within(named, si, own_subject_before, 0)?;
+                    // Firma weitaus unangenehmer wäre`) …
+                    company = match first_named_within(named, si, own_subject_before, 0) {
+                        Some(c) => c,
+                        // … or a story's sentence just before tells in the
+                        // first person what the fault is found with: the
+                        // writer's comment on it (`Zur Reparatur habe ich
+                        // mir den nächstbesten Serviceladen ausgesucht. Das
+                        // war ein Fehler.`).
+                        None if voice == Voice::Narrative => {
+                            let before = si.checked_sub(1)?;
+                            let c = first_named_within(named, before, 0, 0)?;
+                            told_before = Some(cx.sentences[before].clone().find(|&i| {
+                                cx.tokens[i].kind == TokenKind::Word
+                                    && is_first_person(cx.tokens[i].text, &mut folded)
+                                    && !in_quote(quoted, i)
+                            })?);
+                            c
+                        }
+                        None => return None,
+                    };
                     if supposes(&cx.tokens[cx.sentences[si].clone()]) {
                         return None;
                     }
                 }
-                own
+                own.or(told_before)
             }
             // `immer` alone generalizes (`Eure Preise werden immer
             // unverschämter`); `immer noch` has `noch` beside it, no
@@ -1178,6 +1204,7 @@ fn complaint(
             "complaint",
             sentence.start..sentence.end,
             match voice {
+                Voice::Narrative if told_before.is_some() => NARRATIVE_COMMENT_RULE,
                 Voice::Narrative => NARRATIVE_COMPLAINT_RULE,
                 Voice::StayReview => STAY_REVIEW_COMPLAINT_RULE,
                 Voice::ToCompany | Voice::FirstHand => COMPLAINT_RULE,
