@@ -3040,6 +3040,13 @@ fn a_tests_testers_speak_as_we_and_report_no_experience_of_the_writer() {
                Euro sollte ich für die Defekte bezahlen. Auf den Rechner musste ich 42 \
                Arbeitstage warten, und am Ende war die Reparatur unbrauchbar.";
     assert!(!experience_flags(&analyzer, own).is_empty(), "{own}");
+    // A writer who says `wir` first and `ich` later speaks for
+    // themselves: only a text that never says `ich` is a test's report.
+    let later = "Wir haben als Familie schon viele Geräte getestet und sind kritische Kunden \
+                 geworden. Letzten Monat habe ich meinen Laptop zur Reparatur in den Laden am \
+                 Markt gebracht. Seit drei Wochen warte ich nun auf das Gerät, und niemand \
+                 meldet sich bei mir.";
+    assert!(!experience_flags(&analyzer, later).is_empty(), "{later}");
 }
 
 #[test]

@@ -1763,11 +1763,15 @@ impl Voicing {
             let tokens = &cx.tokens[sentence.clone()];
             let asks = asks(cx.tokens, sentence);
             let (mut speaks, mut singular, mut addresses) = (false, false, false);
+            // Read on past a `wir` that speaks for the writer, until an
+            // `ich` is found too: a test's report is told only as `wir`
+            // (below).
+            let reading = !(own_voice && singular_anywhere);
             for (n, (i, t)) in sentence.clone().zip(tokens).enumerate() {
                 let quoted = in_quote(&quotes, i);
                 match t.kind {
                     TokenKind::Mention => mention = true,
-                    TokenKind::Word if !quoted && !own_voice => {
+                    TokenKind::Word if reading && !quoted => {
                         if !asks && is_first_person(t.text, folded) {
                             speaks = true;
                             singular |= FIRST_PERSON_SINGULAR.contains(&folded.as_str());
