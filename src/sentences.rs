@@ -22,8 +22,8 @@ impl SentenceSplitter {
         out.clear();
         let mut start = 0;
         // Whether a parenthesis opened inside the current sentence, after
-        // its first token, is still open: a `!` or `?` closed by it is a
-        // remark within the sentence (`nach 75 (fünfundsiebzig!)
+        // its first token, is still open: a `!`, `?` or `.` closed by it is
+        // a remark within the sentence (`nach 75 (fünfundsiebzig!)
         // bürgerunfreundlichen Minuten`, `kostet ein(!) Blech`), not its
         // end.
         let mut in_aside = false;
