@@ -1131,9 +1131,13 @@ fn complaint(
             // finds fault with what it names itself: the story is the
             // writer's (`Leider war der Tisch verschmutzt`).
             Voice::Narrative | Voice::StayReview => {
-                let own = words.context.iter().copied().find(|&i| {
-                    is_first_person(cx.tokens[i].text, &mut folded) && !in_quote(quoted, i)
-                });
+                // A word the writer says of themselves, outside quotes.
+                let mut writers = |i: &usize| {
+                    cx.tokens[*i].kind == TokenKind::Word
+                        && is_first_person(cx.tokens[*i].text, &mut folded)
+                        && !in_quote(quoted, *i)
+                };
+                let own = words.context.iter().copied().find(&mut writers);
                 if own.is_none() {
                     // Then the subject named is that sentence's own, and
                     // the fault one met, not one supposed (`…, was für die
@@ -1148,11 +1152,7 @@ fn complaint(
                         None if voice == Voice::Narrative => {
                             let before = si.checked_sub(1)?;
                             let c = first_named_within(named, before, 0, 0)?;
-                            told_before = Some(cx.sentences[before].clone().find(|&i| {
-                                cx.tokens[i].kind == TokenKind::Word
-                                    && is_first_person(cx.tokens[i].text, &mut folded)
-                                    && !in_quote(quoted, i)
-                            })?);
+                            told_before = Some(cx.sentences[before].clone().find(&mut writers)?);
                             c
                         }
                         None => return None,
