@@ -72,6 +72,9 @@ pub enum Rule {
     Caps,
     /// Elongated (`suuuper`).
     Elongated,
+    /// The superlative of a negative adjective (`mieseste`): a sure form
+    /// of it, strengthened.
+    Superlative,
     /// Before a contrast word: weighs less.
     BeforeContrast,
     /// After a contrast word: weighs more.
@@ -104,6 +107,7 @@ impl Rule {
             Rule::Dampened => "dampened",
             Rule::Caps => "caps",
             Rule::Elongated => "elongated",
+            Rule::Superlative => "superlative",
             Rule::BeforeContrast => "before_contrast",
             Rule::AfterContrast => "after_contrast",
             Rule::Question => "question",

@@ -3086,3 +3086,31 @@ fn a_storys_comment_on_what_it_just_told_and_an_aside_in_parentheses() {
     );
     assert_eq!(aside.sentences().len(), 2, "{:?}", aside.sentences());
 }
+
+#[test]
+fn a_storys_superlative_of_a_bad_word_says_as_much_as_the_word() {
+    let analyzer = Analyzer::new();
+    // From the web22 sample, in words of our own: `die mieseste Pizza`
+    // weighed less than `mies` (a stem match's guess discount), and the
+    // story's one fault stayed below a complaint.
+    let worst = "Am Freitag habe ich mir beim neuen Lieferdienst um die Ecke eine Pizza \
+                 bestellt. Ich hatte mich schon darauf gefreut. Das war die mieseste Pizza mit \
+                 Salami und Pilzen, die mir in all den Jahren in dieser Stadt untergekommen ist.";
+    let flags = experience_flags(&analyzer, worst);
+    assert_eq!(
+        flags.iter().map(|(pattern, _)| pattern.as_str()).collect::<Vec<_>>(),
+        ["complaint/narrative"],
+        "{flags:?}"
+    );
+    // The best pizza is no complaint, and a positive superlative keeps
+    // its stem match: it describes as often as it praises.
+    let best = worst.replace("mieseste", "beste");
+    assert!(experience_flags(&analyzer, &best).is_empty());
+    let strongest = analyzer.analyze("Die Partei wurde die stärkste Fraktion im Landtag.");
+    assert!(strongest.hits().iter().all(|h| !h.rules().contains(&stimmung::Rule::Superlative)));
+    // Superlative and adjective weigh alike before the increment.
+    let mies = analyzer.analyze("Das war mies.");
+    let mieseste = analyzer.analyze("Das war das Mieseste.");
+    assert!(mieseste.compound() < mies.compound(), "{} {}", mieseste.compound(), mies.compound());
+    assert!(mieseste.hits()[0].rules().contains(&stimmung::Rule::Superlative));
+}

@@ -243,6 +243,10 @@ impl Scorer<'_> {
                 v *= w.stem_match;
                 rules.push(Rule::Stem);
             }
+            Via::Superlative => {
+                v += v.signum() * w.superlative;
+                rules.push(Rule::Superlative);
+            }
             Via::CompoundHead => {
                 v *= w.compound_match;
                 rules.push(Rule::CompoundHead);

@@ -39,6 +39,9 @@ pub struct Weights {
     pub caps: f64,
     /// Added to |valence| of an elongated word (`suuuper`).
     pub elongation: f64,
+    /// Added to |valence| of a superlative (`mieseste`): as much as `sehr`
+    /// adds (VADER's booster increment, 0.293).
+    pub superlative: f64,
     /// Added to |sentence sum| per `!` (at most `exclamation_max`). VADER: 0.292.
     pub exclamation: f64,
     /// The most `!` that count.
@@ -84,6 +87,7 @@ impl Default for Weights {
             contrast_after: 1.275,
             caps: 0.733,
             elongation: 0.5,
+            superlative: 0.293,
             exclamation: 0.235,
             exclamation_max: 4,
             question: 0.7,
