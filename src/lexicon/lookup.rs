@@ -75,10 +75,8 @@ const MIN_HEAD_CHARS: usize = 5;
 const MIN_LOWERCASE_VERB_HEAD_CHARS: usize = 9;
 /// …and the first part must have at least this many characters.
 const MIN_LOWERCASE_MODIFIER_CHARS: usize = 4;
-/// The endings of superlatives, longest first: `-este` after a stem in
-/// `-s`, `-t`, `-sch` (`mieseste`, `schlechteste`), `-ste` otherwise.
-const SUPERLATIVE_ENDINGS: &[&str] =
-    &["esten", "ester", "estes", "estem", "este", "sten", "ster", "stes", "stem", "ste"];
+/// The inflections a superlative's `-st` takes (`-ste`, `-sten`, …).
+const SUPERLATIVE_INFLECTIONS: &[&str] = &["e", "en", "er", "es", "em"];
 /// The shortest adjective a superlative is taken of (`mies`, `fies`);
 /// shorter ones would make nouns (`Feste`, `Gäste`, `Kosten`) superlatives.
 const MIN_SUPERLATIVE_BASE: usize = 4;
@@ -407,30 +405,47 @@ impl Layers {
     /// 5,001 neutral Wikipedia sentences and 5 GermEval texts wrong, and
     /// none right). `base` is scratch.
     fn superlative(&self, folded: &str, base: &mut String) -> Option<Found> {
-        let word = folded.strip_prefix("aller").filter(|w| w.len() > 6).unwrap_or(folded);
-        for ending in SUPERLATIVE_ENDINGS {
-            let Some(stem) = word.strip_suffix(ending).filter(|s| s.len() >= MIN_SUPERLATIVE_BASE)
-            else {
+        // What follows `aller-` must still be a superlative (`allerlei`
+        // is none).
+        let word = folded
+            .strip_prefix("aller")
+            .filter(|w| w.len() >= MIN_SUPERLATIVE_BASE + "ste".len())
+            .unwrap_or(folded);
+        // Asked of every word the memo has not seen: one ending test
+        // rejects most (`-e`, `-en`, … without `-st` before it).
+        let stem = SUPERLATIVE_INFLECTIONS.iter().find_map(|i| word.strip_suffix(i))?;
+        let stem = stem.strip_suffix("st")?;
+        // `-este` after a stem in `-s`, `-t`, `-sch` (`mies|este`,
+        // `schlecht|este`), `-ste` otherwise (`schlimm|ste`).
+        for stem in [stem.strip_suffix('e'), Some(stem)].into_iter().flatten() {
+            if stem.len() < MIN_SUPERLATIVE_BASE {
                 continue;
-            };
+            }
             base.clear();
             base.push_str(stem);
+            if let Some(f) = self.negative_form(base) {
+                return Some(f);
+            }
             // Folded umlauts are two letters (`duemm`): the adjective has
             // the plain vowel (`dumm`).
-            let umlaut = ["ae", "oe", "ue"].iter().filter_map(|u| stem.rfind(u)).max();
-            for revert in [false, true] {
-                if revert {
-                    let Some(at) = umlaut else { break };
-                    base.remove(at + 1);
-                }
-                if let Some(entry) = self.form(base) {
-                    if entry.kind == EntryKind::Valence && entry.weight < 0.0 {
-                        return found(entry, Via::Superlative, base);
-                    }
+            if let Some(at) = ["ae", "oe", "ue"].iter().filter_map(|u| stem.rfind(u)).max() {
+                base.remove(at + 1);
+                if let Some(f) = self.negative_form(base) {
+                    return Some(f);
                 }
             }
         }
         None
+    }
+
+    /// `adjective`'s entry, found as a superlative's, if it is negative.
+    fn negative_form(&self, adjective: &str) -> Option<Found> {
+        let entry = self.form(adjective)?;
+        (entry.kind == EntryKind::Valence && entry.weight < 0.0).then(|| Found {
+            entry,
+            via: Via::Superlative,
+            key: adjective.into(),
+        })
     }
 
     /// Snowball leaves the `-t` forms of verbs alone (`hasst`, `missbraucht`,
