@@ -9,7 +9,11 @@
 //! word, whatever the number of patterns, and only the patterns whose
 //! anchor occurs in the sentence are verified token by token. Boilerplate
 //! matches are masked out of the sentiment score (`Vielen Dank für Ihr
-//! Verständnis` is no praise). Negative experiences need more than a cue (`experience.rs`),
+//! Verständnis` is no praise). Negative experiences need more than a cue (`experience/`:
+//! the cue's gates in `mod.rs`, the writer's voice in `voicing.rs`, the
+//! words and sentence facts both ask in `words.rs`, the complaint without
+//! a cue in `complaint.rs`, the companies a text speaks to in
+//! `accounts.rs`),
 //! hard selling a call to the reader (`hard_sell.rs`, which also knows a
 //! post that opens with a free offer and a link as bait), spam more than
 //! praise (`spam.rs`).
