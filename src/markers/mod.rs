@@ -2,21 +2,20 @@
 //! selling and comment spam.
 //!
 //! Patterns are data (`lexicons/markers/*.txt`, language in `pattern.rs`).
-//! Their key words are numbered in one vocabulary (a hash map); each
-//! distinct word is looked up there once per thread (its keys are kept in
-//! the word memo, `word_memo.rs`) and then indexes the patterns anchored by
-//! it — their rarest required word. So a sentence costs one lookup per
-//! word, whatever the number of patterns, and only the patterns whose
-//! anchor occurs in the sentence are verified token by token. Boilerplate
-//! matches are masked out of the sentiment score (`Vielen Dank für Ihr
-//! Verständnis` is no praise). Negative experiences need more than a cue (`experience/`:
-//! the cue's gates in `mod.rs`, the writer's voice in `voicing.rs`, the
-//! words and sentence facts both ask in `words.rs`, the complaint without
-//! a cue in `complaint.rs`, the companies a text speaks to in
-//! `accounts.rs`),
-//! hard selling a call to the reader (`hard_sell.rs`, which also knows a
-//! post that opens with a free offer and a link as bait), spam more than
-//! praise (`spam.rs`).
+//! Their key words are numbered in one vocabulary (a hash map); each distinct
+//! word is looked up there once per thread (its keys are kept in the word
+//! memo, `word_memo.rs`) and then indexes the patterns anchored by it — their
+//! rarest required word. So a sentence costs one lookup per word, whatever
+//! the number of patterns, and only the patterns whose anchor occurs in the
+//! sentence are verified token by token. Boilerplate matches are masked out
+//! of the sentiment score (`Vielen Dank für Ihr Verständnis` is no praise).
+//! Negative experiences need more than a cue (`experience/`: the cue's gates
+//! in `mod.rs`, the writer's voice in `voicing.rs`, the words and sentence
+//! facts both ask in `words.rs`, the complaint without a cue in
+//! `complaint.rs`, the companies a text speaks to in `accounts.rs`), hard
+//! selling a call to the reader (`hard_sell.rs`, which also knows a post that
+//! opens with a free offer and a link as bait), spam more than praise
+//! (`spam.rs`).
 
 mod experience;
 mod hard_sell;

@@ -252,14 +252,14 @@ const QUESTION_VERBS: &[&str] = &[
     "sind", "hat", "haben", "tun", "tue", "gibt", "bekomme", "bekommt", "mache", "macht",
 ];
 
-/// Whether a sentence opened by the finite verb at `verb`
-/// ([`CONDITION_VERBS`]) is a condition and what follows from it: the verb's clause ends at a
-/// comma, and the next clause is a statement that opens with its own verb
-/// and its subject (`Kommt das bestellte Essen … noch immer nicht, darf
-/// ich gehen`; `dann` may stand first). A question is no condition (`Ist
-/// das euer Ernst?`), nor a clause that goes on with `dass` or `weil`
-/// (`Ist doch klar, dass die Bahn …`), nor a story told without its pronoun
-/// (`Hatte heute wieder Verspätung, ich stand …`).
+/// Whether a sentence opened by the finite verb at `verb` ([`CONDITION_VERBS`])
+/// is a condition and what follows from it: the verb's clause ends at a comma,
+/// and the next clause is a statement that opens with its own verb and its
+/// subject (`Kommt das bestellte Essen … noch immer nicht, darf ich gehen`;
+/// `dann` may stand first). A question is no condition (`Ist das euer Ernst?`),
+/// nor a clause that goes on with `dass` or `weil` (`Ist doch klar, dass die
+/// Bahn …`), nor a story told without its pronoun (`Hatte heute wieder
+/// Verspätung, ich stand …`).
 ///
 /// [`CONDITION_VERBS`]: super::words::CONDITION_VERBS
 pub(super) fn opens_condition(
@@ -337,8 +337,8 @@ const FORMAL_ADDRESS: &[&str] = &["Sie", "Ihnen", "Ihr", "Ihre", "Ihren", "Ihrem
 /// report the way a first-hand one is, and a clearly negative sentence in
 /// the first person about a subject it names, or about one it names
 /// itself, is a complaint without a cue ([`complaint`]). Tweets and short
-/// comments are no stories: they have their own rules; nor is a lawyer's account of a client's trouble
-/// ([`tells_of_a_client`]).
+/// comments are no stories: they have their own rules; nor is a lawyer's
+/// account of a client's trouble ([`tells_of_a_client`]).
 ///
 /// `quoted` keeps the text's quotes once found ([`quotes`]), for the
 /// complaint that follows.
