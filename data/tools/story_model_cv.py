@@ -8,6 +8,8 @@ do not flag, flagged by the model).
 
     python3 data/tools/story_model_cv.py --bin target/release/stimmung \
         web11.jsonl … web24.jsonl [--gold gold.jsonl]
+    python3 data/tools/story_model_cv.py --bin target/release/stimmung \
+        --holdout web25.jsonl web11.jsonl … web24.jsonl
 
 Each web file is one labelled set (JSONL: `id`, `label`, `text`; label
 `negative_experience`, `reported` or `-`, as in
@@ -15,6 +17,11 @@ tests/markers/web_blind_labels.tsv; the texts are third-party and not in
 the repository). With `--gold` (JSONL: `kinds`, `text`, as `stimmung eval`
 reads marker gold), its texts of three sentences or more join training and
 testing in five folds, so the model meets tweets, feedback and reviews too.
+With `--holdout`, the model is trained on all the web sets given and run
+once on a set drawn after them (session 38: web25). With
+`--named-service lexicons/markers/experience.txt`, a text counts as
+flagged by the model only if it names one of the lexicon's subject words
+(what an experience is had with).
 Plain Python, no packages: the model is small and the data a few thousand
 texts.
 """
@@ -113,8 +120,42 @@ def load(binary, path, fold, is_gold):
         else:
             label = row["label"] == "negative_experience"
             at = fold
-        texts.append((at, label, flagged(result), features(row["text"], result)))
+        named = names_service(row["text"])
+        texts.append((at, label, flagged(result), features(row["text"], result), named))
     return texts
+
+
+def service_words(lexicon):
+    """The words of `[negative_experience/subject]` in the experience lexicon,
+    as (word, also as a compound's end): what an experience is had with.
+    An approximation of the detector's subject matching (no stems)."""
+    words, inside = [], False
+    for line in open(lexicon, encoding="utf-8"):
+        if line.startswith("["):
+            inside = line.startswith("[negative_experience/subject]")
+            continue
+        if not inside or line.startswith("#") or "=" not in line:
+            continue
+        for alternative in re.split(r"[| ]", line.split("=", 1)[1]):
+            word = alternative.strip()
+            if word and word.lstrip("^-=") not in ("deutsche", "deutschen"):
+                words.append((word.lstrip("^-=").lower(), word.lstrip("^").startswith("-")))
+    return words
+
+
+SERVICE_WORDS = []
+
+
+def names_service(text):
+    """Whether a text names a service word ([`service_words`]); always true
+    when `--named-service` is not asked."""
+    if not SERVICE_WORDS:
+        return True
+    return any(
+        w == word or (compound and w.endswith(word))
+        for w in re.findall(r"\w+", text.lower())
+        for word, compound in SERVICE_WORDS
+    )
 
 
 def train(rows, names, l2=0.01, rounds=600, rate=0.5):
@@ -148,11 +189,26 @@ def main():
     ap.add_argument("--bin", required=True, help="stimmung binary")
     ap.add_argument("--gold", help="marker gold (JSONL with kinds, text)")
     ap.add_argument("--thresholds", default="0.5,0.6,0.7,0.8")
+    ap.add_argument(
+        "--holdout",
+        help="a labelled web set drawn after the others: train on them all, test on it once",
+    )
+    ap.add_argument(
+        "--named-service",
+        metavar="LEXICON",
+        help="count the model's flags only on texts that name a subject word of this "
+        "experience lexicon (lexicons/markers/experience.txt)",
+    )
     ap.add_argument("web", nargs="+", help="labelled web sets (JSONL: id, label, text)")
     args = ap.parse_args()
+    if args.named_service:
+        SERVICE_WORDS.extend(service_words(args.named_service))
     rows = []
     for path in args.web:
         rows += load(args.bin, path, path, False)
+    if args.holdout:
+        holdout(args, rows)
+        return
     if args.gold:
         rows += load(args.bin, args.gold, None, True)
     names = list(rows[0][3])
@@ -161,11 +217,11 @@ def main():
     for fold in sorted({r[0] for r in rows}):
         predict = train([r for r in rows if r[0] != fold], names)
         domain = "gold" if fold.startswith("gold") else "web"
-        for _, label, rules, f in (r for r in rows if r[0] == fold):
+        for _, label, rules, f, named in (r for r in rows if r[0] == fold):
             p = predict(f)
             for t in thresholds:
                 c = tally.setdefault((domain, t), [0, 0, 0, 0])
-                if p >= t:
+                if p >= t and named:
                     c[0 if label else 1] += 1
                     if not rules:
                         c[2 if label else 3] += 1
@@ -175,6 +231,31 @@ def main():
             f"{domain} threshold {t}: model alone recall {tp / total:.3f} "
             f"precision {tp / max(1, tp + fp):.3f}; beyond the rules +{add_tp} "
             f"experiences, +{add_fp} false"
+        )
+
+
+def holdout(args, rows):
+    """Session 38's blind test: the model trained on every set given, run
+    once on a set drawn after them, with reports (neither an experience
+    nor a control) counted apart."""
+    predict = train(rows, list(rows[0][3]))
+    labels = [json.loads(line)["label"] for line in open(args.holdout, encoding="utf-8")]
+    tested = load(args.bin, args.holdout, args.holdout, False)
+    count = {k: labels.count(k) for k in ("negative_experience", "-", "reported")}
+    for t in (float(t) for t in args.thresholds.split(",")):
+        alone = {k: 0 for k in count}
+        beyond = {k: 0 for k in count}
+        for label, (_, _, rules, f, named) in zip(labels, tested):
+            if predict(f) >= t and named:
+                alone[label] += 1
+                if not rules:
+                    beyond[label] += 1
+        print(
+            f"{args.holdout} threshold {t}: model alone {alone['negative_experience']} of "
+            f"{count['negative_experience']} experiences, {alone['-']} of {count['-']} "
+            f"controls, {alone['reported']} of {count['reported']} reports; beyond the "
+            f"rules +{beyond['negative_experience']} experiences, +{beyond['-']} false, "
+            f"+{beyond['reported']} reports"
         )
 
 
