@@ -105,8 +105,9 @@ def flagged(result):
     return any(f["kind"] == "negative_experience" for f in result["flags"])
 
 
-def load(binary, path, fold, is_gold):
-    """(fold, is an experience, rules flag it, features) per text."""
+def load(binary, path, fold, is_gold, services=None):
+    """(fold, is an experience, rules flag it, features, names a service)
+    per text; every text names one when no `services` are given."""
     rows = [json.loads(line) for line in open(path, encoding="utf-8")]
     out = subprocess.run([binary, "score", path], capture_output=True, check=True)
     results = [json.loads(line) for line in out.stdout.decode().splitlines()]
@@ -120,7 +121,7 @@ def load(binary, path, fold, is_gold):
         else:
             label = row["label"] == "negative_experience"
             at = fold
-        named = names_service(row["text"])
+        named = services is None or names_service(row["text"], services)
         texts.append((at, label, flagged(result), features(row["text"], result), named))
     return texts
 
@@ -143,18 +144,12 @@ def service_words(lexicon):
     return words
 
 
-SERVICE_WORDS = []
-
-
-def names_service(text):
-    """Whether a text names a service word ([`service_words`]); always true
-    when `--named-service` is not asked."""
-    if not SERVICE_WORDS:
-        return True
+def names_service(text, services):
+    """Whether a text names one of `services` ([`service_words`])."""
     return any(
         w == word or (compound and w.endswith(word))
         for w in re.findall(r"\w+", text.lower())
-        for word, compound in SERVICE_WORDS
+        for word, compound in services
     )
 
 
@@ -201,16 +196,15 @@ def main():
     )
     ap.add_argument("web", nargs="+", help="labelled web sets (JSONL: id, label, text)")
     args = ap.parse_args()
-    if args.named_service:
-        SERVICE_WORDS.extend(service_words(args.named_service))
+    services = service_words(args.named_service) if args.named_service else None
     rows = []
     for path in args.web:
-        rows += load(args.bin, path, path, False)
+        rows += load(args.bin, path, path, False, services)
     if args.holdout:
-        holdout(args, rows)
+        holdout(args, rows, services)
         return
     if args.gold:
-        rows += load(args.bin, args.gold, None, True)
+        rows += load(args.bin, args.gold, None, True, services)
     names = list(rows[0][3])
     thresholds = [float(t) for t in args.thresholds.split(",")]
     tally = {}
@@ -234,13 +228,13 @@ def main():
         )
 
 
-def holdout(args, rows):
+def holdout(args, rows, services):
     """Session 38's blind test: the model trained on every set given, run
     once on a set drawn after them, with reports (neither an experience
     nor a control) counted apart."""
     predict = train(rows, list(rows[0][3]))
     labels = [json.loads(line)["label"] for line in open(args.holdout, encoding="utf-8")]
-    tested = load(args.bin, args.holdout, args.holdout, False)
+    tested = load(args.bin, args.holdout, args.holdout, False, services)
     count = {k: labels.count(k) for k in ("negative_experience", "-", "reported")}
     for t in (float(t) for t in args.thresholds.split(",")):
         alone = {k: 0 for k in count}
