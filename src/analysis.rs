@@ -60,6 +60,9 @@ pub enum Rule {
     Negated,
     /// Negated by a negator closing its clause (`Das gefällt mir nicht.`).
     NegatedAfter,
+    /// Denied by an idiom after it in its clause (`Kundenfreundlichkeit
+    /// sieht anders aus`, `Schön ist anders`, `von Logik keine Spur`).
+    Denied,
     /// A negated negative term, turned mildly positive (`nicht schlecht`).
     Litotes,
     /// Negated across an intensifier, which then softens (`nicht sehr gut`).
@@ -101,6 +104,7 @@ impl Rule {
             Rule::CompoundPart => "compound_part",
             Rule::Negated => "negated",
             Rule::NegatedAfter => "negated_after",
+            Rule::Denied => "denied",
             Rule::Litotes => "litotes",
             Rule::NegatedIntensifier => "negated_intensifier",
             Rule::Intensified => "intensified",

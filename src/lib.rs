@@ -78,9 +78,11 @@ term<TAB>weight[<TAB>kind]
 ```
 
 `kind` is `valence` (the default; weight in -4…4), `negator`,
-`negator_before`, `booster` (weight -1…1; below 0 dampens), `contrast` or
+`negator_before`, `booster` (weight -1…1; below 0 dampens), `contrast`,
 `prefix` (a part of a compound that is polar only there: a first part with
-a final `-` such as `horror-`, or a head with a leading `-` such as `-wüste`).
+a final `-` such as `horror-`, or a head with a leading `-` such as `-wüste`)
+or `denial` (an idiom that negates the praise just before it in its clause,
+`Schön ist anders`; with none to negate, its weight is its valence).
 Terms are matched case-insensitively, with `ß`=`ss` and `ä`=`ae` etc.;
 inflected forms are found through their stem. SentiWS v2.0 files can be
 loaded with [`Lexicon::from_sentiws_path`].

@@ -286,3 +286,39 @@ fn a_negating_pronoun_reaches_its_predicate() {
     let hit = a.hits().iter().find(|h| h.term() == "gut").expect("gut is a hit");
     assert!(!hit.rules().contains(&stimmung::Rule::Negated), "{hit:?}");
 }
+
+/// A denial (`sieht anders aus`, `keine Spur`) negates the praise just
+/// before it in its clause, and nothing else: not a bad word (`Von Horror
+/// keine Spur` is no praise of the film), not praise beyond a clause
+/// boundary. A denial that denied something adds no hit of its own.
+#[test]
+fn denials_negate_only_praise_in_their_clause() {
+    let analyzer = Analyzer::new();
+    let a = analyzer.analyze("Guter Service sieht anders aus.");
+    let hit = a.hits().iter().find(|h| h.term() == "Guter").expect("Guter is a hit");
+    assert!(hit.contribution() < 0.0, "{hit:?}");
+    assert!(hit.rules().contains(&stimmung::Rule::Denied), "{hit:?}");
+    assert_eq!(a.hits().len(), 1, "the idiom itself is no second hit: {:?}", a.hits());
+
+    let a = analyzer.analyze("Von Horror keine Spur.");
+    let hit = a.hits().iter().find(|h| h.term() == "Horror").expect("Horror is a hit");
+    assert!(hit.contribution() < 0.0, "{hit:?}");
+    assert!(!hit.rules().contains(&stimmung::Rule::Denied), "{hit:?}");
+
+    let a = analyzer.analyze("Das Essen war gut, die Realität sieht anders aus.");
+    let gut = a.hits().iter().find(|h| h.term() == "gut").expect("gut is a hit");
+    assert!(gut.contribution() > 0.0, "{gut:?}");
+    assert!(a.hits().iter().any(|h| h.term() == "sieht anders aus" && h.contribution() < 0.0));
+}
+
+/// `denial` is a kind users can give their own idioms.
+#[test]
+fn user_lexicon_denials() {
+    let lex = Lexicon::from_tsv("u.tsv", "war einmal\t-0.5\tdenial\n").unwrap();
+    let analyzer = Analyzer::builder().lexicon(lex).build().unwrap();
+    let a = analyzer.analyze("Pünktlichkeit war einmal.");
+    assert!(a.is_negative(), "{:?}", a.hits());
+    assert!(a.hits()[0].rules().contains(&stimmung::Rule::Denied));
+    let err = Lexicon::from_tsv("u.tsv", "war einmal\t-0.5\tdenail\n").unwrap_err();
+    assert!(err.to_string().contains("denial"), "{err}");
+}

@@ -36,6 +36,12 @@ pub enum EntryKind {
     /// with a final hyphen (`horror-`, `spitzen-`) or a head written with a
     /// leading one (`-wüste`). Its weight is a valence.
     Prefix = 5,
+    /// An idiom that denies the polar words just before it in its clause:
+    /// `Kundenfreundlichkeit sieht anders aus`, `Schön ist anders`, `von
+    /// Logik keine Spur`. With none to deny, its weight is a valence (`Die
+    /// Realität sieht anders aus`), or, if 0, it negates what follows
+    /// like `kein` (`keine Spur von Reue`).
+    Denial = 6,
 }
 
 impl EntryKind {
@@ -47,6 +53,7 @@ impl EntryKind {
             "booster" => EntryKind::Booster,
             "contrast" => EntryKind::Contrast,
             "prefix" => EntryKind::Prefix,
+            "denial" => EntryKind::Denial,
             _ => return None,
         })
     }
@@ -58,6 +65,7 @@ impl EntryKind {
             3 => EntryKind::Booster,
             4 => EntryKind::Contrast,
             5 => EntryKind::Prefix,
+            6 => EntryKind::Denial,
             _ => EntryKind::Valence,
         }
     }
@@ -71,13 +79,14 @@ impl EntryKind {
             EntryKind::Booster => "booster",
             EntryKind::Contrast => "contrast",
             EntryKind::Prefix => "prefix",
+            EntryKind::Denial => "denial",
         }
     }
 
     /// The largest weight an entry of this kind may carry.
     fn max_weight(self) -> f64 {
         match self {
-            EntryKind::Valence | EntryKind::Prefix => 4.0,
+            EntryKind::Valence | EntryKind::Prefix | EntryKind::Denial => 4.0,
             _ => 1.0,
         }
     }
@@ -175,7 +184,7 @@ fn content_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
 /// ```
 ///
 /// `kind` is one of `valence` (default), `negator`, `negator_before`,
-/// `booster`, `contrast`, `prefix`. A term of several words separated by
+/// `booster`, `contrast`, `prefix`, `denial`. A term of several words separated by
 /// spaces is a phrase (`nie wieder`), matched on consecutive words; a prefix
 /// ends in `-`. Two lines whose terms fold to the same
 /// key are an error (the second is named), because one of them would be
@@ -226,7 +235,7 @@ pub fn parse_tsv(path: &str, text: &str) -> Result<Vec<SourceEntry>, SourceError
                     line,
                     format!(
                         "unknown kind {k:?} (expected valence, negator, \
-                         negator_before, booster, contrast or prefix)"
+                         negator_before, booster, contrast, prefix or denial)"
                     ),
                 )
             })?,

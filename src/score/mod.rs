@@ -4,8 +4,9 @@
 //! The model is VADER's (sum of term valences, modified by rules, squashed
 //! into [-1, 1]) with German rules: negation before the term and after a
 //! finite verb (`Das gefällt mir nicht.`), the kein-paradigm, `weder … noch`,
-//! litotes, clause-scoped boosters, and contrast words that shift weight to
-//! the later clause. `DESIGN.md` explains the choices.
+//! idioms that deny the praise before them (`Schön ist anders`), litotes,
+//! clause-scoped boosters, and contrast words that shift weight to the later
+//! clause. The README's "Scorer" stage explains the choices.
 
 mod weights;
 
@@ -39,6 +40,10 @@ enum Role {
     Contrast,
     /// `obwohl`: the clause it opens weighs less.
     Concessive,
+    /// An idiom that denies the polar words before it (`sieht anders
+    /// aus`): its entry and last token, until [`Scorer::denials`] settles
+    /// what it does.
+    Denial(u32, usize),
 }
 
 /// A rule that revises the roles of a document's tokens.
@@ -65,6 +70,10 @@ pub(crate) struct ScoreScratch {
     lowered: String,
     /// Whether the phrase `nie wieder` occurs.
     never_again: bool,
+    /// Whether some token is a denial (`sieht anders aus`)…
+    denials: bool,
+    /// …and the polar terms the denials deny.
+    denied: Vec<usize>,
 }
 
 /// The scores of one document.
@@ -477,7 +486,11 @@ impl Scorer<'_> {
         s.shouted = 0;
         s.contrasts = false;
         s.never_again = false;
+        s.denials = false;
+        s.denied.clear();
         let mut phrase_end = 0;
+        // The role of a negating phrase's last word (`alles andere als`).
+        let mut phrase_tail = None;
         // Whether no word of the current sentence has been seen yet.
         let mut sentence_starts = sentences.iter().map(|r| r.start);
         let mut next_start = sentence_starts.next();
@@ -494,7 +507,11 @@ impl Scorer<'_> {
             // later words none of their own.
             let in_phrase = i < phrase_end;
             if in_phrase || mask.get(i).copied().unwrap_or(false) {
-                s.roles.push(if in_phrase { Role::InPhrase } else { Role::None });
+                s.roles.push(match in_phrase {
+                    true if i + 1 == phrase_end => phrase_tail.take().unwrap_or(Role::InPhrase),
+                    true => Role::InPhrase,
+                    false => Role::None,
+                });
                 let class = if is_word {
                     memo.lexicon(ids[i], t.text, self.layers).class
                 } else {
@@ -526,7 +543,15 @@ impl Scorer<'_> {
                 _ if word.starts_phrase => {
                     if let Some((role, last)) = self.phrase_role(tokens, i, (memo, ids), s) {
                         phrase_end = last + 1;
-                        s.roles.push(role);
+                        s.denials |= matches!(role, Role::Denial(..));
+                        // A negating phrase negates from its last word, as
+                        // a negating word would: `alles andere als gut`.
+                        if matches!(role, Role::Negator { .. }) {
+                            phrase_tail = Some(role);
+                            s.roles.push(Role::InPhrase);
+                        } else {
+                            s.roles.push(role);
+                        }
                         continue;
                     }
                     let found = memo.lexicon(ids[i], t.text, self.layers).found;
@@ -539,12 +564,16 @@ impl Scorer<'_> {
                 found => role_of(found, &mut s.found, i),
             };
             s.contrasts |= matches!(role, Role::Contrast | Role::Concessive);
+            s.denials |= matches!(role, Role::Denial(..));
             s.roles.push(role);
         }
         if s.never_again {
             self.never_again_a_bad_thing(tokens, s);
         }
         // Each rule only where its trigger word occurs, in this order.
+        if s.denials {
+            self.denials(tokens, s);
+        }
         let rules: [(WordClass, RoleRule<'_>); 6] = [
             (WordClass::WEDER, Self::weder_noch),
             (WordClass::WENN, Self::conceding_wenn),
@@ -579,11 +608,15 @@ impl Scorer<'_> {
             |next: &Token<'_>| memo.lexicon(ids[i + 1], next.text, self.layers).continues_phrase;
         let (found, last) = self.layers.phrase_from(tokens, i, starts_phrase, continues)?;
         s.never_again |= &*found.key == NEVER_AGAIN;
-        // A polar phrase and a booster phrase (`ganz schön`, whose `schön`
-        // is a degree word, no praise) have a role; the other rules read
-        // single words.
+        // A polar phrase, a booster phrase (`ganz schön`, whose `schön` is
+        // a degree word, no praise), a negating phrase (`alles andere als`)
+        // and a denial have a role; the other rules read single words.
         let role = match found.entry.kind {
-            EntryKind::Valence | EntryKind::Booster => role_of(Some(&found), &mut s.found, last),
+            EntryKind::Valence
+            | EntryKind::Booster
+            | EntryKind::Negator
+            | EntryKind::NegatorBefore
+            | EntryKind::Denial => role_of(Some(&found), &mut s.found, last),
             _ => Role::None,
         };
         Some((role, last))
@@ -628,6 +661,7 @@ impl Scorer<'_> {
             role_of(found.as_ref(), entries, i)
         };
         s.contrasts |= matches!(role, Role::Contrast | Role::Concessive);
+        s.denials |= matches!(role, Role::Denial(..));
         role
     }
 
@@ -645,6 +679,46 @@ impl Scorer<'_> {
             if bad_thing {
                 s.roles[i] = Role::Negator { post: false };
             }
+        }
+    }
+
+    /// `Kundenfreundlichkeit sieht anders aus`, `Schön ist anders`, `Von
+    /// Logik keine Spur`: a denial negates the positive words among the
+    /// `negation_window` words before it in its clause, nouns too (which a
+    /// closing `nicht` does not reach: it negates a verb), and then says
+    /// nothing of its own: the denied words carry the meaning. With none
+    /// to deny it counts as its weight (`Die Realität sieht anders aus`),
+    /// or, weighing 0, negates what follows like `kein` (`keine Spur von
+    /// Reue`).
+    fn denials(&self, tokens: &[Token<'_>], s: &mut ScoreScratch) {
+        for d in 0..s.roles.len() {
+            let Role::Denial(found, last) = s.roles[d] else { continue };
+            let denied_before = s.denied.len();
+            for j in (0..d).rev().take(self.weights.negation_window) {
+                if Self::is_clause_boundary(tokens, s, j) {
+                    break;
+                }
+                // Only praise is denied: a bad word before the idiom is
+                // ambiguous (`Von Horror keine Spur` is a complaint about a
+                // horror film, `Von Stress keine Spur` a relief). And a
+                // sentence adverb (`leider`) is the writer's comment, not
+                // what the idiom denies.
+                let praise = matches!(s.roles[j], Role::Polar(f, _)
+                    if s.found[f as usize].entry.weight > 0.0);
+                if praise && !is_sentence_adverb(tokens[j].text) {
+                    s.denied.push(j);
+                }
+            }
+            s.roles[d] = if s.denied.len() > denied_before {
+                Role::InPhrase
+            } else if s.found[found as usize].entry.weight != 0.0 {
+                Role::Polar(found, last)
+            } else if last > d {
+                s.roles[last] = Role::Negator { post: false };
+                Role::InPhrase
+            } else {
+                Role::Negator { post: false }
+            };
         }
     }
 
@@ -912,6 +986,10 @@ impl Scorer<'_> {
             }
         }
         let mut rule = Rule::Negated;
+        if !negated && s.denied.contains(&i) {
+            negated = true;
+            rule = Rule::Denied;
+        }
         // A phrase (`schon wieder`) is an adverbial, not the finite verb a
         // closing `nicht` negates.
         // Nor is a noun: `Den Grund für den Ausfall konnte die Bahn nicht
@@ -979,6 +1057,10 @@ fn role_of(found: Option<&Found>, entries: &mut Vec<Found>, last: usize) -> Role
             // have more than u32::MAX, whose later terms would then share
             // entry u32::MAX rather than fail.
             Role::Polar(u32::try_from(entries.len() - 1).unwrap_or(u32::MAX), last)
+        }
+        EntryKind::Denial => {
+            entries.push(f.clone());
+            Role::Denial(u32::try_from(entries.len() - 1).unwrap_or(u32::MAX), last)
         }
         EntryKind::Negator => Role::Negator { post: true },
         EntryKind::NegatorBefore => Role::Negator { post: false },
