@@ -36,7 +36,7 @@ pub enum EntryKind {
     /// with a final hyphen (`horror-`, `spitzen-`) or a head written with a
     /// leading one (`-wüste`). Its weight is a valence.
     Prefix = 5,
-    /// An idiom that denies the polar words just before it in its clause:
+    /// An idiom that denies the praise just before it in its clause:
     /// `Kundenfreundlichkeit sieht anders aus`, `Schön ist anders`, `von
     /// Logik keine Spur`. With none to deny, its weight is a valence (`Die
     /// Realität sieht anders aus`), or, if 0, it negates what follows
@@ -184,9 +184,9 @@ fn content_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
 /// ```
 ///
 /// `kind` is one of `valence` (default), `negator`, `negator_before`,
-/// `booster`, `contrast`, `prefix`, `denial`. A term of several words separated by
-/// spaces is a phrase (`nie wieder`), matched on consecutive words; a prefix
-/// ends in `-`. Two lines whose terms fold to the same
+/// `booster`, `contrast`, `prefix`, `denial`. A term of several words
+/// separated by spaces is a phrase (`nie wieder`), matched on consecutive
+/// words; a prefix ends in `-`. Two lines whose terms fold to the same
 /// key are an error (the second is named), because one of them would be
 /// silently ignored.
 pub fn parse_tsv(path: &str, text: &str) -> Result<Vec<SourceEntry>, SourceError> {

@@ -40,9 +40,9 @@ enum Role {
     Contrast,
     /// `obwohl`: the clause it opens weighs less.
     Concessive,
-    /// An idiom that denies the polar words before it (`sieht anders
-    /// aus`): its entry and last token, until [`Scorer::denials`] settles
-    /// what it does.
+    /// An idiom that denies the praise before it (`sieht anders aus`):
+    /// its entry and last token, until [`Scorer::denials`] settles what it
+    /// does.
     Denial(u32, usize),
 }
 
@@ -570,10 +570,10 @@ impl Scorer<'_> {
         if s.never_again {
             self.never_again_a_bad_thing(tokens, s);
         }
-        // Each rule only where its trigger word occurs, in this order.
         if s.denials {
             self.denials(tokens, s);
         }
+        // Each rule only where its trigger word occurs, in this order.
         let rules: [(WordClass, RoleRule<'_>); 6] = [
             (WordClass::WEDER, Self::weder_noch),
             (WordClass::WENN, Self::conceding_wenn),
