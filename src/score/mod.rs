@@ -709,16 +709,15 @@ impl Scorer<'_> {
                     s.denied.push(j);
                 }
             }
-            s.roles[d] = if s.denied.len() > denied_before {
-                Role::InPhrase
+            if s.denied.len() > denied_before {
+                s.roles[d] = Role::InPhrase;
             } else if s.found[found as usize].entry.weight != 0.0 {
-                Role::Polar(found, last)
-            } else if last > d {
-                s.roles[last] = Role::Negator { post: false };
-                Role::InPhrase
+                s.roles[d] = Role::Polar(found, last);
             } else {
-                Role::Negator { post: false }
-            };
+                // Negates from its last word, which may be its only one.
+                s.roles[d] = Role::InPhrase;
+                s.roles[last] = Role::Negator { post: false };
+            }
         }
     }
 
@@ -1050,18 +1049,16 @@ impl Scorer<'_> {
 /// (phrases span several). A polar term's entry goes to `entries`.
 fn role_of(found: Option<&Found>, entries: &mut Vec<Found>, last: usize) -> Role {
     let Some(f) = found else { return Role::None };
+    // The entry kept, and its index. At most one entry per token: only a
+    // text of over 4 GB could have more than u32::MAX, whose later terms
+    // would then share entry u32::MAX rather than fail.
+    let mut keep = || {
+        entries.push(f.clone());
+        u32::try_from(entries.len() - 1).unwrap_or(u32::MAX)
+    };
     match f.entry.kind {
-        EntryKind::Valence if f.entry.weight != 0.0 => {
-            entries.push(f.clone());
-            // At most one entry per token: only a text of over 4 GB could
-            // have more than u32::MAX, whose later terms would then share
-            // entry u32::MAX rather than fail.
-            Role::Polar(u32::try_from(entries.len() - 1).unwrap_or(u32::MAX), last)
-        }
-        EntryKind::Denial => {
-            entries.push(f.clone());
-            Role::Denial(u32::try_from(entries.len() - 1).unwrap_or(u32::MAX), last)
-        }
+        EntryKind::Valence if f.entry.weight != 0.0 => Role::Polar(keep(), last),
+        EntryKind::Denial => Role::Denial(keep(), last),
         EntryKind::Negator => Role::Negator { post: true },
         EntryKind::NegatorBefore => Role::Negator { post: false },
         EntryKind::Booster => Role::Booster(f.entry.weight),
