@@ -684,7 +684,7 @@ impl Scorer<'_> {
 
     /// `Kundenfreundlichkeit sieht anders aus`, `Schön ist anders`, `Von
     /// Logik keine Spur`: a denial negates the positive words among the
-    /// `negation_window` words before it in its clause, nouns too (which a
+    /// `denial_window` words before it in its clause, nouns too (which a
     /// closing `nicht` does not reach: it negates a verb), and then says
     /// nothing of its own: the denied words carry the meaning. With none
     /// to deny it counts as its weight (`Die Realität sieht anders aus`),
@@ -694,7 +694,7 @@ impl Scorer<'_> {
         for d in 0..s.roles.len() {
             let Role::Denial(found, last) = s.roles[d] else { continue };
             let denied_before = s.denied.len();
-            for j in (0..d).rev().take(self.weights.negation_window) {
+            for j in (0..d).rev().take(self.weights.denial_window) {
                 if Self::is_clause_boundary(tokens, s, j) {
                     break;
                 }

@@ -21,6 +21,12 @@ pub struct Weights {
     pub litotes: f64,
     /// How many words before a term a negator still reaches.
     pub negation_window: usize,
+    /// How many words before a denial (`… lässt zu wünschen übrig`,
+    /// `… sieht anders aus`) the praise it denies may stand, within its
+    /// clause: the idiom's subject is a whole noun phrase (`Die
+    /// Freundlichkeit der Mitarbeiter an der Rezeption lässt zu wünschen
+    /// übrig`), longer than what a `nicht` reaches.
+    pub denial_window: usize,
     /// Factor on a negated term that an intensifier between the negator
     /// and the term strengthened: `nicht sehr gut` and `nicht wirklich
     /// überzeugend` say less than `nicht gut`, so the intensifier softens.
@@ -79,6 +85,7 @@ impl Default for Weights {
             negation: -0.74,
             litotes: 0.74,
             negation_window: 3,
+            denial_window: 8,
             negated_intensifier: 0.5,
             intensifier: 1.15,
             dampener: 0.7,
