@@ -2936,6 +2936,34 @@ fn sent_away_unverrichteter_dinge_gone_wrong_mistaken_and_scare_quoted_are_exper
 }
 
 #[test]
+fn a_hotline_queue_and_weeks_of_waiting_for_an_order_are_experiences() {
+    // From the blind web25 sample, in words of their own.
+    let cues = [
+        (
+            "Ich rufe wieder an. 20 Minuten Warteschlange beim Kundenservice, dann legt \
+             jemand auf.",
+            "waiting/warteschlange_hotline",
+        ),
+        (
+            "Ich war gestern eine halbe Stunde in der Warteschlange der Servicehotline.",
+            "waiting/warteschlange_hotline",
+        ),
+        (
+            "Meine Bestellung ist immer noch nicht da. Ich habe jetzt wochenlang auf das \
+             Paket gewartet.",
+            "waiting/lang_gewartet",
+        ),
+    ];
+    let controls = [
+        // A queue with no hotline in it.
+        "Im Kino standen wir gestern in der Warteschlange an der Kasse.",
+        // Weeks of waiting for the summer: no company, product or service.
+        "Wir haben wochenlang auf den Sommer gewartet, und jetzt regnet es.",
+    ];
+    check_experience_cues(&cues, &controls);
+}
+
+#[test]
 fn a_cause_denied_many_people_in_general_and_a_headline_question_tell_no_experience() {
     let analyzer = Analyzer::new();
     // From the blind web20 sample, in words of their own: each control
