@@ -689,12 +689,17 @@ impl Scorer<'_> {
     /// nothing of its own: the denied words carry the meaning. With none
     /// to deny it counts as its weight (`Die Realität sieht anders aus`),
     /// or, weighing 0, negates what follows like `kein` (`keine Spur von
-    /// Reue`).
+    /// Reue`). Followed by `als` it compares (`sieht ganz anders aus als
+    /// die alte`) and denies nothing.
     fn denials(&self, tokens: &[Token<'_>], s: &mut ScoreScratch) {
         for d in 0..s.roles.len() {
             let Role::Denial(found, last) = s.roles[d] else { continue };
+            // `sieht ganz anders aus als die alte` compares: it denies
+            // nothing, and negates nothing after it either.
+            let compares = tokens.get(last + 1).is_some_and(|t| t.text.eq_ignore_ascii_case("als"));
             let denied_before = s.denied.len();
-            for j in (0..d).rev().take(self.weights.denial_window) {
+            let reach = if compares { 0 } else { self.weights.denial_window };
+            for j in (0..d).rev().take(reach) {
                 if Self::is_clause_boundary(tokens, s, j) {
                     break;
                 }
@@ -714,9 +719,12 @@ impl Scorer<'_> {
             } else if s.found[found as usize].entry.weight != 0.0 {
                 s.roles[d] = Role::Polar(found, last);
             } else {
-                // Negates from its last word, which may be its only one.
+                // Negates from its last word, which may be its only one,
+                // unless it compares.
                 s.roles[d] = Role::InPhrase;
-                s.roles[last] = Role::Negator { post: false };
+                if !compares {
+                    s.roles[last] = Role::Negator { post: false };
+                }
             }
         }
     }
