@@ -2964,6 +2964,41 @@ fn a_hotline_queue_and_weeks_of_waiting_for_an_order_are_experiences() {
 }
 
 #[test]
+fn being_locked_out_of_an_account_and_an_error_message_are_experiences() {
+    // From the misses of the blind gh1 sample (German GitHub issues), in
+    // words of their own.
+    let cues = [
+        ("Seit dem Update kann ich mich nicht mehr einloggen.", "defect/kein_login"),
+        ("Ich kann mich mit meinem neuen Passwort nicht einloggen.", "defect/kein_login"),
+        (
+            "Ich ärgere mich, dass ich mich seit Tagen nicht einloggen kann.",
+            "defect/kein_login_nebensatz",
+        ),
+        ("Seit gestern kann ich mich in der App nicht mehr anmelden.", "defect/kein_anmelden"),
+        (
+            "Die Anmeldung ist gestern fehlgeschlagen, ich habe es dreimal versucht.",
+            "defect/login_fehlgeschlagen",
+        ),
+        ("Die Anmeldung schlägt seit gestern immer fehl.", "defect/login_schlaegt_fehl"),
+        (
+            "Beim Einloggen kommt immer die Fehlermeldung, dass mein Passwort falsch ist.",
+            "defect/fehlermeldung_kommt",
+        ),
+    ];
+    let controls = [
+        // Signing up for an event, with no service named.
+        "Ich kann mich leider nicht anmelden, da ich an dem Tag verreist bin.",
+        // The negation belongs to another clause.
+        "Ich weiß nicht, ob ich mich registrieren kann.",
+        // No error message came.
+        "Danach kommt keine Fehlermeldung mehr, alles läuft.",
+        // Remembering, not logging in.
+        "Ich kann mich nicht erinnern, wann ich mich registriert habe.",
+    ];
+    check_experience_cues(&cues, &controls);
+}
+
+#[test]
 fn a_cause_denied_many_people_in_general_and_a_headline_question_tell_no_experience() {
     let analyzer = Analyzer::new();
     // From the blind web20 sample, in words of their own: each control
