@@ -2999,6 +2999,33 @@ fn being_locked_out_of_an_account_and_an_error_message_are_experiences() {
 }
 
 #[test]
+fn not_shown_or_not_available_counts_in_order_or_after_a_contrast_only() {
+    let cues = [
+        (
+            "Ich wollte gestern buchen, aber der Sparpreis wird mir nicht mehr angezeigt.",
+            "defect/nicht_buchbar",
+        ),
+        (
+            "Ich klicke weiter und dann kommt die Meldung: Angebot nicht mehr erhältlich!",
+            "defect/nicht_buchbar",
+        ),
+        (
+            "Gestern wurde mir die Hinfahrt angezeigt aber für die Rückfahrt nicht.",
+            "defect/nicht_buchbar_aber",
+        ),
+    ];
+    let controls = [
+        // From the gh2 sample, in words of its own: the negation is a list's
+        // aside, not what was shown.
+        "Ich stelle mir einige Punkte vor, die angezeigt werden könnten (Liste nicht \
+         vollständig, nur Vorschläge).",
+        // The trouble denied: it does not occur late at night.
+        "Abends werden mir alle Fahrten angezeigt, dann tritt das Problem bei mir nicht auf.",
+    ];
+    check_experience_cues(&cues, &controls);
+}
+
+#[test]
 fn a_cause_denied_many_people_in_general_and_a_headline_question_tell_no_experience() {
     let analyzer = Analyzer::new();
     // From the blind web20 sample, in words of their own: each control
