@@ -82,6 +82,9 @@
 //! In a story or a review, what a quote says or names is someone else's
 //! (`„… mit meiner Karte …“, sagt M.`): a fault found only in a quote is
 //! none of the writer's.
+//!
+//! [`Voicing`]: voicing::Voicing
+//! [`Voicing::is_guide`]: voicing::Voicing::is_guide
 
 use std::ops::Range;
 
@@ -97,15 +100,14 @@ mod words;
 
 pub(crate) use accounts::may_complain;
 use accounts::{
-    account_in_sentence, addressee, find_service_account, greeted_company,
-    is_signed_by_service_team, replied_company,
+    account_in_sentence, addressee, greeted_company, is_signed_by_service_team, replied_company,
 };
 pub(crate) use complaint::may_review;
 use complaint::{
     complaint, negative_terms, reviews_a_stay, Voice, STAY_REVIEW_COMPLAINT_MAX, STAY_SUBJECTS,
 };
 use voicing::{
-    addresses_formally, in_quote, is_narrative, quotes, supposes, Voicing, QUOTATION_MARKS,
+    addresses_formally, in_quote, is_narrative, quotes, supposes, TextFacts, QUOTATION_MARKS,
 };
 use words::{
     is_first_person, is_word_of, roles_of, SentenceFacts, WordFacts, FIRST_PERSON,
@@ -208,12 +210,10 @@ pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<
     // order, for the cues with other common senses; a company's account it
     // mentions will do too (asked once, if needed).
     let mut subjects = super::Contexts::new(set, matches);
-    let mut service_account: Option<Option<usize>> = None;
+    // The account, and how the text speaks (asked once, if needed).
+    let mut text = TextFacts::new(set, cx, addressed);
     // Whether the text names a work reviewed (asked once, if needed).
     let mut about_a_work: Option<bool> = None;
-    // How the text speaks: as or to a person, quoting, as a guide (asked
-    // once, if needed).
-    let mut voicing: Option<Voicing> = None;
     // What a sentence offers every cue in it, computed once per sentence:
     // a flood of cues in one long sentence then costs one pass over it, not
     // one pass per cue.
@@ -269,10 +269,7 @@ pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<
         } else {
             subjects.near(m)
         };
-        if (pattern.needs_context || in_review)
-            && subject.is_none()
-            && service_account.get_or_insert_with(|| find_service_account(set, cx.tokens)).is_none()
-        {
+        if (pattern.needs_context || in_review) && subject.is_none() && text.account().is_none() {
             continue;
         }
         if facts.as_ref().is_none_or(|f| f.sentence != m.sentence) {
@@ -357,10 +354,7 @@ pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<
         // outside. Inside a sentence
         // `wenn` is as often `whenever` (`… nervt, wenn man nirgends eine
         // Auskunft bekommt`) and is left alone.
-        let asked_condition = words.asked_condition.filter(|_| {
-            Voicing::asked(&mut voicing, &mut service_account, set, cx, addressed, &mut folded)
-                .to_reader
-        });
+        let asked_condition = words.asked_condition.filter(|_| text.voicing().to_reader);
         let hypothetical = words.condition.or(asked_condition).is_some_and(|c| {
             c <= m.first
                 && (!words.habitual
@@ -383,10 +377,7 @@ pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<
         if words.of_many && !words.first_person {
             continue;
         }
-        if words.speaks_of_reader()
-            && Voicing::asked(&mut voicing, &mut service_account, set, cx, addressed, &mut folded)
-                .to_reader
-        {
+        if words.speaks_of_reader() && text.voicing().to_reader {
             continue;
         }
         // The sentence before often sets the scene (`Hab dreimal bei der
@@ -423,8 +414,7 @@ pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<
         let context = context.filter(|&i| {
             Some(i) == addressed || cx.first_hand || {
                 let first_person = is_first_person(cx.tokens[i].text, &mut folded);
-                Voicing::asked(&mut voicing, &mut service_account, set, cx, addressed, &mut folded)
-                    .counts(first_person)
+                text.voicing().counts(first_person)
             }
         });
         // A company's account named in the cue's sentence is told what
@@ -460,15 +450,7 @@ pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<
             reported = story
                 && (pattern.quoted || story_quotes.as_ref().is_none_or(|q| !in_quote(q, m.first)))
                 && !supposes(&cx.tokens[cx.sentences[m.sentence].clone()])
-                && Voicing::asked(
-                    &mut voicing,
-                    &mut service_account,
-                    set,
-                    cx,
-                    addressed,
-                    &mut folded,
-                )
-                .own_voice;
+                && text.voicing().own_voice;
         }
         if !(pattern.strong || reported) {
             continue;
@@ -478,8 +460,7 @@ pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<
         // M.`), or the words a shop quotes from its own letter (`Sachen wie
         // „ich bin ehrlich gesagt fassungslos“`). A story of the writer's
         // tells its trouble outside its quotes too.
-        let voiced =
-            Voicing::asked(&mut voicing, &mut service_account, set, cx, addressed, &mut folded);
+        let voiced = text.voicing();
         if !pattern.quoted && in_quote(&voiced.quotes, m.first) {
             continue;
         }
@@ -501,7 +482,7 @@ pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<
         }
         if pattern.needs_context || in_review {
             // The subject word named, else the account mentioned.
-            let span = match (subject, service_account.flatten()) {
+            let span = match (subject, text.account_if_asked()) {
                 (Some(s), _) => Some(cx.tokens[s.first].span.start..cx.tokens[s.last].span.end),
                 (None, Some(i)) => Some(cx.tokens[i].span.clone()),
                 (None, None) => None,
@@ -518,7 +499,7 @@ pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<
     // enough (by the loosest of the voices' bounds), or no company's
     // account.
     if flags.is_empty() && cx.scored.iter().any(|s| s.compound <= STAY_REVIEW_COMPLAINT_MAX) {
-        let account = *service_account.get_or_insert_with(|| find_service_account(set, cx.tokens));
+        let account = text.account();
         let addressee = account
             .or_else(|| greeted_company(set, cx.tokens, cx.sentences))
             .or_else(|| replied_company(set, cx.tokens));
@@ -533,17 +514,7 @@ pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<
             Some(_) => Voice::ToCompany,
             None if cx.first_hand => Voice::FirstHand,
             None if is_narrative(cx.text, cx.tokens, cx.sentences, &mut quoted) => Voice::Narrative,
-            None if reviews_a_stay(set, matches, cx)
-                && !Voicing::asked(
-                    &mut voicing,
-                    &mut service_account,
-                    set,
-                    cx,
-                    addressed,
-                    &mut folded,
-                )
-                .is_guide() =>
-            {
+            None if reviews_a_stay(set, matches, cx) && !text.voicing().is_guide() => {
                 Voice::StayReview
             }
             None => return Vec::new(),

@@ -58,25 +58,54 @@ pub(super) struct Voicing {
 /// closes the open one (`„…“`, `“…”`, `"…"`, `»…«`, `«…»`).
 pub(super) const QUOTATION_MARKS: &[&str] = &["„", "“", "”", "\"", "»", "«"];
 
-impl Voicing {
-    /// The text's voicing, read once into `slot`; the company's account
-    /// the text mentions is asked through the detector's own cache
-    /// (`account`), as the cues ask it.
-    pub(super) fn asked<'v>(
-        slot: &'v mut Option<Voicing>,
-        account: &mut Option<Option<usize>>,
-        set: &MarkerSet,
-        cx: &ExperienceContext<'_>,
+/// What the detector asks of the whole text, each at most once and only
+/// when a cue needs it: the company's account the text mentions, and how
+/// it speaks ([`Voicing`], which needs the account).
+pub(super) struct TextFacts<'a> {
+    set: &'a MarkerSet,
+    cx: &'a ExperienceContext<'a>,
+    /// The company the text is addressed to (`@DB_Bahn` first), if any.
+    addressed: Option<usize>,
+    account: Option<Option<usize>>,
+    voicing: Option<Voicing>,
+    /// Scratch for folding words while the voicing is read.
+    folded: String,
+}
+
+impl<'a> TextFacts<'a> {
+    pub(super) fn new(
+        set: &'a MarkerSet,
+        cx: &'a ExperienceContext<'a>,
         addressed: Option<usize>,
-        folded: &mut String,
-    ) -> &'v Voicing {
-        slot.get_or_insert_with(|| {
-            let account = addressed
-                .or_else(|| *account.get_or_insert_with(|| find_service_account(set, cx.tokens)));
-            Voicing::of(set, cx, account, folded)
-        })
+    ) -> Self {
+        TextFacts { set, cx, addressed, account: None, voicing: None, folded: String::new() }
     }
 
+    /// The company's account the text mentions ([`find_service_account`]).
+    pub(super) fn account(&mut self) -> Option<usize> {
+        let (set, tokens) = (self.set, self.cx.tokens);
+        *self.account.get_or_insert_with(|| find_service_account(set, tokens))
+    }
+
+    /// The account, if it has been asked already (and found).
+    pub(super) fn account_if_asked(&self) -> Option<usize> {
+        self.account.flatten()
+    }
+
+    /// How the text speaks.
+    pub(super) fn voicing(&mut self) -> &Voicing {
+        if self.voicing.is_none() {
+            let account = match self.addressed {
+                Some(i) => Some(i),
+                None => self.account(),
+            };
+            self.voicing = Some(Voicing::of(self.set, self.cx, account, &mut self.folded));
+        }
+        self.voicing.as_ref().expect("just set")
+    }
+}
+
+impl Voicing {
     /// `account`: the company the text is addressed to or mentions, if any.
     fn of(
         set: &MarkerSet,
