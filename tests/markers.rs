@@ -1783,6 +1783,41 @@ fn a_readers_own_view_is_no_press_statement() {
     check_kind(MarkerKind::Boilerplate, &formulas, &views);
 }
 
+/// A call to click has its words close together, in order; a bug report's
+/// steps click and say `hier` a clause apart (gh2, a German GitHub issue).
+#[test]
+fn a_call_to_click_is_no_step_of_a_bug_report() {
+    let calls = [
+        "Klick hier und sichere dir 20 Prozent!",
+        "Klicken Sie jetzt und bestellen Sie gleich!",
+        "Hier klicken: www.example.com",
+        "Einfach den Link anklicken und 10 Euro sichern.",
+    ];
+    let steps = [
+        "3. Klick auf Bus RH mit Abfahrt 8:33, hier wird die richtige Verbindung angezeigt.",
+        "Nach dem Klick auf Speichern ist jetzt alles weg.",
+        "Wenn ich auf den Link klicke, passiert nichts.",
+    ];
+    check_kind(MarkerKind::HardSell, &calls, &steps);
+}
+
+/// A press office refers to its statement in its own order (`Wir
+/// verweisen …`, `Dazu verweisen wir …`); a writer who would point to
+/// another platform, or cancels `mit Verweis auf` a contract, does not
+/// (gh2 and web16; both were flagged in any order).
+#[test]
+fn referring_elsewhere_is_a_non_answer_only_in_the_press_offices_words() {
+    let formulas = [
+        "Wir verweisen diesbezüglich auf die laufenden Ermittlungen.",
+        "Hinsichtlich der Vorwürfe verweisen wir auf das laufende Verfahren.",
+    ];
+    let others = [
+        "Ich würde eher auf Plattformen wie Swarm verweisen, sodass wir uns auf Züge fokussieren.",
+        "Wir hatten die Nase voll und haben mit Verweis auf den Vertrag gekündigt.",
+    ];
+    check_kind(MarkerKind::Boilerplate, &formulas, &others);
+}
+
 #[test]
 fn chosen_markers_only() {
     let analyzer = Analyzer::builder().markers([MarkerKind::HardSell]).build().unwrap();
