@@ -3034,6 +3034,38 @@ fn being_locked_out_of_an_account_and_an_error_message_are_experiences() {
 }
 
 #[test]
+fn software_and_devices_that_fail_to_start_connect_or_show_are_experiences() {
+    // From the misses of the blind gh3 sample (German GitHub issues on
+    // smart-home adapters, wallboxes, banking software), in words of their
+    // own: told without a first-person word, near a named device.
+    let cues = [
+        ("Seit dem Update startet die App nicht mehr.", "defect/startet_nicht"),
+        ("Der Adapter startet leider nicht mehr.", "defect/startet_nicht"),
+        ("Der Drucker lässt sich nicht mehr starten.", "defect/nicht_starten"),
+        ("Mein Laptop fährt nicht mehr hoch.", "defect/faehrt_nicht_hoch"),
+        (
+            "Seit gestern kann der Router keine Verbindung mehr herstellen.",
+            "defect/keine_verbindung",
+        ),
+        ("Beim Öffnen der App bleibt der Bildschirm schwarz.", "defect/bleibt_leer"),
+        ("Beim Abruf erhalte ich immer diesen Fehler: 9050.", "defect/fehler_erhalte"),
+    ];
+    let controls = [
+        // No device named: a season, a project, a film.
+        "Die neue Saison startet nicht vor Mai.",
+        "Das Projekt startet nicht mehr in diesem Jahr, sagt der Bürgermeister.",
+        "Der Film startet nicht mehr in den Kinos.",
+        // Working again, and a connection made.
+        "Der Fehler wurde behoben, die App startet wieder.",
+        "Kein Problem, die Verbindung konnte ich sofort herstellen.",
+        // A defect that is gone.
+        "Seit dem Update bekomme ich den Fehler nicht mehr.",
+        "Seit dem Update bekomme ich die Fehlermeldung nie mehr.",
+    ];
+    check_experience_cues(&cues, &controls);
+}
+
+#[test]
 fn not_shown_or_not_available_counts_in_order_or_after_a_contrast_only() {
     let cues = [
         (

@@ -247,6 +247,11 @@ pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<
         if denied(cx.tokens, m.first) {
             continue;
         }
+        // `Seit dem Update bekomme ich den Fehler nicht mehr`: a defect
+        // that is gone.
+        if pattern.category == DEFECT && gone(cx.tokens, m.last) {
+            continue;
+        }
         // `Ich bin total kaputt`, `immer noch kein Papst`: such a cue tells
         // of a company, product or service only where the text names one
         // (by another word than the cue's own: `#Kündigung` names a
@@ -571,6 +576,19 @@ fn denied(tokens: &[Token<'_>], first: usize) -> bool {
             .filter(|t| t.kind == TokenKind::Word)
             .take(2)
             .any(|t| t.text.eq_ignore_ascii_case("nicht"))
+}
+
+/// The category of cues of things that fail ([`gone`]).
+const DEFECT: &str = "defect";
+
+/// Whether `nicht mehr` or `nie mehr` follows the cue ending at `last`
+/// right away: the defect it names is past (`bekomme ich den Fehler nicht
+/// mehr`). A cue that says `nicht mehr` itself (`startet nicht mehr`) ends
+/// with it.
+fn gone(tokens: &[Token<'_>], last: usize) -> bool {
+    let mut words = tokens[last + 1..].iter().take_while(|t| t.kind == TokenKind::Word);
+    words.next().is_some_and(|t| is_word_of(t, &["nicht", "nie"]))
+        && words.next().is_some_and(|t| t.text.eq_ignore_ascii_case("mehr"))
 }
 
 /// Words that name a cause, which `nicht` before them denies ([`denied`]).
