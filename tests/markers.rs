@@ -3066,6 +3066,30 @@ fn software_and_devices_that_fail_to_start_connect_or_show_are_experiences() {
 }
 
 #[test]
+fn a_lost_connection_and_a_support_threads_problem_are_experiences() {
+    // From the misses of the blind gh4 sample (German GitHub issues on
+    // Homematic and displays), in words of their own.
+    let cues = [
+        ("Die App verliert ständig die Verbindung zum Router.", "defect/verbindung_verloren"),
+        ("Habe auch das Problem mit dem Router seit dem Update.", "defect/problem_auch"),
+        ("Gleiches Problem mit der App auf meinem Handy.", "defect/problem_gleiche"),
+        ("Seit dem Update habe ich folgendes Problem mit der App:", "defect/problem_folgendes"),
+        ("Ich habe das Problem, dass die App ständig abstürzt.", "defect/problem_dass"),
+    ];
+    let controls = [
+        // No device or service named: a body's, a party's, a film's.
+        "Guten Tag, ich habe folgendes Problem, seit einer Woche Schmerzen.",
+        "Wir haben das Problem, dass das Internet international ist.",
+        "Der Film macht den gleichen Fehler wie sein Vorgänger.",
+        // No problem at all.
+        "Mit dem neuen Handy hätte ich auch kein Problem.",
+        // The writer's own doing, across a parenthesis.
+        "Sobald ich den Server neu starte (die App muss nicht neu starten), ist alles da.",
+    ];
+    check_experience_cues(&cues, &controls);
+}
+
+#[test]
 fn not_shown_or_not_available_counts_in_order_or_after_a_contrast_only() {
     let cues = [
         (
