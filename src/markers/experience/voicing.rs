@@ -95,10 +95,7 @@ impl<'a> TextFacts<'a> {
     /// How the text speaks.
     pub(super) fn voicing(&mut self) -> &Voicing {
         if self.voicing.is_none() {
-            let account = match self.addressed {
-                Some(i) => Some(i),
-                None => self.account(),
-            };
+            let account = self.addressed.or_else(|| self.account());
             self.voicing = Some(Voicing::of(self.set, self.cx, account, &mut self.folded));
         }
         self.voicing.as_ref().expect("just set")
