@@ -3090,6 +3090,54 @@ fn a_lost_connection_and_a_support_threads_problem_are_experiences() {
 }
 
 #[test]
+fn what_a_device_no_longer_shows_or_takes_in_is_an_experience() {
+    // Session 44's general rule, from the misses of gh3 and gh4 (German
+    // GitHub issues): a failure told in the words of the thing, not of
+    // complaint. In words of their own.
+    let cues = [
+        (
+            "Seit gestern werden in der App keine Werte mehr angezeigt.",
+            "defect/keine_mehr_angezeigt",
+        ),
+        ("Der Sensor ist nicht mehr erreichbar.", "defect/nicht_mehr_zustand"),
+        ("Bei mir werden im Dashboard keine Daten angezeigt.", "defect/nicht_angezeigt"),
+        ("Mein Drucker wird vom Laptop nicht erkannt.", "defect/nicht_erkannt"),
+        ("Warum zeigt mir das Display die Temperatur nicht mehr an?", "defect/zeigt_nicht_an"),
+        ("Ich habe den Router neu gestartet, beides hilft nicht.", "defect/hilft_nicht"),
+        ("Seit dem Update ist mein Kalender in der App leider weg.", "defect/seit_update"),
+        (
+            "Im Log des Servers tritt bei mir immer wieder ein Fehler auf.",
+            "defect/tritt_fehler_auf",
+        ),
+        ("Bei meinem Router trat das Problem schon öfter auf.", "defect/tritt_fehler_auf"),
+        (
+            "Mein Router stürzt ab. Der Fehler tritt bei mir jetzt täglich auf.",
+            "defect/fehler_tritt_auf",
+        ),
+        (
+            "Ich habe die Heizung in der App eingestellt. Es passiert jedoch nichts.",
+            "defect/passiert_nichts",
+        ),
+        ("Leider kann ich meine Fotos nicht hochladen.", "defect/kann_nicht_software"),
+    ];
+    let controls = [
+        // People, not devices, recognised; a person who does not help.
+        "Viele von ihnen hätte ich im Zug nicht erkannt.",
+        "Das Personal im Zug hilft nicht und schaut weg.",
+        // No device or service named near: a plot, an opinion.
+        "Im ganzen Film passiert einfach nichts.",
+        "Jammern hilft nicht, sagt meine Oma.",
+        // A support team asking for more, a maintainer's fix.
+        "Ohne weitere Informationen müssen wir das Ticket leider schließen.",
+        "Nach dem Update sollte die App wieder laufen.",
+        // Something sold out is no failure; an error that does not occur.
+        "Das Handy ist im Shop nicht mehr verfügbar.",
+        "Mit der neuen Version der App tritt bei mir der Fehler nicht auf.",
+    ];
+    check_experience_cues(&cues, &controls);
+}
+
+#[test]
 fn not_shown_or_not_available_counts_in_order_or_after_a_contrast_only() {
     let cues = [
         (
