@@ -3343,3 +3343,42 @@ fn a_storys_superlative_of_a_bad_word_says_as_much_as_the_word() {
     assert!(mieseste.compound() < mies.compound(), "{} {}", mieseste.compound(), mies.compound());
     assert!(mieseste.hits()[0].rules().contains(&stimmung::Rule::Superlative));
 }
+
+/// Overlapping cues merge into one flag, named by the pattern that asks
+/// least of its context; but "least" is not always clear (a strong cue
+/// that needs a named device, a plain one that needs the writer's voice),
+/// and a reading the detector rejects must not silence one it accepts: a
+/// pattern a user adds can rename a flag, never take it away.
+#[test]
+fn an_overlapping_pattern_renames_a_flag_but_never_silences_it() {
+    let plain = "[negative_experience/refusal]
+nicht_buchbar = nicht|nie *3 angezeigt
+";
+    let demanding = "[negative_experience/defect]
+!~nicht_mehr_angezeigt = nicht mehr angezeigt
+[negative_experience/subject]
+technik = app
+";
+    let with = |sources: &[(&str, &str)]| {
+        let set = stimmung::MarkerSet::from_sources(sources).unwrap();
+        Analyzer::builder().marker_set(set).build().unwrap()
+    };
+    let only_plain = with(&[("plain", plain)]);
+    let both = with(&[("plain", plain), ("demanding", demanding)]);
+    let experience_patterns = |analyzer: &Analyzer, text: &str| -> Vec<String> {
+        let analysis = analyzer.analyze(text);
+        let flags = analysis.flags().iter().filter(|f| f.kind() == MarkerKind::NegativeExperience);
+        flags.map(|f| f.pattern().to_string()).collect()
+    };
+    // No device named: the strong cue's reading fails, the plain one's
+    // stands, as it did before the strong cue was added.
+    let text = "Der Sparpreis wird mir seit gestern nicht mehr angezeigt.";
+    assert_eq!(experience_patterns(&only_plain, text), ["refusal/nicht_buchbar"]);
+    assert_eq!(experience_patterns(&both, text), ["refusal/nicht_buchbar"]);
+    // A device named: the strong cue names the one flag.
+    let text = "In der App wird der Sparpreis nicht mehr angezeigt.";
+    assert_eq!(experience_patterns(&both, text), ["defect/nicht_mehr_angezeigt"]);
+    // Neither reading holds: no flag (no device, no writer, no time).
+    let text = "Der Sparpreis wird nicht mehr angezeigt, weil er ausgelaufen ist.";
+    assert!(experience_patterns(&both, text).is_empty());
+}

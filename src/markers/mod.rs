@@ -124,6 +124,10 @@ pub(crate) struct Match {
     pub first: usize,
     pub last: usize,
     pub sentence: usize,
+    /// Another pattern's reading of the merged match before it (see
+    /// [`merge_overlapping`]): judged only if no reading before it in its
+    /// group gave a flag.
+    pub alternative: bool,
 }
 
 impl MarkerSet {
@@ -354,6 +358,7 @@ fn find_into(out: &mut Vec<Match>, pattern: &Pattern, pi: usize, content: &[Cont
             first: content[r.start].token,
             last: content[r.end - 1].token,
             sentence: si,
+            alternative: false,
         });
     }
 }
@@ -377,52 +382,96 @@ impl std::fmt::Debug for MarkerSet {
 }
 
 /// Merges overlapping matches of the same kind into one, spanning their
-/// union and named by the pattern that covered most tokens: `Zu
-/// Spekulationen … nehmen wir grundsätzlich keine Stellung` is one flag.
+/// union and named by the pattern that asks least of its context, then
+/// by the one that covered most tokens ([`outranks`]): `Zu Spekulationen
+/// … nehmen wir grundsätzlich keine Stellung` is one flag.
+///
+/// The other patterns of a merged match follow it as its
+/// [`alternative`](Match::alternative) readings, over the same union:
+/// which pattern asks least is not always clear (a strong cue that needs
+/// a named device, a plain one that needs the writer's voice), and a
+/// reading the detector rejects must not silence one it would accept
+/// (`der Sparpreis wird mir nicht mehr angezeigt`, where no device is
+/// named). Consumers judge a group's readings in order and stop at the
+/// first that gives a flag.
 pub(crate) fn merge_overlapping(set: &MarkerSet, matches: &[Match]) -> Vec<Match> {
-    let mut out: Vec<Match> = Vec::new();
+    let mut merged: Vec<Match> = Vec::new();
+    // Per merged match (by index), its readings: (merged index, pattern,
+    // the pattern's own length in tokens).
+    let mut readings: Vec<(usize, usize, usize)> = Vec::new();
     // Matches come sorted by their first token, and merged entries of one
     // kind never overlap each other, so only the latest entry of a kind can
     // overlap the next match: linear, however many matches a text has.
     let mut latest: [Option<usize>; 4] = [None; 4];
+    let mut overlaps = 0;
     for m in matches {
         let (pattern, kind) = set.pattern(m.pattern);
         // Context is no marker: kept apart, so that a marker around it
         // keeps its own name.
         if pattern.is_context {
-            out.push(m.clone());
+            merged.push(m.clone());
             continue;
         }
         let slot = &mut latest[kind as usize];
-        match slot.map(|i| &mut out[i]).filter(|o| o.first <= m.last && m.first <= o.last) {
-            Some(o) => {
+        let at = match slot.filter(|&i| merged[i].first <= m.last && m.first <= merged[i].last) {
+            Some(i) => {
+                let o = &mut merged[i];
                 if outranks(set, m, o) {
                     o.pattern = m.pattern;
                 }
                 o.first = o.first.min(m.first);
                 o.last = o.last.max(m.last);
+                overlaps += 1;
+                i
             }
             None => {
-                *slot = Some(out.len());
-                out.push(m.clone());
+                *slot = Some(merged.len());
+                merged.push(m.clone());
+                merged.len() - 1
             }
-        }
+        };
+        readings.push((at, m.pattern, m.last - m.first));
+    }
+    // Most texts have no overlap: each reading is its match's own name.
+    if overlaps == 0 {
+        return merged;
+    }
+    // A group's other readings, by what they ask of their context, then
+    // longest first; each pattern once.
+    readings
+        .sort_by_key(|&(at, pi, len)| (at, demands(set.pattern(pi).0), std::cmp::Reverse(len), pi));
+    readings.dedup_by_key(|r| (r.0, r.1));
+    let mut out = Vec::with_capacity(readings.len() + merged.len());
+    let mut next = readings.iter().peekable();
+    for (i, m) in merged.into_iter().enumerate() {
+        let alternatives = std::iter::from_fn(|| next.next_if(|r| r.0 == i))
+            .filter(|r| r.1 != m.pattern)
+            .map(|r| Match { pattern: r.1, alternative: true, ..m.clone() })
+            .collect::<Vec<_>>();
+        out.push(m);
+        out.extend(alternatives);
     }
     out
 }
 
+/// What a pattern asks of its context, least first: a strong pattern
+/// nothing, then one that needs no named subject, then one that is not
+/// weak.
+fn demands(p: &Pattern) -> (bool, bool, bool) {
+    (!p.strong, p.needs_context, p.weak)
+}
+
 /// Whether match `m` names the merged match `o` in its place. A merged
-/// match is judged by the pattern it is named by, so the one that asks
-/// least of its context names it (`Bis heute habe ich keine Antwort`:
-/// `keine Antwort` needs no named company, `bis heute … keine` does;
-/// `Leider ist es aus technischen Gründen nicht möglich`: `leider … nicht
-/// möglich` needs no company's voice); otherwise the pattern that covered
-/// most tokens.
+/// match is named by the pattern that asks least of its context
+/// ([`demands`]): `Bis heute habe ich keine Antwort` by `keine Antwort`,
+/// which needs no named company, not `bis heute … keine`, which does;
+/// `Leider ist es aus technischen Gründen nicht möglich` by `leider …
+/// nicht möglich`, which needs no company's voice. Otherwise by the
+/// pattern that covered most tokens.
 fn outranks(set: &MarkerSet, m: &Match, o: &Match) -> bool {
     let new = set.pattern(m.pattern).0;
     let longer = m.last - m.first > o.last - o.first;
     let old = set.pattern(o.pattern).0;
-    let demands = |p: &Pattern| (!p.strong, p.needs_context, p.weak);
     match demands(new).cmp(&demands(old)) {
         std::cmp::Ordering::Less => true,
         std::cmp::Ordering::Greater => false,

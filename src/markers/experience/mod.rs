@@ -141,7 +141,8 @@ fn is_setting(id: &str) -> bool {
 /// of illness they tell how long someone has been ill, not waited (`die
 /// diese Symptome seit Tagen hatten`, `die seit Tagen krank sind`, in a
 /// patient's letter to a paper, the web18 sample).
-const DURATION_CUES: &[&str] = &["waiting/seit_dauer", "waiting/seit_langem"];
+const DURATION_CUES: &[&str] =
+    &["waiting/seit_dauer", "waiting/seit_etwa_dauer", "waiting/seit_langem"];
 
 /// How many tokens before and after a duration cue a word of illness
 /// makes it an illness's duration ([`DURATION_CUES`]).
@@ -222,7 +223,15 @@ pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<
     // (asked once, if needed).
     let mut narrative: Option<bool> = None;
     let mut story_quotes: Option<Vec<Range<usize>>> = None;
+    // Whether the merged match being judged has given a flag: its other
+    // readings are then not asked (see `merge_overlapping`).
+    let mut group_flagged = false;
     for m in matches {
+        if !m.alternative {
+            group_flagged = false;
+        } else if group_flagged {
+            continue;
+        }
         let (pattern, kind) = set.pattern(m.pattern);
         if kind != MarkerKind::NegativeExperience || pattern.is_context {
             continue;
@@ -476,6 +485,7 @@ pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<
         // One flag per sentence: further cues join it as evidence.
         // Matches come in text order, so a sentence's flag is the last one.
         // (Its text is set once at the end.)
+        group_flagged = true;
         if let Some((_, f)) = flags.last_mut().filter(|(s, _)| *s == m.sentence) {
             f.evidence.push(Evidence::new(cx.text, start..end, "cue"));
             f.end = f.end.max(end);
