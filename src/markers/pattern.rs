@@ -38,6 +38,11 @@
 //! that counts only inside quotation marks of its own, as scare quotes:
 //! `als er das gute Stück „reparierte“` says the repair was none.
 //!
+//! A line `@name = a|b|c` names a set of words; from there to the end of
+//! the file `@name` stands for them wherever an alternative may stand
+//! (`=fehler|@fehlerwort`, `@haeufig?`). A list that several patterns
+//! share is then written, and changed, once.
+//!
 //! Alternatives are single words (not `<num>` or `<url>`, an error): for a
 //! choice between phrases, write one pattern per phrase. A word after an alternative list is required after
 //! every alternative: `funkstille|totstellen|stellt =sich =tot` asks for
@@ -352,11 +357,33 @@ pub(crate) fn parse(
     let mut section: Option<(String, String)> = None;
     let mut folded = String::new();
     let frequent = FrequentKeys::new(stemmer);
+    // The named word sets defined so far (`@name = a|b|c`), expanded.
+    let mut sets: FxHashMap<String, String> = FxHashMap::default();
     for (i, raw) in text.lines().enumerate() {
         let line = i + 1;
         let err = |message: String| PatternError { line, message };
         let content = raw.split_once('#').map_or(raw, |(c, _)| c).trim();
         if content.is_empty() {
+            continue;
+        }
+        if let Some(set) = content.strip_prefix('@') {
+            let (name, words) = set
+                .split_once('=')
+                .ok_or_else(|| err(format!("expected `@name = a|b|c`, found {content:?}")))?;
+            let (name, words) = (name.trim(), words.trim());
+            if name.is_empty() || !name.chars().all(|c| c.is_alphanumeric() || c == '_') {
+                return Err(err(format!("bad word set name {name:?}")));
+            }
+            let words = expand_sets(words, &sets).map_err(err)?;
+            if let Some(bad) = words.split('|').find(|w| !is_set_word(w)) {
+                return Err(err(format!(
+                    "word set @{name}: {bad:?} is no word (a set holds words `a|=b|^c`, \
+                     with no spaces, `?`, gaps, <num> or <url>)"
+                )));
+            }
+            if sets.insert(name.to_string(), words.into_owned()).is_some() {
+                return Err(err(format!("word set @{name} is defined twice")));
+            }
             continue;
         }
         if let Some(header) = content.strip_prefix('[') {
@@ -393,7 +420,8 @@ pub(crate) fn parse(
         };
         let mut elems = Vec::new();
         for word in expr.split_whitespace() {
-            elems.push(parse_elem(word, stemmer, vocab, &mut folded).map_err(err)?);
+            let word = expand_sets(word, &sets).map_err(err)?;
+            elems.push(parse_elem(&word, stemmer, vocab, &mut folded).map_err(err)?);
         }
         let required = elems
             .iter()
@@ -433,6 +461,46 @@ pub(crate) fn parse(
         });
     }
     Ok(out)
+}
+
+/// `word` with every alternative `@name` replaced by the words of that
+/// set (`=fehler|@fehlerwort?`: the set's words and `=fehler`, optional).
+fn expand_sets<'w>(
+    word: &'w str,
+    sets: &FxHashMap<String, String>,
+) -> Result<std::borrow::Cow<'w, str>, String> {
+    if !word.contains('@') {
+        return Ok(word.into());
+    }
+    let (body, optional) = match word.strip_suffix('?') {
+        Some(b) => (b, "?"),
+        None => (word, ""),
+    };
+    let mut out = String::new();
+    for alt in body.split('|') {
+        if !out.is_empty() {
+            out.push('|');
+        }
+        match alt.strip_prefix('@') {
+            Some(name) => match sets.get(name) {
+                Some(words) => out.push_str(words),
+                None => return Err(format!("unknown word set @{name} (define it above its use)")),
+            },
+            None => out.push_str(alt),
+        }
+    }
+    out.push_str(optional);
+    Ok(out.into())
+}
+
+/// Whether `w` can stand in a word set: a word with its marks, not an
+/// element of another sort.
+fn is_set_word(w: &str) -> bool {
+    !w.is_empty()
+        && !w.starts_with(['*', '<'])
+        && !w.ends_with('?')
+        && !w.contains(char::is_whitespace)
+        && w.trim_start_matches(['^', '-', '=']).chars().next().is_some()
 }
 
 fn parse_elem(
@@ -1023,6 +1091,46 @@ mod tests {
         assert!(parse("[a/b]\np = x?\n", &s, &mut v).unwrap_err().message.contains("no required"));
         let e = parse("[a/b]\np = bis montag|<num>\n", &s, &mut v).unwrap_err();
         assert!(e.message.contains("cannot be an alternative"), "{}", e.message);
+    }
+
+    /// A named word set stands for its words wherever an alternative may,
+    /// with the marks of its words and the `?` of its use: the pattern
+    /// finds what the pattern with the words written out finds.
+    #[test]
+    fn word_sets_stand_for_their_words() {
+        let parse_text = |text: &str| parse(text, &Stemmer::new(), &mut Vocab::default());
+        let with_set = "@oft = =immer|=wieder|ständig\n@mehr = @oft|=oft\n\
+                        [negative_experience/test]\np = =fehler|@mehr tritt @oft? auf\n";
+        let written = "[negative_experience/test]\n\
+                       p = =fehler|=immer|=wieder|ständig|=oft tritt =immer|=wieder|ständig? auf\n";
+        let (a, b) = (parse_text(with_set).unwrap(), parse_text(written).unwrap());
+        assert_eq!(format!("{:?}", a[0].elems), format!("{:?}", b[0].elems));
+        // `=immer` stays exact in the set: `immerhin` is no `immer`.
+        let (p, vocab) = {
+            let mut vocab = Vocab::default();
+            let p = parse(with_set, &Stemmer::new(), &mut vocab).unwrap().remove(0);
+            vocab.seal();
+            (p, vocab)
+        };
+        let matched = |text: &str| {
+            let mut tokens = Vec::new();
+            Tokenizer.tokenize(text, &mut tokens);
+            !p.find(&content_of(&tokens, &vocab, &Stemmer::new())).is_empty()
+        };
+        assert!(matched("Der Fehler tritt ständig auf"));
+        assert!(matched("Fehler tritt auf"));
+        assert!(!matched("Fehler tritt immerhin auf"));
+        // Errors name the line: a set used before it is defined, defined
+        // twice, or holding what is no word.
+        let e = parse_text("[a/b]\np = @oft tritt\n@oft = immer\n").unwrap_err();
+        assert_eq!(e.line, 2);
+        assert!(e.message.contains("unknown word set @oft"), "{}", e.message);
+        let e = parse_text("@oft = immer\n@oft = wieder\n").unwrap_err();
+        assert_eq!(e.line, 2);
+        assert!(e.message.contains("defined twice"), "{}", e.message);
+        for bad in ["@x = immer?", "@x = <num>", "@x = a||b", "@x = *2", "@x = ^", "@ = a", "@x"] {
+            assert!(parse_text(bad).is_err(), "{bad}");
+        }
     }
 
     proptest::proptest! {
