@@ -3382,3 +3382,34 @@ technik = app
     let text = "Der Sparpreis wird nicht mehr angezeigt, weil er ausgelaufen ist.";
     assert!(experience_patterns(&both, text).is_empty());
 }
+
+/// From the web27 sample (German blog posts on workshops, airlines,
+/// craftsmen, restaurants and hotels, run blind): a felt time is a long
+/// wait where a service is named, not in a film's review; a `falls`
+/// inside a sentence makes its own clause a supposition, not the clause
+/// after it.
+#[test]
+fn felt_waits_count_and_a_clause_opened_by_falls_is_supposed() {
+    let analyzer = Analyzer::new();
+    let experience = |text: &str| -> Vec<String> {
+        let analysis = analyzer.analyze(text);
+        let flags = analysis.flags().iter().filter(|f| f.kind() == MarkerKind::NegativeExperience);
+        flags.map(|f| f.pattern().to_string()).collect()
+    };
+    let cues = [
+        ("Im Restaurant kam der Kellner erst nach gefühlten 20 Minuten an unseren Tisch.", "waiting/gefuehlte_dauer"),
+        ("Wir saßen im Restaurant eine gefühlte Ewigkeit, bis jemand die Bestellung aufnahm.", "waiting/gefuehlte_ewigkeit"),
+        ("Ich sage es gleich, falls es jemanden interessiert: mein Zug hatte heute wieder 40 Minuten Verspätung.", "waiting/verspaetung"),
+    ];
+    for (text, pattern) in cues {
+        assert_eq!(experience(text), [pattern], "{text}");
+    }
+    let controls = [
+        "Im Kino sitzt man bei diesem Film schon gefühlte 3 Stunden und hofft erlöst zu werden.",
+        "Die Chefin hatte den Kellner angewiesen, uns drinnen zu platzieren, falls wir mit Verspätung kämen.",
+        "Bitte melden, falls der Zug heute Verspätung hat.",
+    ];
+    for text in controls {
+        assert!(experience(text).is_empty(), "{text}: {:?}", experience(text));
+    }
+}

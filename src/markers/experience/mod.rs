@@ -367,15 +367,22 @@ pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<
         // sentence's first word, with a number or a hashtag, and is then
         // outside. Inside a sentence
         // `wenn` is as often `whenever` (`… nervt, wenn man nirgends eine
-        // Auskunft bekommt`) and is left alone.
+        // Auskunft bekommt`) and is left alone; `falls` and `sofern` never
+        // are, and make their own clause hypothetical (`… uns drinnen zu
+        // platzieren, falls wir mit Verspätung aufkreuzen würden`, the
+        // web27 sample), not the one after it.
         let asked_condition = words.asked_condition.filter(|_| text.voicing().to_reader);
-        let hypothetical = words.condition.or(asked_condition).is_some_and(|c| {
-            c <= m.first
-                && (!words.habitual
-                    || !cx.tokens[c..m.first].iter().any(|t| {
-                        t.kind == TokenKind::Punct && matches!(t.text, "," | ";" | ":" | "–")
-                    }))
-        });
+        // Whether the words from `c` to the cue stay in one clause.
+        let one_clause = |c: usize| {
+            !cx.tokens[c..m.first]
+                .iter()
+                .any(|t| t.kind == TokenKind::Punct && matches!(t.text, "," | ";" | ":" | "–"))
+        };
+        let hypothetical = words
+            .condition
+            .or(asked_condition)
+            .is_some_and(|c| c <= m.first && (!words.habitual || one_clause(c)))
+            || words.inner_condition.is_some_and(|c| c <= m.first && one_clause(c));
         // What a message informs about is its topic (`Bahn informiert jetzt
         // auch via WhatsApp über Verspätungen`), not the writer's trouble.
         let topic = words.informs

@@ -344,6 +344,11 @@ pub(super) struct WordFacts {
     /// complaint (`Wieso nennt ihr euch @DB_Info, wenn man keine Infos
     /// bekommt?`).
     pub(super) asked_condition: Option<usize>,
+    /// The first `falls` or `sofern` after the sentence's first word: the
+    /// clause it opens tells what might happen, what follows that clause
+    /// is said as fact (`Aber auch falls der Film neu geschnitten wurde,
+    /// kann man dieses Werk nicht empfehlen`).
+    pub(super) inner_condition: Option<usize>,
     pub(super) has_time: bool,
     /// Whether the sentence has a word of frequency (`immer`, `jedes`,
     /// `ständig`): a `wenn` there means `whenever`.
@@ -378,6 +383,7 @@ impl WordFacts {
             opinion: Vec::new(),
             condition: None,
             asked_condition: None,
+            inner_condition: None,
             has_time: false,
             habitual: false,
             first_person: false,
@@ -391,6 +397,7 @@ impl WordFacts {
         let mut first = true;
         let mut opens_with_verb = None;
         let mut any_condition = None;
+        let mut inner_condition = None;
         let mut after_many = false;
         for i in cx.sentences[si].clone() {
             let t = &cx.tokens[i];
@@ -416,6 +423,8 @@ impl WordFacts {
             if roles & CONDITION_WORD != 0 {
                 if first {
                     facts.condition = Some(i);
+                } else if folded.as_str() != "wenn" {
+                    inner_condition.get_or_insert(i);
                 }
                 any_condition.get_or_insert(i);
             }
@@ -429,6 +438,7 @@ impl WordFacts {
                 facts.condition = Some(verb);
             }
         }
+        facts.inner_condition = inner_condition;
         if facts.condition.is_none()
             && any_condition.is_some()
             && asks(cx.tokens, &cx.sentences[si])
