@@ -198,13 +198,9 @@ impl Analyzer {
         let mut contexts = markers::Contexts::new(&inner.markers, &matches);
         let mut calls = markers::CallsToBuy::default();
         let mut signature: Option<Option<std::ops::Range<usize>>> = None;
-        // Whether the merged match being judged has given a flag: its other
-        // readings are then not asked (see `markers::merge_overlapping`).
-        let mut group_flagged = false;
+        let mut readings = markers::Readings::default();
         for m in &matches {
-            if !m.alternative {
-                group_flagged = false;
-            } else if group_flagged {
+            if readings.skip(m) {
                 continue;
             }
             let (pattern, kind) = inner.markers.pattern(m.pattern);
@@ -246,7 +242,7 @@ impl Analyzer {
                 scratch.mask[m.first..=m.last].iter_mut().for_each(|x| *x = true);
             }
             flags.push(Flag::new(text, kind, &pattern.category, span, &pattern.id, evidence));
-            group_flagged = true;
+            readings.flagged();
         }
         // A short post that opens with a free offer and a link is bait,
         // pattern or no pattern (see `markers::free_offer_hook`).

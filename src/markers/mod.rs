@@ -444,14 +444,38 @@ pub(crate) fn merge_overlapping(set: &MarkerSet, matches: &[Match]) -> Vec<Match
     let mut out = Vec::with_capacity(readings.len() + merged.len());
     let mut next = readings.iter().peekable();
     for (i, m) in merged.into_iter().enumerate() {
-        let alternatives = std::iter::from_fn(|| next.next_if(|r| r.0 == i))
-            .filter(|r| r.1 != m.pattern)
-            .map(|r| Match { pattern: r.1, alternative: true, ..m.clone() })
-            .collect::<Vec<_>>();
+        let named = out.len();
         out.push(m);
-        out.extend(alternatives);
+        while let Some(&(_, pattern, _)) = next.next_if(|r| r.0 == i) {
+            if pattern != out[named].pattern {
+                out.push(Match { pattern, alternative: true, ..out[named].clone() });
+            }
+        }
     }
     out
+}
+
+/// Which of the merged matches to judge, in their order: a merged match's
+/// [`alternative`](Match::alternative) readings only while no reading
+/// before them gave a flag (see [`merge_overlapping`]).
+#[derive(Default)]
+pub(crate) struct Readings {
+    flagged: bool,
+}
+
+impl Readings {
+    /// Whether to pass over `m`: a reading of a match already flagged.
+    pub(crate) fn skip(&mut self, m: &Match) -> bool {
+        if !m.alternative {
+            self.flagged = false;
+        }
+        self.flagged
+    }
+
+    /// The match last asked about gave a flag.
+    pub(crate) fn flagged(&mut self) {
+        self.flagged = true;
+    }
 }
 
 /// What a pattern asks of its context, least first: a strong pattern

@@ -40,7 +40,7 @@
 //!
 //! A line `@name = a|b|c` names a set of words; from there to the end of
 //! the file `@name` stands for them wherever an alternative may stand
-//! (`=fehler|@fehlerwort`, `@haeufig?`). A list that several patterns
+//! (`=fehler|@fehlerwort`, `@wie_oft?`). A list that several patterns
 //! share is then written, and changed, once.
 //!
 //! Alternatives are single words (not `<num>` or `<url>`, an error): for a

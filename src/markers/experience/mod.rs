@@ -223,13 +223,9 @@ pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<
     // (asked once, if needed).
     let mut narrative: Option<bool> = None;
     let mut story_quotes: Option<Vec<Range<usize>>> = None;
-    // Whether the merged match being judged has given a flag: its other
-    // readings are then not asked (see `merge_overlapping`).
-    let mut group_flagged = false;
+    let mut readings = super::Readings::default();
     for m in matches {
-        if !m.alternative {
-            group_flagged = false;
-        } else if group_flagged {
+        if readings.skip(m) {
             continue;
         }
         let (pattern, kind) = set.pattern(m.pattern);
@@ -492,7 +488,7 @@ pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<
         // One flag per sentence: further cues join it as evidence.
         // Matches come in text order, so a sentence's flag is the last one.
         // (Its text is set once at the end.)
-        group_flagged = true;
+        readings.flagged();
         if let Some((_, f)) = flags.last_mut().filter(|(s, _)| *s == m.sentence) {
             f.evidence.push(Evidence::new(cx.text, start..end, "cue"));
             f.end = f.end.max(end);
