@@ -485,10 +485,10 @@ pub(crate) fn detect(set: &MarkerSet, matches: &[Match], cx: &ExperienceContext<
             continue;
         }
         let (start, end) = (cue_start, cue_end);
+        readings.flagged();
         // One flag per sentence: further cues join it as evidence.
         // Matches come in text order, so a sentence's flag is the last one.
         // (Its text is set once at the end.)
-        readings.flagged();
         if let Some((_, f)) = flags.last_mut().filter(|(s, _)| *s == m.sentence) {
             f.evidence.push(Evidence::new(cx.text, start..end, "cue"));
             f.end = f.end.max(end);

@@ -397,7 +397,6 @@ impl WordFacts {
         let mut first = true;
         let mut opens_with_verb = None;
         let mut any_condition = None;
-        let mut inner_condition = None;
         let mut after_many = false;
         for i in cx.sentences[si].clone() {
             let t = &cx.tokens[i];
@@ -424,7 +423,7 @@ impl WordFacts {
                 if first {
                     facts.condition = Some(i);
                 } else if folded.as_str() != "wenn" {
-                    inner_condition.get_or_insert(i);
+                    facts.inner_condition.get_or_insert(i);
                 }
                 any_condition.get_or_insert(i);
             }
@@ -438,7 +437,6 @@ impl WordFacts {
                 facts.condition = Some(verb);
             }
         }
-        facts.inner_condition = inner_condition;
         if facts.condition.is_none()
             && any_condition.is_some()
             && asks(cx.tokens, &cx.sentences[si])
